@@ -32,6 +32,9 @@ Found by this pass (each test named below failed before its fix):
 4. A fee paid in the year (「收费」「缴费日期」) while annual/<年度>.yaml's 「其他需要报告的事项」 says 「本年度未收取信息处理费」:
    the report said so, exit 0. It is now a problem (exit 1, in the report's 编制提示); part 六 silent on the fees gets a
    note to state them (国办公开办函〔2021〕30号). test_part_six_on_the_fees_agrees_with_the_register.
+5. 「收到日期: 2026年3月2日」 (or in full-width digits) got the hint 「日期「……」按 2026-03-02 处理」 — withheld as a
+   register value that might name someone — while the line under it showed the date. A value that reads as a date is
+   now shown (a name is still withheld). test_a_date_typed_the_chinese_way_is_shown_in_its_hint.
 
 Seen and left alone (counted by hand, found right):
 - 表三 of the register above, every cell, and 表四 (a 复议 维持, a 诉讼 直接起诉 「撤销……责令重新答复」 counted 纠正, a 复议
@@ -39,9 +42,11 @@ Seen and left alone (counted by hand, found right):
   (test_tables_three_and_four_agree_with_the_hand_count_in_every_format).
 - Deadlines across 中秋/国庆 2026 (received 2026-09-21 → 2026-10-26) and 端午 (2026-06-01 → 2026-06-30), a reply on
   the working Saturday or on a holiday (a reply may be given any day; only its lateness is judged).
-- Dates written 2026年3月2日, 2026/3/10, 2026.03.02 are read with a GK110 hint; 「2026-04-01 10:30」 is GK106. The
-  hint for 「2026年3月2日」 in 收到日期 shows it as 「……」 (every non-ASCII register value is withheld); left: the line
-  and column are given, and the date it was read as is shown.
+- Dates written 2026/3/10, 2026.03.02 are read with a GK110 hint; 「2026-04-01 10:30」 is GK106.
+- 「延长工作日: 20个工作日」 is GK103 with the value withheld (「……」): a number with a unit names no one, but the hint
+  says what to write; left.
+- 「申请人类型: 律师 / 个体工商户 / 事业单位 / 高校」 are GK104 errors with the six columns listed: which column is a
+  judgment the 2021 format leaves to the bureau; no guess is made.
 - Which column an application by two of two kinds goes in is not said by 国办公开办函〔2021〕30号: left to the clerk.
 """
 
@@ -276,3 +281,16 @@ def test_part_six_on_the_fees_agrees_with_the_register(gk, cat, monkeypatch, par
     assert run.code == code, run.err
     fee_lines = [line for line in run.err.splitlines() if "信息处理费" in line]
     assert [line[:len(said)] for line in fee_lines] == ([said] if said else [])
+
+
+def test_a_date_typed_the_chinese_way_is_shown_in_its_hint(gk, cat, monkeypatch):
+    """「收到日期: 2026年3月2日」 and full-width 「２０２６-03-09」 are read (GK110); the hint said 「日期「……」按 2026-03-02
+    处理」 — withheld as if it named someone — while the line under it showed the date. A name is still withheld."""
+    _register(cat, {"YSQ-2026-090": ("2026年3月2日", "自然人", ""), "YSQ-2026-091": ("２０２６-03-09", "自然人", "")})
+    cat.write("requests/2026/YSQ-2026-092.yaml", "编号: YSQ-2026-092\n收到日期: 陈金水\n申请人类型: 自然人\n" + LEAD)
+    monkeypatch.setenv("GONGKAI_TODAY", "2026-03-10")
+    run = gk("validate", cat.root, "--no-cache", "--format", "json")
+    said = sorted((d["path"][-17:-5], d["message"]) for d in run.json()["diagnostics"] if d["code"] == "GK110")
+    assert said == [("YSQ-2026-090", "日期「2026年3月2日」按 2026-03-02 处理"),
+                    ("YSQ-2026-091", "日期「２０２６-03-09」按 2026-03-09 处理")]
+    assert "陈金水" not in gk("validate", cat.root, "--no-cache").out

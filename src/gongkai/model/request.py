@@ -15,6 +15,7 @@ from typing import Annotated, Literal, Protocol
 
 from pydantic import BeforeValidator, Field
 
+from gongkai.days import DayError, read_day
 from gongkai.model.base import CatalogModel, Day, ObjectId, Text, numbers_not_true_or_false
 
 REPLY_WORKDAYS = 20  # 《条例》第三十三条第一款
@@ -352,7 +353,17 @@ def shown_in_register(value: str) -> bool:
     """Whether a value written in a register may be shown in a message or the line under it: blank, letters, digits and
     dates, or a word of the registers' own (register_word); anything else may name someone."""
     text = value.strip()
-    return text.isascii() or register_word(text)
+    return text.isascii() or register_word(text) or _a_day(text)
+
+
+def _a_day(text: str) -> bool:
+    """Whether *text* is a date as people type it (2026年3月2日, ２０２６-03-02): digits that name no one; withheld, the
+    hint 「日期「……」按 2026-03-02 处理」 hid what it was about while the line under it showed it."""
+    try:
+        read_day(text)
+    except DayError:
+        return False
+    return True
 
 
 def register_word(value: str) -> bool:
