@@ -1,0 +1,68 @@
+"""Hostile pass 35, angle «diff_reviewer»: the 政务公开办 reviewer reading a pull request's comment (`gongkai diff -f
+markdown`) and the clerk reading history (`gongkai log`), on real git repositories in temp dirs, with the real CLI and
+expected values typed by hand.
+
+Found by this pass:
+
+1. A personal number in a 题名 (or a commit message, a file path, a branch name) was masked only after the Markdown
+   was escaped: the mask's asterisks were Markdown's own, so a 题名 「咨询电话13812345678，身份证350524199001011234」
+   was posted to the pull request as 「138****5678，身份证35*************234」 unescaped, which GitHub renders in bold
+   as 「1385678，身份证35…234」 — the mask gone, a wrong number shown (the detail line of the same change was right).
+   Now every text is masked before it is escaped: the comment shows 138****5678 as written in text and JSON.
+
+Seen and left alone:
+
+- 「A、B」 rewritten 「B，A」 (order and separator changed at once) stays 实质性: the earlier pass
+  (tests/test_hostile20_diff_log.py) chose so on purpose and the README's rule names 「条目的文字和顺序都不变」 for a
+  split; a reviewer shown one change too many as 实质性 loses a minute, one shown too few loses the law's point.
+- 「10个工作日」→「十个工作日」 in 公开时限 is 实质性: the documented rule lists the form-only changes (alias, spacing,
+  width, order, split), and digits written as Chinese numerals are not among them.
+- A merge commit, a revert, `main...分支` after the branch was merged, an id changed in place, a move to another
+  领域 folder, a BOM or CRLF flip, and revisions that do not exist all read as the README says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import RECORD, Run, git
+
+Gk = Callable[..., Run]
+RECORD_PATH = "catalog/records/2026/R2026-001.yaml"
+
+
+def commit(top: Path, message: str) -> None:
+    git(top, "add", "-A")
+    git(top, "commit", "-q", "-m", message)
+
+
+# --- 1. a mask made after escaping is Markdown's own emphasis -------------------------------------------------------
+
+def test_a_number_in_a_title_is_masked_before_the_markdown_is_escaped(repo: Path, gk: Gk) -> None:
+    (repo / RECORD_PATH).write_text(RECORD.replace(
+        "低保对象名单的公示", "低保对象名单的公示（咨询电话13812345678，经办人身份证350524199001011234）"), encoding="utf-8")
+    out = gk("diff", "-C", repo / "catalog", "-f", "markdown").out
+    head = next(line for line in out.splitlines() if line.startswith("- **修改**"))
+    assert head == ("- **修改** 公开信息 `R2026-001` 测试县民政局关于2026年第三季度低保对象名单的公示（咨询电话"
+                    "138\\*\\*\\*\\*5678，经办人身份证35\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*\\*234）"), head
+    for fmt in ("text", "json"):  # the same mask in every format
+        assert "138****5678" in gk("diff", "-C", repo / "catalog", "-f", fmt).out
+    assert "13812345678" not in out and "350524199001011234" not in out
+
+
+def test_a_number_in_a_moved_file_s_path_is_escaped_after_it_is_masked(repo: Path, gk: Gk) -> None:
+    folder = repo / "catalog/records/2026"
+    (folder / "R2026-001.yaml").rename(folder / "R2026-001 回访13812345678 13912345678.yaml")
+    out = gk("diff", "-C", repo / "catalog", "-f", "markdown").out
+    assert ("  - 文件移动：records/2026/R2026-001.yaml → records/2026/R2026-001 回访138\\*\\*\\*\\*5678 "
+            "139\\*\\*\\*\\*5678.yaml") in out, out
+    assert "8****5" not in out
+
+
+def test_a_number_in_a_commit_message_is_escaped_after_it_is_masked_in_the_log(repo: Path, gk: Gk) -> None:
+    (repo / RECORD_PATH).write_text(RECORD.replace("现将名单予以公示", "现将名单予以公示，请监督"), encoding="utf-8")
+    commit(repo, "按陈先生13812345678、李女士13912345678的意见修改")
+    out = gk("log", "R2026-001", "-C", repo / "catalog", "-f", "markdown").out
+    assert "> 按陈先生138\\*\\*\\*\\*5678、李女士139\\*\\*\\*\\*5678的意见修改" in out, out
+    assert "8****5" not in out
