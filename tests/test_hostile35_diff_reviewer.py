@@ -9,6 +9,9 @@ Found by this pass:
    was posted to the pull request as 「138****5678，身份证35*************234」 unescaped, which GitHub renders in bold
    as 「1385678，身份证35…234」 — the mask gone, a wrong number shown (the detail line of the same change was right).
    Now every text is masked before it is escaped: the comment shows 138****5678 as written in text and JSON.
+2. `gongkai log ＳＨＪＺ－００１` (the id typed with the input method in full-width mode, or 「SHJZ—001」 copied from a
+   Word table) said only 「没有编号为「ＳＨＪＺ－００１」的事项或信息」, while 「shjz-001」 was offered 「SHJZ-001」. Now the
+   message says the id's letters, digits and 「-」 are half-width and asks 「是否想查「SHJZ-001」？」 (exit 2).
 
 Seen and left alone:
 
@@ -66,3 +69,17 @@ def test_a_number_in_a_commit_message_is_escaped_after_it_is_masked_in_the_log(r
     out = gk("log", "R2026-001", "-C", repo / "catalog", "-f", "markdown").out
     assert "> 按陈先生138\\*\\*\\*\\*5678、李女士139\\*\\*\\*\\*5678的意见修改" in out, out
     assert "8****5" not in out
+
+
+# --- 2. an id typed in full-width mode is recognised in the message --------------------------------------------------
+
+def test_an_id_typed_in_full_width_is_offered_in_half_width(repo: Path, gk: Gk) -> None:
+    for typed in ("ＳＨＪＺ－００１", "SHJZ－001", "SHJZ—001", "ｓｈｊｚ－００１"):
+        run = gk("log", typed, "-C", repo / "catalog")
+        assert run.code == 2, run
+        assert (f"没有编号为「{typed}」的事项或信息（文件名须与编号一致，且已提交）。编号里的字母、数字和「-」是半角的："
+                "是否想查「SHJZ-001」？") in run.err, run.err
+    run = gk("log", "shjz-001", "-C", repo / "catalog")  # case only: said as before
+    assert run.code == 2 and "编号区分大小写：是否想查「SHJZ-001」？" in run.err, run.err
+    run = gk("log", "ＳＨＪＺ－００９", "-C", repo / "catalog")  # no such item in any width: no guess
+    assert run.code == 2 and "是否想查" not in run.err, run.err
