@@ -12,6 +12,9 @@ Found by this pass:
 2. `gongkai log ＳＨＪＺ－００１` (the id typed with the input method in full-width mode, or 「SHJZ—001」 copied from a
    Word table) said only 「没有编号为「ＳＨＪＺ－００１」的事项或信息」, while 「shjz-001」 was offered 「SHJZ-001」. Now the
    message says the id's letters, digits and 「-」 are half-width and asks 「是否想查「SHJZ-001」？」 (exit 2).
+3. `gongkai diff SHJZ-001` or `gongkai diff HEAD items/shjz/SHJZ-001.yaml` (the clerk asking what changed in one item,
+   as with `git diff -- 文件`) said 「找不到版本「SHJZ-001」：请用提交号、分支名或标签」, as if the id were a mistyped
+   branch. Now it says the id (or file) is an item's, not a version, and to write `gongkai log SHJZ-001` (exit 2).
 
 Seen and left alone:
 
@@ -83,3 +86,21 @@ def test_an_id_typed_in_full_width_is_offered_in_half_width(repo: Path, gk: Gk) 
     assert run.code == 2 and "编号区分大小写：是否想查「SHJZ-001」？" in run.err, run.err
     run = gk("log", "ＳＨＪＺ－００９", "-C", repo / "catalog")  # no such item in any width: no guess
     assert run.code == 2 and "是否想查" not in run.err, run.err
+
+
+# --- 3. an id or a file where a version goes --------------------------------------------------------------------------
+
+def test_an_id_or_a_file_where_a_version_goes_points_to_log(repo: Path, gk: Gk) -> None:
+    catalog = repo / "catalog"
+    cases = {("SHJZ-001",): "找不到版本「SHJZ-001」：这是事项或信息 SHJZ-001 的编号，不是版本。",
+             ("HEAD", "items/shjz/SHJZ-001.yaml"): "找不到版本「items/shjz/SHJZ-001.yaml」：这是事项或信息 SHJZ-001 的文件，不是版本。",
+             ("R2026-001..HEAD",): "找不到版本「R2026-001」：这是事项或信息 R2026-001 的编号，不是版本。"}
+    for args, said in cases.items():
+        run = gk("diff", "-C", catalog, *args)
+        assert run.code == 2, run
+        assert said in run.err, run.err
+        assert "gongkai diff 比较整个目录；要看" in run.err and "请写 gongkai log " in run.err, run.err
+    run = gk("diff", "-C", catalog, "SHJZ-009")  # no such item: the usual message
+    assert run.code == 2 and "找不到版本「SHJZ-009」：请用提交号、分支名或标签" in run.err, run.err
+    run = gk("diff", "-C", catalog, "gongkai.yaml")  # the agency's file is not an item or a record
+    assert run.code == 2 and "事项或信息" not in run.err, run.err

@@ -89,7 +89,7 @@ def _not_found(root: Path, object_id: str) -> str:
     with Repo(root) as repo:
         if not repo.born:
             return "仓库里还没有任何提交，没有修改历史：先提交目录（git add -A，再 git commit）"
-        stems = {PurePosixPath(p).stem for p in repo.tree(repo.resolve("HEAD")) if kind_of(p)}  # (an empty branch: why)
+        stems = repo.object_ids(repo.resolve("HEAD"))  # (an empty branch: resolve says why)
     near = sorted(s for s in stems if _typed_key(s) == _typed_key(object_id))
     message = f"目录的提交历史中没有编号为「{object_id}」的事项或信息（文件名须与编号一致，且已提交）"
     if not near:

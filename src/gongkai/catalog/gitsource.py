@@ -8,8 +8,9 @@ import os
 import re
 import subprocess
 from dataclasses import dataclass, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
+from gongkai.catalog.kinds import kind_of
 from gongkai.catalog.sources import Entry, blob_id
 from gongkai.days import BEIJING, DayError, read_day
 from gongkai.errors import UsageProblem
@@ -136,9 +137,23 @@ class Repo:
             branch = _git(self.top, "symbolic-ref", "-q", "--short", "HEAD", check=False).stdout.decode("utf-8", "replace")
             message = (f"找不到版本「{rev}」：当前分支「{branch.strip()}」还没有任何提交（如 git checkout --orphan 新建的"
                        "空分支）。先在这个分支上提交（git add -A，再 git commit），或切换回有提交的分支（如 git checkout main）")
+        elif (meant := self._object_named(rev)) is not None:  # 「gongkai diff SHJZ-001」 for what changed in one item
+            message = (f"找不到版本「{rev}」：这是事项或信息 {meant} 的{'编号' if meant == rev.strip() else '文件'}，不是版本。"
+                       f"gongkai diff 比较整个目录；要看 {meant} 的修改，请写 gongkai log {meant}")
         elif self.shallow:
             message += "。本仓库是浅克隆（shallow clone），较早的历史没有下载：运行 git fetch --unshallow 后再试"
         raise GitProblem(message)
+
+    def object_ids(self, rev: str = "HEAD") -> set[str]:
+        """The ids of the catalog's objects at *rev*: the names (without .yaml) of the files gongkai reads."""
+        return {PurePosixPath(path).stem for path in self.tree(rev) if kind_of(path) not in (None, "agency")}
+
+    def _object_named(self, rev: str) -> str | None:
+        """The id of an item or record *rev* names, by its id or its file's path (items/shjz/SHJZ-001.yaml), or
+        None."""
+        name = PurePosixPath(rev.strip().replace("\\", "/")).name
+        stem = name.rsplit(".", 1)[0] if name.lower().endswith((".yaml", ".yml")) else name
+        return stem if stem and stem in self.object_ids() else None
 
     def _remote_branch(self, rev: str) -> tuple[str, str] | None:
         """(remote, branch) when *rev* names a branch of one of the repository's remotes that is not here
