@@ -15,6 +15,9 @@ Found by this pass:
 3. `gongkai diff SHJZ-001` or `gongkai diff HEAD items/shjz/SHJZ-001.yaml` (the clerk asking what changed in one item,
    as with `git diff -- 文件`) said 「找不到版本「SHJZ-001」：请用提交号、分支名或标签」, as if the id were a mistyped
    branch. Now it says the id (or file) is an item's, not a version, and to write `gongkai log SHJZ-001` (exit 2).
+4. `gongkai diff HEAD~10` in a catalog of three commits said 「找不到版本「HEAD~10」：请用提交号、分支名或标签，如
+   HEAD~1」 — the very form it was written in. Now: 「HEAD 之前只有 2 次提交，最早的一次是 HEAD~2」 (or 「HEAD 是第一次
+   提交」) and how to compare with an empty catalog (--since 2000-01-01); a shallow clone still says to unshallow.
 
 Seen and left alone:
 
@@ -104,3 +107,21 @@ def test_an_id_or_a_file_where_a_version_goes_points_to_log(repo: Path, gk: Gk) 
     assert run.code == 2 and "找不到版本「SHJZ-009」：请用提交号、分支名或标签" in run.err, run.err
     run = gk("diff", "-C", catalog, "gongkai.yaml")  # the agency's file is not an item or a record
     assert run.code == 2 and "事项或信息" not in run.err, run.err
+
+
+# --- 4. further back than the history goes ----------------------------------------------------------------------------
+
+def test_further_back_than_the_history_says_how_far_it_goes(repo: Path, gk: Gk) -> None:
+    catalog = repo / "catalog"
+    run = gk("diff", "-C", catalog, "HEAD~1")  # the repo fixture: one commit
+    assert run.code == 2, run
+    assert ("找不到版本「HEAD~1」：HEAD 是第一次提交，之前没有提交；要与空目录比较（全部算新增），"
+            "请用 gongkai diff --since 2000-01-01") in run.err, run.err
+    for n in (2, 3):
+        (repo / RECORD_PATH).write_text(RECORD.replace("予以公示。", "予以公示。" + "补充。" * n), encoding="utf-8")
+        commit(repo, f"第{n}次")
+    run = gk("diff", "-C", catalog, "HEAD~10..HEAD")
+    assert run.code == 2 and "找不到版本「HEAD~10」：HEAD 之前只有 2 次提交，最早的一次是 HEAD~2；" in run.err, run.err
+    assert gk("diff", "-C", catalog, "HEAD~2").code == 0  # the earliest one is a version
+    run = gk("diff", "-C", catalog, "no-such~1")  # a base that is not there: the usual message
+    assert run.code == 2 and "找不到版本「no-such~1」：请用提交号、分支名或标签" in run.err, run.err

@@ -665,7 +665,8 @@ GROUPS: dict[str, Group] = {
     # reviews (render.py `escape_markdown`, `_md_list`; history.py `_entry_lines`): every text masked before it is
     # escaped. A bug here posts a 题名's, a path's or a commit message's 138****5678 with the mask's asterisks left
     # to Markdown, which GitHub shows in bold as 「1385678」, or escapes nothing and lets a 题名 post a live link; and
-    # what `diff` and `log` say to an id where a version goes or typed in full-width (gitsource.py `_object_named`,
+    # what `diff` and `log` say to an id where a version goes or typed in full-width, or to HEAD~10 in a history of
+    # three commits (gitsource.py `_object_named`, `_too_far_back`,
     # history.py `_typed_key`): a bug here sends the clerk looking for a branch that never existed.
     # Coverage by tests/test_hostile35_diff_reviewer.py alone (2026-12-07): render.py 66 %, history.py 73 %,
     # gitsource.py 68 % of their lines (the rest: the text and JSON forms and the shallow clone, reached by the

@@ -142,7 +142,26 @@ class Repo:
                        f"gongkai diff 比较整个目录；要看 {meant} 的修改，请写 gongkai log {meant}")
         elif self.shallow:
             message += "。本仓库是浅克隆（shallow clone），较早的历史没有下载：运行 git fetch --unshallow 后再试"
+        elif (back := self._too_far_back(rev)) is not None:  # HEAD~10 in a catalog of 7 commits: the form is right
+            message = f"找不到版本「{rev}」：{back}"
         raise GitProblem(message)
+
+    def _too_far_back(self, rev: str) -> str | None:
+        """Why 「HEAD~10」 is not found when HEAD is: its history has fewer commits (the earliest one named), or None."""
+        steps = re.fullmatch(r"(.+?)~(\d+)", rev.strip())
+        if steps is None:
+            return None
+        base = _git(self.top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{steps[1]}^{{commit}}",
+                    check=False)
+        if base.returncode != 0:
+            return None
+        count = _git(self.top, "rev-list", "--first-parent", "--count", base.stdout.decode().strip()).stdout.decode()
+        earliest = int(count) - 1
+        if int(steps[2]) <= earliest:
+            return None
+        before = (f"之前只有 {earliest} 次提交，最早的一次是 {steps[1]}~{earliest}" if earliest
+                  else "是第一次提交，之前没有提交")
+        return f"{steps[1]} {before}；要与空目录比较（全部算新增），请用 gongkai diff --since 2000-01-01"
 
     def object_ids(self, rev: str = "HEAD") -> set[str]:
         """The ids of the catalog's objects at *rev*: the names (without .yaml) of the files gongkai reads."""
