@@ -18,6 +18,8 @@ Found by this pass:
 4. `gongkai diff HEAD~10` in a catalog of three commits said 「找不到版本「HEAD~10」：请用提交号、分支名或标签，如
    HEAD~1」 — the very form it was written in. Now: 「HEAD 之前只有 2 次提交，最早的一次是 HEAD~2」 (or 「HEAD 是第一次
    提交」) and how to compare with an empty catalog (--since 2000-01-01); a shallow clone still says to unshallow.
+5. `gongkai diff HEAD～1` (the tilde of a Chinese input method, 「～」, as are 「＾」 and 「．．」) said only 「找不到版本」. Now
+   it says the version holds full-width characters and gives it in half-width: 「请写半角的 HEAD~1」.
 
 Seen and left alone:
 
@@ -125,3 +127,18 @@ def test_further_back_than_the_history_says_how_far_it_goes(repo: Path, gk: Gk) 
     assert gk("diff", "-C", catalog, "HEAD~2").code == 0  # the earliest one is a version
     run = gk("diff", "-C", catalog, "no-such~1")  # a base that is not there: the usual message
     assert run.code == 2 and "找不到版本「no-such~1」：请用提交号、分支名或标签" in run.err, run.err
+
+
+# --- 5. a version typed with the input method's full-width tilde ----------------------------------------------------
+
+def test_a_version_typed_with_a_full_width_tilde_is_given_in_half_width(repo: Path, gk: Gk) -> None:
+    catalog = repo / "catalog"
+    (repo / RECORD_PATH).write_text(RECORD.replace("予以公示。", "予以公示，请监督。"), encoding="utf-8")
+    commit(repo, "第二次")
+    for typed, half in (("HEAD～1", "HEAD~1"), ("ＨＥＡＤ＾", "HEAD^"), ("HEAD～1．．HEAD", "HEAD~1..HEAD")):
+        run = gk("diff", "-C", catalog, typed)
+        assert run.code == 2, run
+        assert (f"找不到版本「{typed}」：其中有全角字符（输入法的中文状态打出的「～」「＾」等），请写半角的 {half}"
+                in run.err), run.err
+    run = gk("diff", "-C", catalog, "ｎｏ－ｓｕｃｈ")  # full-width, but no such version in half-width either
+    assert run.code == 2 and "请用提交号、分支名或标签" in run.err and "半角" not in run.err, run.err

@@ -7,6 +7,7 @@ import datetime as dt
 import os
 import re
 import subprocess
+import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
@@ -137,6 +138,10 @@ class Repo:
             branch = _git(self.top, "symbolic-ref", "-q", "--short", "HEAD", check=False).stdout.decode("utf-8", "replace")
             message = (f"找不到版本「{rev}」：当前分支「{branch.strip()}」还没有任何提交（如 git checkout --orphan 新建的"
                        "空分支）。先在这个分支上提交（git add -A，再 git commit），或切换回有提交的分支（如 git checkout main）")
+        elif (half := unicodedata.normalize("NFKC", rev)) != rev and all(  # HEAD～1: the input method's tilde
+                self._commit(side or "HEAD") for side in re.split(r"\.\.\.?", half)):
+            message = (f"找不到版本「{rev}」：其中有全角字符（输入法的中文状态打出的「～」「＾」等），"
+                       f"请写半角的 {half}")
         elif (meant := self._object_named(rev)) is not None:  # 「gongkai diff SHJZ-001」 for what changed in one item
             message = (f"找不到版本「{rev}」：这是事项或信息 {meant} 的{'编号' if meant == rev.strip() else '文件'}，不是版本。"
                        f"gongkai diff 比较整个目录；要看 {meant} 的修改，请写 gongkai log {meant}")
@@ -145,6 +150,11 @@ class Repo:
         elif (back := self._too_far_back(rev)) is not None:  # HEAD~10 in a catalog of 7 commits: the form is right
             message = f"找不到版本「{rev}」：{back}"
         raise GitProblem(message)
+
+    def _commit(self, rev: str) -> bool:
+        """Whether *rev* names a commit."""
+        return _git(self.top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}",
+                    check=False).returncode == 0
 
     def _too_far_back(self, rev: str) -> str | None:
         """Why 「HEAD~10」 is not found when HEAD is: its history has fewer commits (the earliest one named), or None."""
