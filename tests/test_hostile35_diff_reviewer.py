@@ -28,6 +28,13 @@ Seen and left alone:
   split; a reviewer shown one change too many as 实质性 loses a minute, one shown too few loses the law's point.
 - 「10个工作日」→「十个工作日」 in 公开时限 is 实质性: the documented rule lists the form-only changes (alias, spacing,
   width, order, split), and digits written as Chinese numerals are not among them.
+- `gongkai log YSQ-2026-001` shows the commit messages, which a clerk may have written naming the applicant
+  (「补登申请人陈金水」): the log is read on the clerk's own machine, the PR comment is `diff`, which shows no commit
+  message; the 目录调整记录 page keeps messages internal already.
+- An 18-digit number with a wrong check digit is masked only after a word like 「身份证」 (privacy's rule, not this
+  angle's); a 公示 record's names show in a diff as in the record (it is published with them).
+- A record's 有效性, 替代 or 撤回 changed is 文字性: the README's rule names only 公开属性 and 责任单位 of a record.
+- `HEAD^^^^` past the start of the history keeps the general message (only `~N` is counted).
 - A merge commit, a revert, `main...分支` after the branch was merged, an id changed in place, a move to another
   领域 folder, a BOM or CRLF flip, and revisions that do not exist all read as the README says.
 """
