@@ -674,6 +674,20 @@ GROUPS: dict[str, Group] = {
                               ("tests/test_hostile35_requests_reports.py", "tests/test_hostile28_requests.py",
                                "tests/test_deadline_requests.py", "tests/test_requests.py",
                                "tests/test_hostile24_annual_report.py", "tests/test_hostile17_reports.py")),
+    # (thirty-fifth pass, h166) The words of a diff and a log in Markdown, the pull request's comment the 政务公开办
+    # reviews (render.py `escape_markdown`, `_md_list`; history.py `_entry_lines`): every text masked before it is
+    # escaped. A bug here posts a 题名's, a path's or a commit message's 138****5678 with the mask's asterisks left
+    # to Markdown, which GitHub shows in bold as 「1385678」, or escapes nothing and lets a 题名 post a live link; and
+    # what `diff` and `log` say to an id where a version goes or typed in full-width, or to HEAD~10 in a history of
+    # three commits (gitsource.py `_object_named`, `_too_far_back`,
+    # history.py `_typed_key`): a bug here sends the clerk looking for a branch that never existed.
+    # Coverage by tests/test_hostile35_diff_reviewer.py alone (2026-12-07): render.py 66 %, history.py 73 %,
+    # gitsource.py 68 % of their lines (the rest: the text and JSON forms and the shallow clone, reached by the
+    # group's other files).
+    "diff_reviewer": Group(("src/gongkai/diff/render.py", "src/gongkai/history.py", "src/gongkai/catalog/gitsource.py"),
+                           ("tests/test_hostile35_diff_reviewer.py", "tests/test_hostile18_diff_log.py",
+                            "tests/test_hostile20_diff_log.py", "tests/test_diff.py", "tests/test_log.py",
+                            "tests/test_hostile24_git.py")),
 }
 # What the tests read besides src/ and tests/: the bundled catalog, the documentation some tests check.
 ALSO_COPY = ["catalog", "docs", "README.md", "benchmarks"]
