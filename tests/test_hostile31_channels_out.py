@@ -538,6 +538,8 @@ ARTICLES = {
 
 def test_an_article_links_to_its_page_and_names_the_document_in_force(gk, cat, tmp_path):
     _catalog(cat, ARTICLES, f"政府网站, 两微一端, {BOARD}")
+    # the 办事指南 the bodies link is on the web (a link to a record that is not is the words alone: other_exits)
+    cat.write("records/2026/R2026-020.yaml", record("R2026-020", "办事指南", channels="政府网站"))
     out = tmp_path / "wechat"
     run = gk("wechat", cat.root, "--from", "2026-11-20", "--out", out)
     assert run.code == 0, run.out + run.err

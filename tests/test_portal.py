@@ -97,6 +97,8 @@ def test_fields_of_the_county_directory(gk, pc, tmp_path):
 
 def test_body_is_a_clean_fragment_with_links_on_the_portal(gk, pc, tmp_path):
     out = tmp_path / "out"
+    # the record it links is on the web that day (a link to one that is not is the words alone: hostile35_other_exits)
+    pc.write("records/2026/R2026-020.yaml", record("R2026-020", "办事指南", channels="政府网站"))
     document = export(gk, pc, out, "--today", "2026-11-27")
     body = next(e for e in document["信息"] if e["编号"] == "R2026-010")["正文"]
     tags = markup(body)

@@ -675,6 +675,46 @@ GROUPS: dict[str, Group] = {
                            ("tests/test_hostile35_notepad_clerk.py", "tests/test_hostile17_front_door.py",
                             "tests/test_hostile19_authoring.py", "tests/test_hostile32_calendar_dates.py",
                             "tests/test_hostile13_front_door.py", "tests/test_fmt.py")),
+    # (thirty-fifth pass, h165) How a 正文's links to other records leave gongkai by every door: the one rule the site's
+    # page and the other exits share (site/record_links.py: words alone for a record not on the web that day, 【废止】
+    # after one no longer in force) and the fragment the county portal, the 公众号 and the 公示栏 / 电子屏 carry
+    # (portal/fragment.py record_fragment: that rule, then nh3's allow-list and the portal's addresses). A bug here
+    # links a withdrawn or never-published record from a post that stays until deleted by hand, a 404 on the portal
+    # (an inspector's 错链), or lets a foreign link or a script through to a platform that trusts the fragment.
+    # Coverage by tests/test_hostile35_other_exits.py alone (2026-12-07): record_links.py 100 %, fragment.py 85 % of
+    # their lines (the foreign links, mailto:, the tables: tests/test_portal.py). Also: a file link kept only when
+    # the file is on the web that day (fragment.py _cleaned).
+    "other_exits": Group(("src/gongkai/site/record_links.py", "src/gongkai/portal/fragment.py"),
+                         ("tests/test_hostile35_other_exits.py", "tests/test_hostile35_site_61.py",
+                          "tests/test_portal.py", "tests/test_hostile9_portal.py", "tests/test_portal_edges.py",
+                          "tests/test_hostile25_accessibility.py", "tests/test_wechat_lists.py")),
+    # (thirty-fifth pass, requests_reports) The reply clock's pauses — 征求第三方意见 and, new, the 收费通知 until the fee
+    # is paid (国办函〔2020〕109号): each taken out only within the period, an overlap once, an open one stopping the clock
+    # (model/request.py); the register words shown in a message (register_word); the annual report's notes on a request
+    # carried for a 补正, a consultation or a fee never come (reports/annual.py), part 六 against the fees paid
+    # (reports/fees.py). A bug here reports a reply on time after a fee paid as late (GK703), a request awaiting its
+    # fee as overdue (GK701, CI fails), lets a table 三 carry a request year after year with no word, or publishes
+    # 「未收取信息处理费」 over fees paid. Coverage by tests/test_hostile35_requests_reports.py alone (2026-12-07):
+    # model/request.py 96 %, reports/annual.py 85 %, reports/fees.py 100 % of their lines.
+    "requests_reports": Group(("src/gongkai/model/request.py", "src/gongkai/reports/annual.py",
+                               "src/gongkai/reports/fees.py"),
+                              ("tests/test_hostile35_requests_reports.py", "tests/test_hostile28_requests.py",
+                               "tests/test_deadline_requests.py", "tests/test_requests.py",
+                               "tests/test_hostile24_annual_report.py", "tests/test_hostile17_reports.py")),
+    # (thirty-fifth pass, h166) The words of a diff and a log in Markdown, the pull request's comment the 政务公开办
+    # reviews (render.py `escape_markdown`, `_md_list`; history.py `_entry_lines`): every text masked before it is
+    # escaped. A bug here posts a 题名's, a path's or a commit message's 138****5678 with the mask's asterisks left
+    # to Markdown, which GitHub shows in bold as 「1385678」, or escapes nothing and lets a 题名 post a live link; and
+    # what `diff` and `log` say to an id where a version goes or typed in full-width, or to HEAD~10 in a history of
+    # three commits (gitsource.py `_object_named`, `_too_far_back`,
+    # history.py `_typed_key`): a bug here sends the clerk looking for a branch that never existed.
+    # Coverage by tests/test_hostile35_diff_reviewer.py alone (2026-12-07): render.py 66 %, history.py 73 %,
+    # gitsource.py 68 % of their lines (the rest: the text and JSON forms and the shallow clone, reached by the
+    # group's other files).
+    "diff_reviewer": Group(("src/gongkai/diff/render.py", "src/gongkai/history.py", "src/gongkai/catalog/gitsource.py"),
+                           ("tests/test_hostile35_diff_reviewer.py", "tests/test_hostile18_diff_log.py",
+                            "tests/test_hostile20_diff_log.py", "tests/test_diff.py", "tests/test_log.py",
+                            "tests/test_hostile24_git.py")),
 }
 # What the tests read besides src/ and tests/: the bundled catalog, the documentation some tests check.
 ALSO_COPY = ["catalog", "docs", "README.md", "benchmarks"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from itertools import groupby
@@ -18,7 +19,7 @@ from gongkai.catalog.gitsource import Commit, GitProblem, Repo
 from gongkai.diff.model import SUBSTANTIVE_KINDS, Change
 from gongkai.diff.render import describe, escape_markdown
 from gongkai.diff.revisions import Triple, diff_triples
-from gongkai.days import BEIJING
+from gongkai.days import BEIJING, as_typed
 from gongkai.errors import UsageProblem
 
 LOG_SCHEMA = "gongkai.log/1"
@@ -88,10 +89,19 @@ def _not_found(root: Path, object_id: str) -> str:
     with Repo(root) as repo:
         if not repo.born:
             return "仓库里还没有任何提交，没有修改历史：先提交目录（git add -A，再 git commit）"
-        stems = {PurePosixPath(p).stem for p in repo.tree(repo.resolve("HEAD")) if kind_of(p)}  # (an empty branch: why)
-    near = sorted(s for s in stems if s.casefold() == object_id.casefold())
+        stems = repo.object_ids(repo.resolve("HEAD"))  # (an empty branch: resolve says why)
+    near = sorted(s for s in stems if _typed_key(s) == _typed_key(object_id))
     message = f"目录的提交历史中没有编号为「{object_id}」的事项或信息（文件名须与编号一致，且已提交）"
-    return message + (f"。编号区分大小写：是否想查「{near[0]}」？" if near else "")
+    if not near:
+        return message
+    why = "编号区分大小写" if near[0].casefold() == object_id.casefold() else "编号里的字母、数字和「-」是半角的"
+    return message + f"。{why}：是否想查「{near[0]}」？"
+
+
+def _typed_key(object_id: str) -> str:
+    """An id as a person may have typed it: in another case, or with the input method in full-width mode
+    (ＳＨＪＺ－００１, SHJZ－001, SHJZ—001 copied from a Word table)."""
+    return unicodedata.normalize("NFKC", as_typed(object_id)).casefold()
 
 
 def _object_walk(root: Path, object_id: str, rev: str, use_cache: bool, depth: int = 0) -> list[HistoryEntry]:

@@ -7,9 +7,11 @@ import datetime as dt
 import os
 import re
 import subprocess
+import unicodedata
 from dataclasses import dataclass, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
+from gongkai.catalog.kinds import kind_of
 from gongkai.catalog.sources import Entry, blob_id
 from gongkai.days import BEIJING, DayError, read_day
 from gongkai.errors import UsageProblem
@@ -136,9 +138,51 @@ class Repo:
             branch = _git(self.top, "symbolic-ref", "-q", "--short", "HEAD", check=False).stdout.decode("utf-8", "replace")
             message = (f"找不到版本「{rev}」：当前分支「{branch.strip()}」还没有任何提交（如 git checkout --orphan 新建的"
                        "空分支）。先在这个分支上提交（git add -A，再 git commit），或切换回有提交的分支（如 git checkout main）")
+        elif (half := unicodedata.normalize("NFKC", rev)) != rev and all(  # HEAD～1: the input method's tilde
+                self._commit(side or "HEAD") for side in re.split(r"\.\.\.?", half)):
+            message = (f"找不到版本「{rev}」：其中有全角字符（输入法的中文状态打出的「～」「＾」等），"
+                       f"请写半角的 {half}")
+        elif (meant := self._object_named(rev)) is not None:  # 「gongkai diff SHJZ-001」 for what changed in one item
+            message = (f"找不到版本「{rev}」：这是事项或信息 {meant} 的{'编号' if meant == rev.strip() else '文件'}，不是版本。"
+                       f"gongkai diff 比较整个目录；要看 {meant} 的修改，请写 gongkai log {meant}")
         elif self.shallow:
             message += "。本仓库是浅克隆（shallow clone），较早的历史没有下载：运行 git fetch --unshallow 后再试"
+        elif (back := self._too_far_back(rev)) is not None:  # HEAD~10 in a catalog of 7 commits: the form is right
+            message = f"找不到版本「{rev}」：{back}"
         raise GitProblem(message)
+
+    def _commit(self, rev: str) -> bool:
+        """Whether *rev* names a commit."""
+        return _git(self.top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}",
+                    check=False).returncode == 0
+
+    def _too_far_back(self, rev: str) -> str | None:
+        """Why 「HEAD~10」 is not found when HEAD is: its history has fewer commits (the earliest one named), or None."""
+        steps = re.fullmatch(r"(.+?)~(\d+)", rev.strip())
+        if steps is None:
+            return None
+        base = _git(self.top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{steps[1]}^{{commit}}",
+                    check=False)
+        if base.returncode != 0:
+            return None
+        count = _git(self.top, "rev-list", "--first-parent", "--count", base.stdout.decode().strip()).stdout.decode()
+        earliest = int(count) - 1
+        if int(steps[2]) <= earliest:
+            return None
+        before = (f"之前只有 {earliest} 次提交，最早的一次是 {steps[1]}~{earliest}" if earliest
+                  else "是第一次提交，之前没有提交")
+        return f"{steps[1]} {before}；要与空目录比较（全部算新增），请用 gongkai diff --since 2000-01-01"
+
+    def object_ids(self, rev: str = "HEAD") -> set[str]:
+        """The ids of the catalog's objects at *rev*: the names (without .yaml) of the files gongkai reads."""
+        return {PurePosixPath(path).stem for path in self.tree(rev) if kind_of(path) not in (None, "agency")}
+
+    def _object_named(self, rev: str) -> str | None:
+        """The id of an item or record *rev* names, by its id or its file's path (items/shjz/SHJZ-001.yaml), or
+        None."""
+        name = PurePosixPath(rev.strip().replace("\\", "/")).name
+        stem = name.rsplit(".", 1)[0] if name.lower().endswith((".yaml", ".yml")) else name
+        return stem if stem and stem in self.object_ids() else None
 
     def _remote_branch(self, rev: str) -> tuple[str, str] | None:
         """(remote, branch) when *rev* names a branch of one of the repository's remotes that is not here

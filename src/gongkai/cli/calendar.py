@@ -154,10 +154,22 @@ def _explain_notice(strict: WorkdayCalendar, record: Record) -> None:
               markup=False)
 
 
+# The law that takes a pause out of the period, by Pause.what.
+_LAW = {"征求第三方意见": "《条例》第三十三条第三款", "收费通知送达至缴费": "国办函〔2020〕109号"}
+# What a pause not ended yet means, by Pause.what.
+_PAUSED_BECAUSE = {
+    "征求第三方意见": "起征求第三方意见，还没有结束：这段时间不计入答复期限（《条例》第三十二条、第三十三条），"
+                      "结束后写上「结束」日期再算。",
+    "收费通知送达至缴费": "送达收费通知，申请人还没有缴费：收费通知送达至缴费完成的时间不计入答复期限"
+                       "（国办函〔2020〕109号），缴费后写上「缴费日期」再算；收到通知之日起20个工作日内未缴费的，"
+                       "写「办理结果: 其他处理」「理由: 逾期未缴费」。",
+}
+
+
 def _explain_request(calendar: WorkdayCalendar, request: Request) -> int:
     """The reply period of a 依申请公开 request, day by day (named by its 编号 only: what is asked often names who asks)."""
     out.print(f"{request.id}  依申请公开申请，{request.received} 收到", markup=False)
-    correction, consultation = request.correction, request.consultation
+    correction = request.correction
     if correction is not None:
         if correction.corrected is None:
             out.print(f"{correction.notified} 通知补正，还没有收到补正：答复期限暂停，从收到补正之日起重新计算"
@@ -169,10 +181,9 @@ def _explain_request(calendar: WorkdayCalendar, request: Request) -> int:
         due = request.due(calendar)
     except CalendarMissing as exc:
         raise UsageProblem(str(exc)) from None
-    if due.date is None:  # (a consultation begun within the period, not ended yet: the 补正 awaited returned above)
-        assert consultation is not None
-        out.print(f"{consultation.start} 起征求第三方意见，还没有结束：这段时间不计入"
-                  "答复期限（《条例》第三十二条、第三十三条），结束后写上「结束」日期再算。", markup=False)
+    if due.date is None:  # (a pause begun within the period, not ended yet: the 补正 awaited returned above)
+        pause = next(p for p in request.pauses() if p.end is None and p.awaited == due.paused)
+        out.print(f"{pause.start} {_PAUSED_BECAUSE[pause.what]}", markup=False)
         return EXIT_OK
     parts = [f"{REPLY_WORKDAYS}个工作日（《条例》第三十三条）"]
     extension = request.extension
@@ -181,15 +192,17 @@ def _explain_request(calendar: WorkdayCalendar, request: Request) -> int:
     elif extension is not None:
         out.print(f"延期 {extension.approved} 才批准，晚于原答复期限：延期不算，期限不延长（《条例》第三十三条第二款，"
                   "GK708）。", markup=False)
-    paused = due.workdays - REPLY_WORKDAYS - due.extended
-    if consultation is not None and paused:
-        parts.append(f"征求第三方意见（{consultation.start}至{consultation.end}）的{paused}个工作日不计算在内")
-    elif consultation is not None and consultation.start > due.date:
-        out.print(f"征求第三方意见 {consultation.start} 才开始，答复期限 {due.date} 已过：期限不暂停（《条例》第三十三条第三款"
-                  "只扣除期限内征求意见的时间）。", markup=False)
-    elif consultation is not None:
-        out.print(f"征求第三方意见（{consultation.start}至{consultation.end}）在答复期限从 {due.start} 起算之前，期限中没有"
-                  "要扣除的工作日。", markup=False)
+    counted = {e.pause: e.workdays for e in due.excluded}
+    for pause in request.pauses():
+        days = counted.get(pause)
+        if days:
+            parts.append(f"{pause.what}（{pause.start}至{pause.end}）的{days}个工作日不计算在内")
+        elif pause not in counted:
+            out.print(f"{pause.what} {pause.start} 才开始，答复期限 {due.date} 已过：期限不暂停（{_LAW[pause.what]}"
+                      "只扣除期限内的时间）。", markup=False)
+        else:
+            out.print(f"{pause.what}（{pause.start}至{pause.end}）在答复期限从 {due.start} 起算之前，期限中没有"
+                      "要扣除的工作日。", markup=False)
     limit = explain_add(calendar, due.start, due.workdays, "答复期限：" + "，".join(parts))
     _verdict(request.replied, limit, "答复", (request.received, "收到日期", "GK707"))
     return EXIT_OK

@@ -1,7 +1,8 @@
 """依申请公开 requests, 行政复议/行政诉讼 cases and the bureau's annual-report data: the registers behind tables 三 and 四.
 
 Sources: 《中华人民共和国政府信息公开条例》（国务院令第711号）第三十条（补正）、第三十二条（征求第三方意见）、
-第三十三条（20个工作日，延长不超过20个工作日）; the annual-report format of 国办公开办函〔2021〕30号.
+第三十三条（20个工作日，延长不超过20个工作日）; 《政府信息公开信息处理费管理办法》（国办函〔2020〕109号: from the
+收费通知's delivery to the payment the period stops); the annual-report format of 国办公开办函〔2021〕30号.
 Requests never reach the public site: no publisher reads these kinds.
 """
 
@@ -14,6 +15,7 @@ from typing import Annotated, Literal, Protocol
 
 from pydantic import BeforeValidator, Field
 
+from gongkai.days import DayError, read_day
 from gongkai.model.base import CatalogModel, Day, ObjectId, Text, numbers_not_true_or_false
 
 REPLY_WORKDAYS = 20  # 《条例》第三十三条第一款
@@ -175,6 +177,33 @@ class Correction(CatalogModel):
     corrected: Day | None = Field(None, alias="补正日期", title="收到补正日期", description="尚未补正时留空")
 
 
+class FeeNotice(CatalogModel):
+    """收费通知 of 国办函〔2020〕109号: from its delivery to the payment the reply period stops; unpaid within 20 working
+    days, the request is given up (其他处理, 逾期未缴费)."""
+
+    notified: Day = Field(alias="通知日期", title="收费通知送达日期")
+    paid: Day | None = Field(None, alias="缴费日期", title="缴费完成日期", description="尚未缴费时留空")
+
+
+@dataclass(frozen=True)
+class Pause:
+    """A stretch whose working days the reply period does not count: what it is, its first and last day (None while
+    it goes on)."""
+
+    what: str
+    start: dt.date
+    end: dt.date | None
+    awaited: str  # why the clock stands still while end is None
+
+
+@dataclass(frozen=True)
+class Excluded:
+    """A pause within the period, and how many of its working days were taken out."""
+
+    pause: Pause
+    workdays: int
+
+
 class Calendar(Protocol):
     def add(self, start: dt.date, n: int) -> dt.date: ...
     def count_between(self, start: dt.date, end: dt.date) -> int: ...
@@ -195,6 +224,7 @@ class Due:
     paused: str | None = None
     provisional: tuple[int, ...] = ()
     extended: int = 0  # the extension's working days counted in (0 when none, or approved too late to count)
+    excluded: tuple[Excluded, ...] = ()  # the pauses within the period (征求第三方意见, 收费通知至缴费) taken out
 
 
 class Request(CatalogModel):
@@ -215,6 +245,7 @@ class Request(CatalogModel):
     extension: Extension | None = Field(None, alias="延期", title="延期答复")
     consultation: Consultation | None = Field(None, alias="征求第三方意见", title="征求第三方意见")
     correction: Correction | None = Field(None, alias="补正", title="补正")
+    fee: FeeNotice | None = Field(None, alias="收费", title="信息处理费收费通知")
     note: Text | None = Field(None, alias="备注", title="备注")
 
     @property
@@ -248,16 +279,34 @@ class Request(CatalogModel):
                 return Due(None, start, 0, "等待申请人补正")
             start = self.correction.corrected
         workdays = REPLY_WORKDAYS + extension
-        consultation = self.consultation
-        # 第三十三条第三款 takes the consultation's days out of a running period: one begun after the period had run out
-        # stops nothing (the reply is late already), and its days before the clock started (awaiting the 补正, or the
-        # day of receipt itself, never counted) are not taken out twice.
-        if consultation is not None and consultation.start <= calendar.add(start, workdays):
-            if consultation.end is None:
-                return Due(None, start, workdays, "正在征求第三方意见")
-            workdays += calendar.count_between(max(consultation.start - dt.timedelta(days=1), start), consultation.end)
+        excluded: list[Excluded] = []
+        counted_to = start  # the last day already taken out: two pauses that overlap take a day out once
+        # 第三十三条第三款 (and 国办函〔2020〕109号 for a fee) takes a pause's days out of a running period: one begun after
+        # the period had run out stops nothing (the reply is late already), and its days before the clock started
+        # (awaiting the 补正, or the day of receipt itself, never counted) are not taken out twice.
+        for pause in self.pauses():
+            if pause.start > calendar.add(start, workdays):
+                continue
+            if pause.end is None:
+                return Due(None, start, workdays, pause.awaited)
+            since = max(pause.start - dt.timedelta(days=1), counted_to)
+            days = calendar.count_between(since, pause.end) if pause.end > since else 0
+            counted_to = max(counted_to, pause.end)
+            workdays += days
+            excluded.append(Excluded(pause, days))
         date = calendar.add(start, workdays)
-        return Due(date, start, workdays, provisional=calendar.provisional_years(start, date), extended=extension)
+        return Due(date, start, workdays, provisional=calendar.provisional_years(start, date), extended=extension,
+                   excluded=tuple(excluded))
+
+    def pauses(self) -> list[Pause]:
+        """The stretches that stop the reply clock, first begun first: 征求第三方意见 (《条例》第三十二条、第三十三条) and
+        the 收费通知 until the fee is paid (国办函〔2020〕109号)."""
+        found = []
+        if (consultation := self.consultation) is not None:
+            found.append(Pause("征求第三方意见", consultation.start, consultation.end, "正在征求第三方意见"))
+        if (fee := self.fee) is not None:
+            found.append(Pause("收费通知送达至缴费", fee.notified, fee.paid, "等待申请人缴纳信息处理费"))
+        return sorted(found, key=lambda p: p.start)
 
 
 AppealKind = Literal["行政复议", "行政诉讼"]
@@ -304,13 +353,34 @@ def shown_in_register(value: str) -> bool:
     """Whether a value written in a register may be shown in a message or the line under it: blank, letters, digits and
     dates, or a word of the registers' own (register_word); anything else may name someone."""
     text = value.strip()
-    return text.isascii() or register_word(text)
+    return text.isascii() or register_word(text) or _a_day(text)
+
+
+def _a_day(text: str) -> bool:
+    """Whether *text* is a date as people type it (2026年3月2日, ２０２６-03-02): digits that name no one; withheld, the
+    hint 「日期「……」按 2026-03-02 处理」 hid what it was about while the line under it showed it."""
+    try:
+        read_day(text)
+    except DayError:
+        return False
+    return True
 
 
 def register_word(value: str) -> bool:
     """Whether *value* is a word of the registers' own — a channel, an applicant type, a result, a reason, a decision's
     opening words — that a message or the line under it may show; anything else written in a register may be a name."""
     text = value.strip()
+    parts = [part for part in _WORDS_APART.split(text) if part]
+    # 「自然人、商业企业」 (two applicants of two kinds, one column to choose) is the register's words too: masked, the
+    # advice listing the words to choose from lost them (「可选的值：……、科研机构」).
+    return _one_register_word(text) or (len(parts) > 1 and all(_one_register_word(part) for part in parts))
+
+
+# What joins several of the register's words in one value: 自然人、商业企业; 当面/邮寄; 自然人和法律服务机构.
+_WORDS_APART = re.compile(r"[、，,/／；;\s\u3000]+|和|与|及")
+
+
+def _one_register_word(text: str) -> bool:
     words = (*CHANNELS, *CHANNEL_ALIASES, *APPLICANT_TYPES, *APPLICANT_ALIASES, *_COLUMN_NAMES, *OUTCOMES, *OUTCOME_ALIASES)
     return (text in words or any(canonical_reason(outcome, text) for outcome in OUTCOMES)
             or text.startswith(_DECISION_OPENINGS))

@@ -21,10 +21,10 @@ from gongkai.gate import Admission, State
 from gongkai.model import Item, Record
 from gongkai.model.agency import Agency
 from gongkai.model.portal import ADDED, WITHDRAWN
-from gongkai.portal.address import record_address
-from gongkai.portal.fragment import Fragment, body_fragment, masked_label, names_given, notice_fragment, summary
+from gongkai.portal.fragment import Fragment, masked_label, names_given, notice_fragment, record_fragment, summary
 from gongkai.privacy.mask import mask_text
 from gongkai.site.attachments import read_attachment
+from gongkai.site.record_links import WebDay
 from gongkai.site.render import cn_date
 
 # The county directory's fields, in its order; every entry carries them (empty text when a record has none).
@@ -100,16 +100,17 @@ class PortalEntry:
         return f"删除门户上它的全部附件{known}"
 
 
-def web_entry(catalog: Catalog, agency: Agency, admission: Admission) -> PortalEntry:
-    """The entry of an admitted web record; a 公示 whose period is over keeps only the short notice."""
+def web_entry(catalog: Catalog, agency: Agency, admission: Admission, on_web: WebDay) -> PortalEntry:
+    """The entry of an admitted web record; a 公示 whose period is over keeps only the short notice. Its body's links
+    to other records are those of the site's page on the day (*on_web*: site.record_links)."""
     record, item = admission.record, admission.item
     over = admission.state is State.ENDED
     if over and admission.notice_end is not None:
         fragment = notice_fragment(f"公示已于{cn_date(admission.notice_end)}结束")
         files: tuple[ExportFile, ...] = ()
-        down = _files_down(catalog, agency, admission)
+        down = _files_down(catalog, agency, admission, on_web)
     else:
-        fragment = body_fragment(record.body, record_address(agency, record.id))
+        fragment = record_fragment(admission, agency, on_web)
         files, down = _files(catalog, record), ()
     fields = {
         "索引号": record.index_number or "",
@@ -126,12 +127,13 @@ def web_entry(catalog: Catalog, agency: Agency, admission: Admission) -> PortalE
     return PortalEntry(ADDED, record.id, fields, record.kind, fragment, files, end, over, files_down=down)
 
 
-def _files_down(catalog: Catalog, agency: Agency, admission: Admission) -> tuple[str, ...]:
+def _files_down(catalog: Catalog, agency: Agency, admission: Admission,
+                on_web: WebDay) -> tuple[str, ...]:
     """The attachments of a 公示 that has ended, as the webmaster is told to delete them from the portal: their 名称 and
     file name, each name of a person the record gives masked (hostile pass 34: 「陈水生、林玉燕申请材料」 reached the
     xlsx and the terminal — a CI log — whole, after the period in which the names might be shown)."""
     record = admission.record
-    shown = body_fragment(record.body, record_address(agency, record.id)).html
+    shown = record_fragment(admission, agency, on_web).html
     names = names_given(catalog, admission, shown)
     found = (f"{a.name}（{name}）" if a.name and a.name != name else name
              for a in record.attachments if (name := PurePosixPath(a.file).name))

@@ -15,15 +15,19 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import nh3
+from markupsafe import Markup
 
 from gongkai.catalog import Catalog
 from gongkai.gate import Admission, hidden_names
+from gongkai.model.agency import Agency
+from gongkai.portal.address import column_address, record_address
 from gongkai.privacy.columns import TablePeople, people_of
 from gongkai.privacy.mask import mask_names
 from gongkai.privacy.titles import enumerated_names, listed_title_names
+from gongkai.site.record_links import WebDay, record_links
 from gongkai.site.render import markdown
 
 TAGS = frozenset({
@@ -58,6 +62,23 @@ def body_fragment(body: str | None, page: str | None) -> Fragment:
     """*body* (Markdown) as a safe HTML fragment whose links all stay on the portal; *page* is the absolute address
     of the record's page (portal.address.record_address), against which relative links are read, or None without a
     基础地址."""
+    return _cleaned(markdown(body), page)
+
+
+def record_fragment(admission: Admission, agency: Agency, day: WebDay) -> Fragment:
+    """A record's body as the portal, the 公众号 and the 公示栏 carry it: each link to another record as the site's page
+    shows it on the same *day* (site.record_links: the words alone when that record is not on the web, marked when no
+    longer in force), each link to a file of the catalog the words alone unless the file is on the web that day (an
+    attachment of a 公众号-only record, of a 公示 that has ended or of no record: a 404 at the column's address), then
+    made safe as body_fragment makes it."""
+    base = column_address(agency) or ""
+    shown = record_links(markdown(admission.record.body), admission.id, admission.facts.links, day.records, base)
+    return _cleaned(shown, record_address(agency, admission.id), (base + "files/", day.files))
+
+
+def _cleaned(rendered: Markup, page: str | None, files: tuple[str, frozenset[str]] | None = None) -> Fragment:
+    """*rendered* made safe; with *files* (the column's files/ address, the catalog paths on the web), a link to a
+    file under that address that is not on the web is dropped (its words stay)."""
     removed: list[str] = []
 
     def keep(element: str, attribute: str, value: str) -> str | None:
@@ -66,13 +87,20 @@ def body_fragment(body: str | None, page: str | None) -> Fragment:
         address = _on_portal(value, page)
         if address is None:
             removed.append(value)
+        elif files is not None and address.startswith(files[0]) and _catalog_path(address, files[0]) not in files[1]:
+            return None
         return address
 
-    cleaned = nh3.clean(str(markdown(body)), tags=set(TAGS), clean_content_tags={"script", "style"},
+    cleaned = nh3.clean(str(rendered), tags=set(TAGS), clean_content_tags={"script", "style"},
                         attributes=ATTRIBUTES, attribute_filter=keep, url_schemes=set(SCHEMES), link_rel=None,
                         strip_comments=True)
     cleaned = _BARE_IMAGE.sub(lambda m: m.group(1) or "", _BARE_LINK.sub(r"\1", cleaned))
     return Fragment(cleaned.strip(), tuple(removed))
+
+
+def _catalog_path(address: str, folder: str) -> str:
+    """The catalog path of the file *address* (under the column's *folder* files/) opens."""
+    return "files/" + unquote(urlsplit(address).path[len(urlsplit(folder).path):])
 
 
 def _on_portal(value: str, page: str | None) -> str | None:

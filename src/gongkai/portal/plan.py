@@ -13,6 +13,7 @@ from gongkai.publication import WEB_CHANNEL
 from gongkai.model.agency import Agency
 from gongkai.model.portal import ADDED, BASELINE, CHANGED, WITHDRAWN, ExportedRecord, PortalLedger, portal_ledger_path
 from gongkai.portal.entry import NOT_ON_WEB, PortalEntry, web_entry, withdrawal
+from gongkai.site.record_links import web_records
 
 ORDER = {WITHDRAWN: 0, CHANGED: 1, ADDED: 2}  # the webmaster takes down first, then updates, then adds
 
@@ -66,9 +67,9 @@ def plan_export(catalog: Catalog, today: dt.date, since: dt.date | None = None,
     if now is not None:
         export.early = published_early(gate, now)
     export.held = _held(catalog, gate)
-    web = gate.to(Output.WEB)
+    web, on_web = gate.to(Output.WEB), web_records(gate)
     for admission in web:
-        _compare(export, web_entry(catalog, agency, admission), admission, known.get(admission.id))
+        _compare(export, web_entry(catalog, agency, admission, on_web), admission, known.get(admission.id))
     _withdrawals(export, gate, known, catalog)
     gone = {a.id for a in web} | {r.id for r in gate.withdrawn}
     for record_id, last in sorted(known.items()):

@@ -20,12 +20,13 @@ from gongkai.gate.replacements import Replacements
 from gongkai.model.agency import Agency, Unit
 from gongkai.model.vocab import BOARD, UNIT_KINDS
 from gongkai.portal.address import record_address
-from gongkai.portal.fragment import body_fragment
+from gongkai.portal.fragment import record_fragment
 from gongkai.privacy.attachments import AttachmentRefused, read_attachment
 from gongkai.publication import outputs_of
 from gongkai.printing.posted import Posted, due_later, since_posted, sort_out
 from gongkai.printing.screen import screens
 from gongkai.printing.takedown import Takedown, check_days, gone_from, in_order, standing_day
+from gongkai.site.record_links import WebDay, web_records
 from gongkai.workdays import CalendarMissing, WorkdayCalendar
 
 TOWN_KIND = UNIT_KINDS[1]  # 乡镇民政办
@@ -105,6 +106,7 @@ class PrintRun:
     replaced: list[Sheet] = field(default_factory=list)  # sheets that replace an older one an earlier run made
     replacements: Replacements = field(default_factory=lambda: Replacements({}, {}))  # the records out on the day
     unread: list[tuple[str, str]] = field(default_factory=list)  # (path, why) records on no board: unread, held back
+    on_web: WebDay = field(default_factory=lambda: WebDay({}, frozenset()))  # what a body's links may open
 
     def by_unit(self) -> list[tuple[Unit, list[Sheet]]]:
         groups: dict[str, list[Sheet]] = {}
@@ -139,7 +141,7 @@ def plan_print(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date, t
     gate = admit(catalog, day)
     run.unread += held_in(catalog, gate, Output.PRINT, start, end, wanted.id if wanted else None)
     run.unread += claimed_in(catalog, gate, Output.PRINT, start, end, wanted.id if wanted else None)
-    run.replacements = Replacements.of(gate.admitted)
+    run.replacements, run.on_web = Replacements.of(gate.admitted), web_records(gate)
     for admission in gate.to(Output.PRINT):
         record = admission.record
         unit = units.get(record.unit)
@@ -230,7 +232,7 @@ def _sheet(catalog: Catalog, run: PrintRun, admission: Admission, unit: Unit, ca
     address = record_address(agency, record.id) if admission.reaches(Output.WEB) else None
     return Sheet(
         admission, unit, unit.phone or agency.org.phone or "",
-        body_fragment(record.body, record_address(agency, record.id)).html,
+        record_fragment(admission, agency, run.on_web).html,
         _period(admission, calendar),
         file_names(admission),
         address, qr_svg(address) if address else None, replacement_title(admission, run.replacements),

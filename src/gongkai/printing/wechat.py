@@ -21,11 +21,12 @@ from gongkai.gate.replacements import Replacements
 from gongkai.model.agency import Agency
 from gongkai.model.vocab import BOARD
 from gongkai.portal.address import record_address
-from gongkai.portal.fragment import TABLES, body_fragment, masked_label, names_given, table_people
+from gongkai.portal.fragment import TABLES, masked_label, names_given, record_fragment, table_people
 from gongkai.printing.posted import Posted, due_later, since_posted, sort_out
 from gongkai.printing.sheets import claimed_in, contents_of, file_names, held_in, replacement_title
 from gongkai.privacy.mask import mask_names
 from gongkai.printing.takedown import Takedown, check_days, gone_from, in_order, standing_day
+from gongkai.site.record_links import WebDay, web_records
 
 # The channels whose list a reader can go and see, as the article names them (the 公示栏 box as people call it).
 _PLACES = {BOARD: "公示栏", "公开查阅点": "公开查阅点", "便民服务站": "便民服务站", "政务服务中心": "政务服务中心"}
@@ -80,6 +81,7 @@ class WechatRun:
     replaced: list[Article] = field(default_factory=list)  # articles whose content changed since an earlier run
     replacements: Replacements = field(default_factory=lambda: Replacements({}, {}))  # the records out on the day
     unread: list[tuple[str, str]] = field(default_factory=list)  # (path, why) records on no account: unread, held back
+    on_web: WebDay = field(default_factory=lambda: WebDay({}, frozenset()))  # what a body's links may open
 
 
 def plan_wechat(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date,
@@ -95,7 +97,7 @@ def plan_wechat(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date,
     run.unread = list(unread_records(catalog))  # on no channel: the clerk is told which, and why
     run.unread += held_in(catalog, gate, Output.WECHAT, start, end)
     run.unread += claimed_in(catalog, gate, Output.WECHAT, start, end)
-    run.replacements = Replacements.of(gate.admitted)
+    run.replacements, run.on_web = Replacements.of(gate.admitted), web_records(gate)
     for admission in gate.to(Output.WECHAT):
         record = admission.record
         if admission.state is not State.ENDED and record.published is not None and start <= record.published <= end:
@@ -123,7 +125,7 @@ def _since_posted(catalog: Catalog, run: WechatRun, carried: list[Admission], po
 def _article(catalog: Catalog, run: WechatRun, admission: Admission) -> Article:
     agency = run.agency
     address = record_address(agency, admission.id) if admission.reaches(Output.WEB) else None
-    html = body_fragment(admission.record.body, record_address(agency, admission.id)).html
+    html = record_fragment(admission, agency, run.on_web).html
     files = file_names(admission)
     if admission.lists_people:
         names = names_given(catalog, admission, html)

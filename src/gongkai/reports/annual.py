@@ -14,6 +14,7 @@ from gongkai.model.vocab import OUT_OF_FORCE  # table 二 (本年废止件数, �
 from gongkai.privacy import annual_findings, placed
 from gongkai.privacy.mask import mask_log
 from gongkai.publication.standing import validity_on
+from gongkai.reports.fees import fee_findings
 from gongkai.reports.published import (
     COLUMNS,
     TABLE4_HEADINGS,
@@ -94,6 +95,9 @@ def build_annual(catalog: Catalog, year: int, today: dt.date | None = None) -> A
                        *check_balance(table3), *_unrouted(appeals, year), *_unsettled(appeals, year),
                        *_unlike_last_report(catalog, year, table3)]
     report.notes.extend(_paused(requests, year))
+    fee_problems, fee_notes = fee_findings(requests, data, year)
+    report.problems.extend(fee_problems)
+    report.notes.extend(fee_notes)
     if (adopted := catalog.agency.adopted if catalog.agency else None) is not None and adopted > dt.date(year, 1, 1):
         # (the registers hold what was entered: before gongkai, requests were kept on paper, if at all)
         report.notes.append(f"gongkai.yaml 的启用日期是 {adopted}：{year}年在这一天之前收到或答复的申请、复议诉讼，没有补登到 requests/、"
@@ -200,8 +204,9 @@ def _unplaced(requests: list[tuple[str, Request]], year: int) -> list[str]:
 
 
 def _paused(requests: list[tuple[str, Request]], year: int) -> list[str]:
-    """Requests carried into the next year because their clock stopped (补正 awaited, a third party consulted) and was
-    never started again: nothing else says so, and such a request is carried in table 三's 四 year after year."""
+    """Requests carried into the next year because their clock stopped (补正 awaited, a third party consulted, a fee
+    unpaid) and was never started again: nothing else says so, and such a request is carried in table 三's 四 year after
+    year."""
     end = dt.date(year, 12, 31)
     found = []
     for path, request in requests:
@@ -217,6 +222,10 @@ def _paused(requests: list[tuple[str, Request]], year: int) -> list[str]:
             found.append(f"{path}：申请 {request.id} 自 {consultation.start} 征求第三方意见，到年底没有结束，按「结转下年度继续办理」"
                          "统计。第三方应在15个工作日内提出意见，逾期未提出的由本机关决定是否公开（《条例》第三十二条）："
                          "写上「结束」日期，期限接着计算")
+        elif (fee := request.fee) is not None and fee.notified <= end and (fee.paid is None or fee.paid > end):
+            found.append(f"{path}：申请 {request.id} 在 {fee.notified} 送达收费通知，到年底没有缴费，按「结转下年度继续办理」"
+                         "统计。申请人收到收费通知之日起20个工作日内未缴费的，写「办理结果: 其他处理」「理由: 逾期未缴费」"
+                         "和不再处理的日期（国办函〔2020〕109号）")
     return found
 
 

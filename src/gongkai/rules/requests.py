@@ -190,24 +190,33 @@ def _order_problems(request: Request) -> Iterator[tuple[tuple[str, ...], str]]:
             yield ("征求第三方意见", "开始"), f"征求第三方意见的开始日期 {consultation.start} 早于收到日期 {received}"
         if consultation.end is not None and consultation.end < consultation.start:
             yield ("征求第三方意见", "结束"), f"征求第三方意见的结束日期 {consultation.end} 早于开始日期 {consultation.start}"
+    fee = request.fee
+    if fee is not None:
+        if fee.notified < received:
+            yield ("收费", "通知日期"), f"收费通知日期 {fee.notified} 早于收到日期 {received}"
+        if fee.paid is not None and fee.paid < fee.notified:
+            yield ("收费", "缴费日期"), f"缴费日期 {fee.paid} 早于收费通知日期 {fee.notified}"
     if request.extension is not None and request.extension.approved < received:
         yield ("延期", "批准日期"), f"延期批准日期 {request.extension.approved} 早于收到日期 {received}"
     yield from _after_reply(request)
 
 
 def _steps(request: Request) -> list[tuple[tuple[str, ...], str, dt.date | None]]:
-    """The dated steps between receipt and reply that move the deadline (补正, consultation, extension): (field, what
-    it is called, its day or None)."""
-    correction, consultation, extension = request.correction, request.consultation, request.extension
+    """The dated steps between receipt and reply that move the deadline (补正, consultation, fee, extension): (field,
+    what it is called, its day or None)."""
+    correction, consultation, extension, fee = request.correction, request.consultation, request.extension, request.fee
     return [(("补正", "通知日期"), "补正通知日期", correction.notified if correction else None),
             (("补正", "补正日期"), "补正日期", correction.corrected if correction else None),
             (("征求第三方意见", "开始"), "征求第三方意见的开始日期", consultation.start if consultation else None),
             (("征求第三方意见", "结束"), "征求第三方意见的结束日期", consultation.end if consultation else None),
+            (("收费", "通知日期"), "收费通知日期", fee.notified if fee else None),
+            (("收费", "缴费日期"), "缴费日期", fee.paid if fee else None),
             (("延期", "批准日期"), "延期批准日期", extension.approved if extension else None)]
 
 
 def _after_reply(request: Request) -> Iterator[tuple[tuple[str, ...], str]]:
-    """Steps dated after the reply that ended them: a typo that moves the deadline (补正, consultation, extension)."""
+    """Steps dated after the reply that ended them: a typo that moves the deadline (补正, consultation, fee,
+    extension)."""
     replied = request.replied
     if replied is None or replied < request.received:
         return
@@ -217,7 +226,7 @@ def _after_reply(request: Request) -> Iterator[tuple[tuple[str, ...], str]]:
 
 
 @rule("GK707", "request-dates-out-of-order", "申请登记的日期先后颠倒", E,
-      what="检查收到、补正、征求第三方意见、延期批准和答复的日期先后是否合理：都不早于收到日期，也不晚于答复日期。",
+      what="检查收到、补正、征求第三方意见、收费通知和缴费、延期批准和答复的日期先后是否合理：都不早于收到日期，也不晚于答复日期。",
       why="答复期限从收到（或补正）之日起算；日期颠倒通常是录入错误，会把期限算错。",
       example="收到日期: 2026-05-06\n答复日期: 2026-05-02",
       instead="核对登记簿和答复书，改正日期。",
@@ -415,8 +424,34 @@ def request_consultation_open(ctx: Context) -> Iterator[Finding]:
                           "写上期满之日为「结束」，答复期限接着计算（《条例》第三十二条）。" + provisional_note(guessed))
 
 
+FEE_PAYMENT_WORKDAYS = 20  # 国办函〔2020〕109号: the fee is paid within 20 working days of the 收费通知
+
+
+@rule("GK720", "request-fee-unpaid", "收费通知送达已过20个工作日仍未缴费", W,
+      what=f"尚未答复的申请，收费通知从「通知日期」起已过{FEE_PAYMENT_WORKDAYS}个工作日，仍没有写「缴费日期」时提醒："
+           "缴费日期空着，答复期限一直暂停，这件申请年年结转。",
+      why="《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）：申请人应当在收到收费通知之日起20个工作日内缴纳费用，"
+          "逾期未缴纳的视为放弃申请，行政机关不再处理；收费通知送达至缴费完成的时间不计算在答复期限内。",
+      example="收费:\n  通知日期: 2026-03-02（没有「缴费日期」，今天 2026-04-01）",
+      instead="办理结果: 其他处理\n理由: 逾期未缴费\n答复日期: 2026-04-01",
+      scope=FILE)
+def request_fee_unpaid(ctx: Context) -> Iterator[Finding]:
+    for path, request in _requests(ctx):
+        fee = request.fee
+        if request.replied is not None or fee is None or fee.paid is not None:
+            continue
+        here = Location(path, request.id, ("收费", "通知日期"))
+        passed, guessed = _counted_since(ctx, fee.notified, here)
+        if passed is not None and passed > FEE_PAYMENT_WORKDAYS:
+            yield Finding(here, f"申请 {request.id} 在 {fee.notified} 送达收费通知，已过{passed}个工作日"
+                                f"{PROVISIONAL_MARK if guessed else ''}仍没有「缴费日期」，答复期限一直暂停",
+                          "申请人已缴费的，写上「缴费日期」，答复期限接着计算；20个工作日内没有缴费的，视为放弃申请，"
+                          "写「办理结果: 其他处理」「理由: 逾期未缴费」和不再处理的日期（国办函〔2020〕109号）。"
+                          + provisional_note(guessed))
+
+
 @rule("GK717", "request-dated-in-future", "申请登记的日期在今天之后", W,
-      what="检查收到日期、答复日期，以及补正、征求第三方意见、延期批准的日期是否晚于今天。",
+      what="检查收到日期、答复日期，以及补正、征求第三方意见、收费通知和缴费、延期批准的日期是否晚于今天。",
       why="登记的是已经发生的事；未来的日期多是年份或月份输错了。补正日期、征求意见的结束日期写成以后的日子，"
           "答复期限就跟着推到以后，逾期也不会报出来。",
       example="收到日期: 2062-03-05",

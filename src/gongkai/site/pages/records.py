@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urljoin, urlsplit
-
-from markupsafe import Markup
 
 from gongkai.days import chinese_day
 from gongkai.gate import Admission
@@ -20,6 +15,7 @@ from gongkai.site.attachments import links_of
 from gongkai.site.carried import Carry
 from gongkai.site.data import SiteData
 from gongkai.site.pages.column import OTHERS, REPORTS, RULES
+from gongkai.site.record_links import record_links
 from gongkai.site.render import markdown, plain_text, scrolling_tables, without_overrides
 from gongkai.site.search_docs import record_doc
 
@@ -92,8 +88,8 @@ def record_page(data: SiteData, admission: Admission, common: dict[str, Any],
     def context() -> dict[str, Any]:
         if not made:  # the page and its search entry share one rendering of the Markdown
             record = admission.record
-            body = (scrolling_tables(record_links(markdown(record.body), facts.id, data)) if admission.shows_content
-                    else None)
+            body = (scrolling_tables(record_links(markdown(record.body), facts.id, facts.links, data.by_id,
+                                                  data.base_url)) if admission.shows_content else None)
             links = links_of(record) if admission.shows_content else []
             made.update(admission=admission, record=record, item=item, body=body, files=links,
                         column=KIND_COLUMNS.get(facts.kind) or (None if item else UNFILED),
@@ -104,43 +100,6 @@ def record_page(data: SiteData, admission: Admission, common: dict[str, Any],
         data, admission, item, plain_text(context()["body"]), [without_overrides(f.name) for f in context()["files"]]))
     return page(f"records/{facts.id}.html", "record.html", inputs, context, common,
                 sitemap=not admission.lists_people, search=search)
-
-
-_LINK = re.compile(r'<a href="([^"]*)"[^>]*>(.*?)</a>', re.DOTALL)  # a 正文's links as the renderer writes them
-
-
-def record_links(body: Markup, record_id: str, data: SiteData) -> Markup:
-    """*body* with each link to a record's page on this site (「R2026-020.html」「../records/R2026-020.html」, the
-    column's full address) as the reader can follow it: the words alone when that record is not on the web
-    today (withdrawn, not yet published, never 主动公开, no such 编号: a link there is a 404, an inspector's 错链,
-    and the words say no more than the clerk typed), marked 【废止】/【失效】/【已修改】 when no longer in force."""
-    page = f"{SELF}records/{record_id}.html"
-    links = data.by_id[record_id].facts.links if record_id in data.by_id else ()
-
-    def shown(match: re.Match[str]) -> str:
-        address = html.unescape(match.group(1))
-        linked = _record_of(urljoin(page, address)) or (
-            _record_of(SELF + address.removeprefix(data.base_url)) if data.base_url and address.startswith(
-                data.base_url) else None)
-        if linked is None or linked not in links:  # (an address spelt otherwise is not in the page's key: kept)
-            return match.group(0)
-        if (admission := data.by_id.get(linked)) is None:
-            return match.group(2)
-        return match.group(0) + ("" if admission.in_force else f' <span class="invalid">【{admission.validity}】</span>')
-
-    return Markup(_LINK.sub(shown, body))
-
-
-SELF = "https://site.invalid/"  # a stand-in host to resolve the body's relative links from the record's page
-
-
-def _record_of(address: str) -> str | None:
-    """The 编号 of the record page *address* opens on this site, else None."""
-    if not address.startswith(SELF):
-        return None
-    path = unquote(urlsplit(address).path)
-    found = re.fullmatch(r"/records/([A-Za-z0-9][A-Za-z0-9._-]*)\.html", path)
-    return found.group(1) if found else None
 
 
 # What a record page shows of related records; most records have none (read once, not 100,000 times)

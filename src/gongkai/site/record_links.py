@@ -1,0 +1,69 @@
+"""A 正文's links to other records of the column, as a reader can follow them on the day.
+
+One rule for every exit that carries a body — the record's page on the site, the county portal's fragment and 概述,
+the 公众号 article, the 公示栏 sheet and its 电子屏 slides: a link to a record that is not on the web that day
+(withdrawn, not yet published, never 主动公开, no such 编号) is the words alone (a 404 on the portal, an
+inspector's 错链, and nothing tells whether a non-public record exists); a link to one no longer in force is marked
+【废止】/【失效】/【已修改】.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from urllib.parse import unquote, urljoin, urlsplit
+
+from markupsafe import Markup
+
+from gongkai.gate import Admission, Gate, Output
+
+SELF = "https://site.invalid/"  # a stand-in host to resolve the body's relative links from the record's page
+_LINK = re.compile(r'<a href="([^"]*)"[^>]*>(.*?)</a>', re.DOTALL)  # a 正文's links as the renderer writes them
+
+
+def record_links(body: Markup, record_id: str, links: Collection[str], on_web: Mapping[str, Admission],
+                 base_url: str) -> Markup:
+    """*body* (rendered) with each link to a record's page of the column (「R2026-020.html」「../records/…」, the
+    column's full address under *base_url*) as the reader can follow it: the words alone when that record is not in
+    *on_web* (编号 → the records on the web that day), marked when no longer in force. *links* are the 编号 the body
+    may link (Facts.links): an address spelt otherwise is kept as written."""
+    page = f"{SELF}records/{record_id}.html"
+
+    def shown(match: re.Match[str]) -> str:
+        address = html.unescape(match.group(1))
+        linked = _record_of(urljoin(page, address)) or (
+            _record_of(SELF + address.removeprefix(base_url)) if base_url and address.startswith(base_url) else None)
+        if linked is None or linked not in links:
+            return match.group(0)
+        if (admission := on_web.get(linked)) is None:
+            return match.group(2)
+        return match.group(0) + ("" if admission.in_force else f' <span class="invalid">【{admission.validity}】</span>')
+
+    return Markup(_LINK.sub(shown, body))
+
+
+def _record_of(address: str) -> str | None:
+    """The 编号 of the record page *address* opens in the column, else None."""
+    if not address.startswith(SELF):
+        return None
+    path = unquote(urlsplit(address).path)
+    found = re.fullmatch(r"/records/([A-Za-z0-9][A-Za-z0-9._-]*)\.html", path)
+    return found.group(1) if found else None
+
+
+@dataclass(frozen=True)
+class WebDay:
+    """What is on the web on a day, as a body's links may open it: the records (编号 → admission) and the files (the
+    attachments of those that show their content, as the site copies them: catalog paths)."""
+
+    records: dict[str, Admission]
+    files: frozenset[str]
+
+
+def web_records(gate: Gate) -> WebDay:
+    """What is on the web on the gate's day."""
+    records = {admission.id: admission for admission in gate.to(Output.WEB)}
+    files = frozenset(path for a in records.values() if a.shows_content for path in a.facts.attachments)
+    return WebDay(records, files)
