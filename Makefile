@@ -20,9 +20,10 @@ demo: $(VENV)/.installed
 
 # Two runs: the browser tests' Chromium driver (its threads) stays in a worker to the end of its session, and a test
 # that forks a pool of workers in that process could hang (fork with threads); the rest never share a process with it.
+# (Browser tests live in tests/browser and beside the tests of their command: the second run collects all of tests.)
 test: $(VENV)/.installed
 	$(PY) -m pytest -n 2 -m "not browser" $(PYTEST_ARGS)
-	$(PY) -m pytest -n 2 -m browser $(PYTEST_ARGS) tests/browser
+	$(PY) -m pytest -n 2 -m browser $(PYTEST_ARGS) tests
 
 typecheck: $(VENV)/.installed
 	$(PY) -m pip install -q -e '.[dev]'

@@ -33,7 +33,6 @@ import json
 import re
 import xml.dom.minidom
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -121,21 +120,6 @@ def test_several_tables_in_a_body_have_frames_of_their_own_names(gk, cat, tmp_pa
                                                     body=WIDE_TABLE + "\n\n另附：\n\n" + WIDE_TABLE))
     page = (site(gk, cat, tmp_path) / "records/R2026-021.html").read_text(encoding="utf-8")
     assert re.findall(r'role="region" aria-label="([^"]+)"', page) == ["表格1（可左右滑动）", "表格2（可左右滑动）"]
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Any:
-    from tests.browser.conftest import _require_chromium
-
-    _require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    from tests.browser.conftest import ARGS, CHROMIUM
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 @pytest.mark.browser

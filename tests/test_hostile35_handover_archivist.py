@@ -51,7 +51,6 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
-from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -199,21 +198,6 @@ def test_a_cover_letter_named_after_the_household_is_kept_from_the_library(gk, c
 # 5.
 OA_NAME = "5f3c2a1b9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c.pdf"
 A4_LANDSCAPE_PX = 1032  # 297 mm less the page's 2 × 12 mm margins, at 96 px to the inch
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Any:
-    from tests.browser.conftest import _require_chromium
-
-    _require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    from tests.browser.conftest import ARGS, CHROMIUM
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 @pytest.mark.browser
