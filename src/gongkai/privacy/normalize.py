@@ -562,12 +562,13 @@ def _quoted_printable(text: str) -> bool:
 
 
 # A Markdown footnote reference ([^1], [^注]) beside the digits of a number is a mark to a reader, a superscript where
-# footnotes render: 138[^1]05951234 is read as 13805951234 too (hostile pass 23). So is the end of one link and the start
-# of the next (a title or a note written [13918](#)[781396](#), [13918][a][781396][b]): wherever Markdown is rendered
-# (the search's snippets, an article pasted into an editor) the two links stand side by side, 13918781396, and shown as
-# typed the marks between them are five or more, which no number crosses (thirty-seventh session).
-_MARKDOWN_MARKS = re.compile(r"\[\^[^\]\s]{1,20}\]|\]\s{0,2}(?:\([^()\s]{0,200}(?:\s+\"[^\"]{0,80}\")?\)|\[[^\[\]]{0,40}\])"
-                             r"(?:\s{0,2}!?\[)?")
+# footnotes render: 138[^1]05951234 is read as 13805951234 too (hostile pass 23). So is the end of one link and the
+# start of the next (a title or a note written [13918](#)[781396](#), [13918][a][781396][b]): wherever Markdown is
+# rendered (the search's snippets, an article pasted into an editor) the two links stand side by side, 13918781396,
+# and shown as typed the marks between them are five or more, which no number crosses (thirty-seventh session).
+_MARKDOWN_MARKS = re.compile(r"\[\^[^\]\s]{1,20}\]"  # a footnote reference
+                             r"|\]\s{0,2}(?:\([^()\s]{0,200}(?:\s+\"[^\"]{0,80}\")?\)|\[[^\[\]]{0,40}\])"  # a link's end
+                             r"(?:\s{0,2}!?\[)?")  # and the next one's start
 
 
 def markdown_marks_in(text: str) -> bool:
