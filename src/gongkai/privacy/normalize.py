@@ -567,7 +567,7 @@ def _quoted_printable(text: str) -> bool:
 # rendered (the search's snippets, an article pasted into an editor) the two links stand side by side, 13918781396,
 # and shown as typed the marks between them are five or more, which no number crosses (thirty-seventh session).
 _MARKDOWN_MARKS = re.compile(r"\[\^[^\]\s]{1,20}\]"  # a footnote reference
-                             r"|\]\s{0,2}(?:\([^()\s]{0,200}(?:\s+\"[^\"]{0,80}\")?\)|\[[^\[\]]{0,40}\])"  # a link's end
+                             r"|\]\s{0,2}(?:\([^()\s]{0,200}(?:\s+\"[^\"]{0,80}\")?\)|\[[^\[\]]{0,40}\])"  # link end
                              r"(?:\s{0,2}!?\[)?")  # and the next one's start
 
 
