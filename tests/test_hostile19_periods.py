@@ -151,7 +151,7 @@ def test_a_text_telling_a_period_into_the_next_year_is_read_in_that_year(gk, cat
 # and was not printed for the board, and neither build-site nor print said so. Found by this pass: build-site, print
 # and wechat now name the file, the line and column of its first error, and say it is on no channel until mended.
 @pytest.mark.parametrize(("change", "said"), [
-    (("公示截止: 2026-12-31", "公示截止: 12月7日"), "第15行第7列，「公示截止」日期格式应为 YYYY-MM-DD"),
+    (("公示截止: 2026-12-31", "公示截止: 12月7日"), "第15行第7列，「公示截止」「12月7日」没有写年份：补上原件上的年份"),
     (("题名: 测试县民政局关于2026年第三季度低保对象名单的公示\n", ""), "第1行第1列，缺少必填字段「题名」"),
 ])
 @pytest.mark.parametrize(("command", "verb"), [("build-site", "发布"), ("print", "生成"), ("wechat", "生成")])

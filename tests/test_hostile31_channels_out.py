@@ -517,8 +517,8 @@ def test_an_export_names_each_web_record_it_leaves_out(gk, cat, tmp_path):
     # (line 15 of R2026-018.yaml: 编号, 题名, 索引号, 文种, 责任单位, 公开属性, 成文日期, 事项, the four of 保密审查, 公开日期,
     # 公开渠道, then 公示截止, whose value starts in column 7)
     assert warned == [
-        "警告：records/2026/R2026-018.yaml 没有导出：文件有错误，没有读入，不在任何渠道公开（第15行第7列，「公示截止」日期格式应为 "
-        "YYYY-MM-DD，如 2026-03-02，而不是「12月7日」；请运行 gongkai validate 改正后重新生成）",
+        "警告：records/2026/R2026-018.yaml 没有导出：文件有错误，没有读入，不在任何渠道公开（第15行第7列，「公示截止」「12月7日」"
+        "没有写年份：补上原件上的年份，如 2026-12-07；请运行 gongkai validate 改正后重新生成）",
         "警告：records/2026/R2026-017.yaml 没有导出：主动公开的信息 R2026-017 没有通过公开审核：含未遮盖的个人信息"
         "（见 gongkai validate）；改正后重新导出"]
     assert "11010519491231002X" not in run.err
@@ -657,8 +657,8 @@ def test_wechat_names_each_record_it_does_not_make(gk, cat, tmp_path):
     assert run.code == 0, run.out + run.err
     # (line 14 of R2026-091.yaml: its 公开渠道, after 编号 … 公开日期 as in 6; line 15 of R2026-092.yaml)
     assert [line for line in run.err.splitlines() if line.startswith("警告：")] == [
-        "警告：records/2026/R2026-092.yaml 没有生成：文件有错误，没有读入，不在任何渠道公开（第15行第7列，「公示截止」日期格式应为 "
-        "YYYY-MM-DD，如 2026-03-02，而不是「12月7日」；请运行 gongkai validate 改正后重新生成）",
+        "警告：records/2026/R2026-092.yaml 没有生成：文件有错误，没有读入，不在任何渠道公开（第15行第7列，「公示截止」「12月7日」"
+        "没有写年份：补上原件上的年份，如 2026-12-07；请运行 gongkai validate 改正后重新生成）",
         "警告：records/2026/R2026-090.yaml 没有生成：主动公开的信息 R2026-090 没有通过公开审核：含未遮盖的个人信息"
         "（见 gongkai validate）；改正后重新生成",
         "警告：records/2026/R2026-091.yaml 没有生成：第14行第1列，公开渠道「两微一端」不在事项 SHJZ-001 的公开渠道中（GK410）："
