@@ -282,16 +282,17 @@ def ctrl_c_when_renamed_to(monkeypatch: pytest.MonkeyPatch, out: Path, building:
     return seen
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[object]:
-    """Debian's Chromium through Playwright, for a browser test that lives beside the other tests of its command
-    (mark it `browser`: `make test` runs every test so marked, wherever it is)."""
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium through Playwright, one for the session (a second sync Playwright in the same process fails:
+    「using Playwright Sync API inside the asyncio loop」), for tests/browser and for a browser test beside the tests
+    of its command (mark it `browser`: `make test` runs every test so marked, wherever it is)."""
     from tests.browser.conftest import ARGS, CHROMIUM, _require_chromium  # noqa: PLC0415 — browser tests only
 
     _require_chromium()
     from playwright.sync_api import sync_playwright  # noqa: PLC0415
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield browser
-        browser.close()
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        yield chromium
+        chromium.close()

@@ -124,11 +124,11 @@ def test_several_tables_in_a_body_have_frames_of_their_own_names(gk, cat, tmp_pa
 
 @pytest.mark.browser
 @pytest.mark.parametrize("big", [False, True])
-def test_no_page_scrolls_sideways_on_a_phone_with_a_wide_table_or_a_long_title(gk, cat, tmp_path, chromium, big):
+def test_no_page_scrolls_sideways_on_a_phone_with_a_wide_table_or_a_long_title(gk, cat, tmp_path, browser, big):
     _phone_catalog(cat)
     out = site(gk, cat, tmp_path)
     assert f'href="mailto:{LONG_MAIL}"' in (out / "zhinan/index.html").read_text(encoding="utf-8")
-    tab = chromium.new_page(viewport={"width": 360, "height": 740})
+    tab = browser.new_page(viewport={"width": 360, "height": 740})
     try:
         if big:  # 大字版, as the button leaves it
             tab.add_init_script("localStorage.setItem('gongkai-big', '1');"

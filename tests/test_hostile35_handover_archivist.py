@@ -201,7 +201,7 @@ A4_LANDSCAPE_PX = 1032  # 297 mm less the page's 2 × 12 mm margins, at 96 px to
 
 
 @pytest.mark.browser
-def test_a_file_name_without_a_break_still_fits_the_a4_print_page(gk, cat, tmp_path, chromium):
+def test_a_file_name_without_a_break_still_fits_the_a4_print_page(gk, cat, tmp_path, browser):
     notice = (record(1, "2026-09-03", formed="2026-09-01", attach=False)
               .replace("文种: 公示\n", "文种: 通知\n").replace("公示截止: 2026-12-31\n", ""))
     cat.write("records/2026/R2026-001.yaml", notice + f"附件:\n  - 文件: files/2026/{OA_NAME}\n")
@@ -209,7 +209,7 @@ def test_a_file_name_without_a_break_still_fits_the_a4_print_page(gk, cat, tmp_p
     out = tmp_path / "o"
     batch(gk, cat, "2026-09-20", out)
     assert _rows(out / "dag")[0][9] == OA_NAME
-    tab = chromium.new_page(viewport={"width": A4_LANDSCAPE_PX, "height": 700})
+    tab = browser.new_page(viewport={"width": A4_LANDSCAPE_PX, "height": 700})
     try:
         tab.emulate_media(media="print")
         for recipient in ("dag", "tsg"):
