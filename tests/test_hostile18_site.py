@@ -97,7 +97,7 @@ def test_a_body_with_level_one_headings_leaves_the_title_the_one_h1(gk, cat, tmp
     text = page.read_text(encoding="utf-8")
     assert "<h1>测试县民政局2025年政府信息公开工作年度报告</h1>" in text
     assert "<h2>一、总体情况</h2>" in text and "<h3>（一）主动公开</h3>" in text
-    assert "<h2>二、存在的主要问题及改进情况</h2>" in text and "<h6>附注</h6>" in text
+    assert "<h2>二、存在的主要问题及改进情况</h2>" in text and "<h3>附注</h3>" in text
 
 
 def test_a_body_whose_headings_start_at_level_two_keeps_them(gk, cat, tmp_path):

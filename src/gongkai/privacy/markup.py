@@ -126,16 +126,31 @@ def _picture(renderer: Any, tokens: Any, idx: int, options: Any, env: Any) -> st
     return label
 
 
-# The page's title is its one h1: a body's own level-1 headings (「# 一、总体情况」) would be a second one, so when a
-# body has them every heading in it moves one level down (h6 stays h6).
+# The page's title is its one h1, and a screen reader's list of headings must skip no level (WCAG 1.3.1): a body's
+# headings, however it numbers them (「# 一、总体情况」 from a Word outline, 「### 附件说明」 typed alone, 「#」 then
+# 「####」), take their places under the title: the first at h2, each one level below the nearest heading above it of
+# a higher level in the body, or at that heading's level when the body gives it the same or a higher one (h6 at most).
 _HEADING = re.compile(r"<(/?)h([1-6])>")
 
 
 def under_title(body: str) -> str:
-    """Rendered body HTML with its headings under the page's h1."""
-    if "<h1>" not in body:
+    """Rendered body HTML with its headings under the page's h1, none more than one level below the one before."""
+    if "<h" not in body:
         return body
-    return _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 1, 6)}>", body)
+    above: list[int] = []  # the body's own levels of the headings the next one may sit under
+    shown = 2
+
+    def placed(match: re.Match[str]) -> str:
+        nonlocal shown
+        if not match.group(1):
+            level = int(match.group(2))
+            while above and above[-1] >= level:
+                above.pop()
+            shown = min(len(above) + 2, 6)
+            above.append(level)
+        return f"<{match.group(1)}h{shown}>"
+
+    return _HEADING.sub(placed, body)
 
 
 # A table typed in a body has its headings in its first row only (Markdown has no other): each names its column, so
