@@ -182,7 +182,7 @@ def test_a_fragment_to_a_missing_id_is_broken(gk, icat, tmp_path):
     write_record(icat, "R2026-002", "SHJZ-050", "2026-11-20",
                  body="见[第一条](#art1)、[指南](../zhinan/index.html#apply)、[顶部](#top)和[目录](../index.html#nope)。")
     site = tmp_path / "site"
-    assert gk("build-site", icat.root, "--out", site, "--no-search", "--today", TODAY).code == 0
+    assert gk("build-site", icat.root, "--out", site, "--today", TODAY).code == 0
     _, sheet = inspect(gk, icat.root, "--site", site)
     found = [e["text"] for e in check(sheet, "links")["evidence"]]
     assert len(found) == 2, found
@@ -195,7 +195,7 @@ def test_percent_encoded_and_dotted_paths_are_resolved_as_the_server_does(gk, ic
                  body="[甲](https://www.example.gov.cn/zwgk/%6Dzj/items/SHJZ-404.html) "
                       "[乙](https://www.example.gov.cn/zwgk/mzj/records/%2E%2E/items/SHJZ-405.html)")
     site = tmp_path / "site"
-    assert gk("build-site", icat.root, "--out", site, "--no-search", "--today", TODAY).code == 0
+    assert gk("build-site", icat.root, "--out", site, "--today", TODAY).code == 0
     _, sheet = inspect(gk, icat.root, "--site", site)
     found = " ".join(e["text"] for e in check(sheet, "links")["evidence"])
     assert "SHJZ-404" in found and "SHJZ-405" in found, found
@@ -205,11 +205,11 @@ def test_a_site_from_another_catalog_is_refused_and_an_old_one_is_noted(gk, icat
     other = tmp_path / "other"
     shutil.copytree(BUNDLED, other, ignore=shutil.ignore_patterns(".gongkai-cache"))
     site = tmp_path / "site"
-    assert gk("build-site", other, "--out", site, "--no-search", "--today", TODAY).code == 0
+    assert gk("build-site", other, "--out", site, "--today", TODAY).code == 0
     run = gk("inspect", icat.root, "--site", site, "--today", TODAY)
     assert run.code == 2 and "不是由本目录生成的网站" in run.err and "Traceback" not in run.err
     own = tmp_path / "own"
-    assert gk("build-site", icat.root, "--out", own, "--no-search", "--today", TODAY).code == 0
+    assert gk("build-site", icat.root, "--out", own, "--today", TODAY).code == 0
     write_record(icat, "R2026-002", "SHJZ-050", "2026-11-20")
     _, sheet = inspect(gk, icat.root, "--site", own)
     assert "缺少今天已公开的 1 条信息的页面（R2026-002）" in check(sheet, "links")["note"]

@@ -81,7 +81,7 @@ def test_a_link_to_the_site_in_other_letters_is_checked_as_the_sites(gk, icat, t
     write_record(icat, "R2026-002", "SHJZ-050", "2026-11-20",
                  body="[甲](https://www.example.gov.cn/ZWGK/MZJ/records/R2026-050.html) [乙](/zwgk/Mzj/index.html)")
     site = tmp_path / "site"
-    assert gk("build-site", icat.root, "--out", site, "--no-search", "--today", TODAY).code == 0
+    assert gk("build-site", icat.root, "--out", site, "--today", TODAY).code == 0
     _, sheet = inspect(gk, icat.root, "--site", site)
     found = [e["text"] for e in check(sheet, "links")["evidence"]]
     assert len(found) == 2, found

@@ -293,7 +293,7 @@ def test_the_report_on_the_web_satisfies_validate(gk, icat):
 def test_an_empty_leaders_section_says_so_on_the_page_and_is_still_a_blank_column(gk, icat, tmp_path):
     icat.write("gongkai.yaml", BASE_AGENCY + SITE)  # no 领导, no item of that 法定类别
     site = tmp_path / "site"
-    assert gk("build-site", icat.root, "--out", site, "--no-search", "--today", "2026-11-27").code == 0
+    assert gk("build-site", icat.root, "--out", site, "--today", "2026-11-27").code == 0
     page = (site / "fdzdgknr/index.html").read_text(encoding="utf-8")
     leaders = page[page.index(">领导信息</h2>"):page.index("</section>", page.index(">领导信息</h2>"))]
     assert "本机关领导信息正在整理，整理完成后在本栏目公开。" in leaders
@@ -323,7 +323,7 @@ def test_an_empty_application_form_or_page_on_the_site_is_caught(gk, icat, tmp_p
     """A site copied to the portal with a 0-byte 申请表 (the 指南's download) and a 0-byte item page: before, only an
     empty file under files/ counted; the form passed as downloadable and the page as a working link."""
     site = tmp_path / "site"
-    assert gk("build-site", icat.root, "--out", site, "--no-search", "--today", "2026-11-27").code == 0
+    assert gk("build-site", icat.root, "--out", site, "--today", "2026-11-27").code == 0
     (site / "zhinan/shenqingbiao.pdf").write_bytes(b"")
     (site / "items/SHJZ-050.html").write_bytes(b"")
     code, sheet = inspect(gk, icat.root, "--site", site)

@@ -273,7 +273,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Path]]
         (root / f"records/2026/{rid}.yaml").write_text(later[rid], encoding="utf-8")
         _git(top, "add", "-A", when=when)
         _git(top, "commit", "-q", "-m", rid, when=when)
-    code, out = _cli("build-site", root, "--out", top / "site", "--no-search")
+    code, out = _cli("build-site", root, "--out", top / "site")
     assert code == 0, out
     yield {"root": root, "site": top / "site", "top": top}
 

@@ -76,7 +76,7 @@ def test_an_old_site_folder_is_named_with_what_must_come_down(gk, icat, tmp_path
     write_record(icat, "R2026-060", "SHJZ-050", "2026-11-20",
                  extra="撤回:\n  日期: 2026-12-01\n  原因: 误将内部工作信息作为主动公开信息发布\n")
     site = tmp_path / "site"
-    assert gk("build-site", icat.root, "--out", site, "--no-search", "--today", "2026-11-27").code == 0
+    assert gk("build-site", icat.root, "--out", site, "--today", "2026-11-27").code == 0
     assert (site / "records/R2026-060.html").exists()
 
     # the Monday after: nothing has changed since the build (the first change is the withdrawal on 12-01)
@@ -96,7 +96,7 @@ def test_an_old_site_folder_is_named_with_what_must_come_down(gk, icat, tmp_path
     assert "注：网站文件夹还有今天不应在网站上的 1 条信息的页面（R2026-060（已撤回））" in text
 
     # built again for the day: nothing to say
-    assert gk("build-site", icat.root, "--out", site, "--no-search", "--today", "2026-12-03").code == 0
+    assert gk("build-site", icat.root, "--out", site, "--today", "2026-12-03").code == 0
     assert not (site / "records/R2026-060.html").exists()
     again = _sheet(gk, icat.root, "--site", site, "--today", "2026-12-03")
     assert check(again, "links")["note"] is None and not [n for n in again["notes"] if "网站文件夹" in n]
@@ -136,7 +136,7 @@ def test_a_fully_checked_sheet_still_says_all_passed(gk, icat, tmp_path):
     git(icat.root.parent, "add", "-A")
     git(icat.root.parent, "commit", "-q", "-m", "目录", "--date", "2026-11-02T09:00:00+08:00")
     site = tmp_path / "site"
-    assert gk("build-site", icat.root, "--out", site, "--no-search", "--today", TODAY).code == 0
+    assert gk("build-site", icat.root, "--out", site, "--today", TODAY).code == 0
     run = gk("inspect", icat.root, "--site", site, "--today", TODAY)
     assert "结论：合格（单项否决指标全部通过；扣分指标得分 100 分，满分 100 分，60 分合格）" in run.out.splitlines()
 

@@ -11,6 +11,14 @@ Found by this pass:
    「####」 read h2 → h5: a screen reader's list of headings skipped levels (WCAG 1.3.1, axe's heading-order) on every
    such page. Now a body's headings take their places under the title: the first at h2, none more than one level
    below the heading before it, the body's own order of levels kept.
+2. `build-site --no-search` (「更快，用于预览」) over the folder that is deployed (the default `site/`) deleted the
+   search index and listed its 27 files under 「已从网站撤下……部署到门户网站的副本中也请删除」 as if withdrawn or ended —
+   following that, the webmaster broke the portal's search too; and it never said the site it made cannot search
+   (every page's 「搜索」 answers 「搜索索引未能加载」). `inspect --site` on such a site gave full marks for links. Now
+   build-site says every time that a site without the index is a preview not to deploy, tells the index files apart
+   (not among the files to delete on the portal), and inspect counts the missing index as one broken link of the
+   search page. (Inspect tests that built with --no-search for speed and then expected full marks now build the
+   index: a site they call clean is one that can be deployed.)
 """
 
 from __future__ import annotations
@@ -81,3 +89,45 @@ def test_a_level_one_then_level_four_heading_skips_no_level(tmp_path: Path, gk: 
     levels = _levels(page)
     assert levels[:5] == [1, 2, 3, 3, 2]
     assert all(after <= before + 1 for before, after in zip(levels, levels[1:])), levels
+
+
+# ---------------------------------------------------------------------------------------------------- 2. --no-search
+
+def test_a_build_without_search_says_the_search_page_will_not_work(tmp_path: Path, gk: Callable[..., Run]) -> None:
+    cat = _catalog(tmp_path, "经审核，现将名单予以公示。")
+    run = gk("build-site", cat.root, "--out", tmp_path / "site", "--today", TODAY, "--no-search")
+    assert run.code == 0, run.err
+    assert ("提示：没有生成搜索索引（--no-search）：网站上的「搜索」页不能搜索，只显示「搜索索引未能加载」；这样生成的网站只用于预览，"
+            "请不要部署到门户网站，部署前不带 --no-search 重新运行 gongkai build-site。") in run.err
+    again = gk("build-site", cat.root, "--out", tmp_path / "site", "--today", TODAY, "--no-search")
+    assert "没有生成搜索索引（--no-search）" in again.err  # also when nothing else changed
+    full = gk("build-site", cat.root, "--out", tmp_path / "site", "--today", TODAY)
+    assert full.code == 0 and "搜索索引" not in full.err
+
+
+def test_a_preview_over_a_deployed_site_does_not_ask_to_delete_the_portals_index(tmp_path: Path,
+                                                                                  gk: Callable[..., Run]) -> None:
+    cat = _catalog(tmp_path, "经审核，现将名单予以公示。")
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site, "--today", TODAY).code == 0
+    index = sorted(p.relative_to(site).as_posix() for p in (site / "search").rglob("*.json.gz"))
+    assert "search/meta.json.gz" in index
+    run = gk("build-site", cat.root, "--out", site, "--today", TODAY, "--no-search")
+    assert run.code == 0, run.err
+    assert "已从网站撤下" not in run.out and "search/meta.json.gz" not in run.out
+    assert f"上次生成的搜索索引（{len(index)} 个文件）已从这个文件夹删除，不在撤下的文件中：门户网站上的副本请不要删除它们；" in run.err
+    assert not (site / "search/meta.json.gz").exists()
+
+
+def test_inspect_counts_a_site_without_its_search_index_as_a_broken_link(tmp_path: Path,
+                                                                         gk: Callable[..., Run]) -> None:
+    cat = _catalog(tmp_path, "经审核，现将名单予以公示。")
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site, "--today", TODAY, "--no-search").code == 0
+    run = gk("inspect", cat.root, "--site", site, "--today", TODAY)
+    assert ("· 链接「meta.json.gz」（搜索索引）文件不存在：网站上的「搜索」不能使用，网站是用 --no-search 生成的；"
+            "不带 --no-search 重新运行 gongkai build-site 后再部署（search/index.html）") in run.out
+    assert "链接不可用（错链、断链）：扣 1 分，1 个" in run.out
+    assert gk("build-site", cat.root, "--out", site, "--today", TODAY).code == 0
+    whole = gk("inspect", cat.root, "--site", site, "--today", TODAY)
+    assert "链接不可用（错链、断链）：扣 0 分" in whole.out and "搜索索引" not in whole.out

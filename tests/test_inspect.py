@@ -101,7 +101,7 @@ def ids(entry: dict) -> list[str | None]:
 
 def test_a_clean_catalog_passes_every_indicator_with_full_marks(gk, icat, tmp_path):
     site = tmp_path / "site"
-    assert gk("build-site", icat.root, "--out", site, "--no-search", "--today", TODAY).code == 0
+    assert gk("build-site", icat.root, "--out", site, "--today", TODAY).code == 0
     code, sheet = inspect(gk, icat.root, "--site", site)
     assert code == 0
     assert sheet["schema"] == "gongkai.inspect/1"
@@ -493,7 +493,7 @@ def test_xlsx_and_html_carry_every_finding_and_are_deterministic(gk, icat, tmp_p
 
 def test_inspect_writes_nothing_into_the_site(gk, icat, tmp_path):
     site = tmp_path / "site"
-    assert gk("build-site", icat.root, "--out", site, "--no-search", "--today", TODAY).code == 0
+    assert gk("build-site", icat.root, "--out", site, "--today", TODAY).code == 0
     before = _fingerprint(site)
     assert gk("inspect", icat.root, "--site", site, "--today", TODAY).code == 0
     assert _fingerprint(site) == before
@@ -516,7 +516,7 @@ def test_default_xlsx_name_and_missing_site_folder(gk, icat, tmp_path, monkeypat
 
 def test_the_bundled_catalog_passes_every_veto_item(gk, bundled, tmp_path):
     site = tmp_path / "site"
-    assert gk("build-site", bundled, "--out", site, "--no-search", "--today", TODAY).code == 0
+    assert gk("build-site", bundled, "--out", site, "--today", TODAY).code == 0
     code, sheet = inspect(gk, bundled, "--site", site)
     assert code == 0, [(v["key"], v["evidence"][:3]) for v in sheet["vetoes"] if v["status"] == "fail"]
     assert sheet["verdict"]["failed_vetoes"] == []
@@ -541,7 +541,7 @@ def test_broken_links_and_attachments_in_the_built_site_take_points(gk, icat, tm
     # (a link to a record that is not on the web is written as words since the thirty-fifth pass: a missing item page)
     _with_attachment(icat, body="详见[另一个事项](../items/SHJZ-099.html)。")
     site = tmp_path / "site"
-    assert gk("build-site", icat.root, "--out", site, "--no-search", "--today", TODAY).code == 0
+    assert gk("build-site", icat.root, "--out", site, "--today", TODAY).code == 0
     assert (site / "files/2026/R2026-040.pdf").is_file()
     (site / "files/2026/R2026-040.pdf").write_bytes(b"")
     (site / "items/SHJZ-050.html").unlink()
@@ -579,7 +579,7 @@ def test_links_under_the_base_address_are_internal(gk, icat, tmp_path):
             "[民政部](https://www.mca.gov.cn/)")
     write_record(icat, "R2026-041", "SHJZ-050", "2026-11-02", body=body)
     site = tmp_path / "site"
-    assert gk("build-site", icat.root, "--out", site, "--no-search", "--today", TODAY).code == 0
+    assert gk("build-site", icat.root, "--out", site, "--today", TODAY).code == 0
     _, sheet = inspect(gk, icat.root, "--site", site)
     assert [e["text"].split("」")[0] for e in check(sheet, "links")["evidence"]] == [f"链接「{BASE}items/SHJZ-404.html"]
     review = " ".join(e["text"] for e in check(sheet, "review-links")["evidence"])

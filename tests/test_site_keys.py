@@ -190,7 +190,8 @@ def test_without_an_address_there_is_no_sitemap(copy: tuple[Path, Path]) -> None
     catalog, site = copy
     replace(catalog / "gongkai.yaml", "  基础地址: https://www.fjax.gov.cn/zwgk/zfxxgkzl/bmzfxxgk/mzj/\n", "")
     result = build_site(catalog, site, TODAY, search=False)
-    assert result.warnings == ["gongkai.yaml 没有设置「网站: 基础地址」，没有生成 sitemap.xml，订阅中的链接不是完整网址。"]
+    assert result.warnings[0] == "gongkai.yaml 没有设置「网站: 基础地址」，没有生成 sitemap.xml，订阅中的链接不是完整网址。"
+    assert len(result.warnings) == 2 and result.warnings[1].startswith("没有生成搜索索引（--no-search）")  # search=False
     assert result.taken_down == ["sitemap.xml"] and result.removed == 1  # (the portal's copy is stale: listed)
     made = updated_equals_fresh(catalog, site)
     assert "sitemap.xml" not in made

@@ -241,6 +241,7 @@ GROUPS: dict[str, Group] = {
                         "src/gongkai/privacy/pdfbytes.py", "src/gongkai/privacy/extract.py",
                         "src/gongkai/privacy/markup.py"),
                        ("tests/test_hostile29_documents_mutants.py", "tests/test_pdf_revisions.py",
+                        "tests/test_hostile36_column_inspector.py",
                         "tests/test_privacy_files.py", "tests/test_hostile8_documents.py",
                         "tests/test_hostile7_documents.py", "tests/test_hostile25_containers.py",
                         "tests/test_hostile21_gate_documents.py", "tests/test_hostile19_gate_files.py",
@@ -308,7 +309,8 @@ GROUPS: dict[str, Group] = {
     # incremental build, the `site` and `carried` groups' tests). 780 mutants: screen with --only (docs/mutation.md).
     "site_pages": Group(("src/gongkai/site/make.py", "src/gongkai/site/data.py", "src/gongkai/site/render.py"),
                         ("tests/test_hostile30_site_inspect_mutants.py", "tests/test_site_links.py",
-                         "tests/test_site.py", "tests/test_site_markdown.py", "tests/test_hostile21_site.py")),
+                         "tests/test_site.py", "tests/test_site_markdown.py", "tests/test_hostile21_site.py",
+                         "tests/test_hostile36_column_inspector.py")),
     # (thirtieth pass) The yearly inspection's own checks (国办秘函〔2019〕19号) and the notice-board sheets: every
     # internal link of the built site resolves (links.py), the thresholds and their override (thresholds.py), a
     # 公开日期 back-dated against git (dates.py), a 办事指南 missing key elements (guides.py), the sheets of a 乡镇 in
@@ -322,7 +324,8 @@ GROUPS: dict[str, Group] = {
                              "src/gongkai/printing/sheets.py"),
                             ("tests/test_hostile30_site_inspect_mutants.py", "tests/test_inspect.py",
                              "tests/test_inspect_dates.py", "tests/test_print.py", "tests/test_site_links.py",
-                             "tests/test_hostile13_inspect.py", "tests/test_hostile14_inspect.py")),
+                             "tests/test_hostile13_inspect.py", "tests/test_hostile14_inspect.py",
+                             "tests/test_hostile36_column_inspector.py")),
     # (thirtieth pass) What the archivists receive: the 送交信息目录表 (its rows, header and footer as xlsx, csv and the
     # A4 print page, the 电子文件清单 with each file's size and SHA-256) and the BagIt bag that holds it with the files
     # (bag-info, the sorted tag manifest, verify's Chinese verdicts, the check against the ledger). A bug here puts a
@@ -547,7 +550,8 @@ GROUPS: dict[str, Group] = {
                          "src/gongkai/site/columns.py", "src/gongkai/site/fingerprint.py"),
                         ("tests/test_hostile32_site_build.py", "tests/test_site_mutants.py",
                          "tests/test_site_store.py", "tests/test_hostile21_site.py", "tests/test_site_keys.py",
-                         "tests/test_hostile18_incremental.py", "tests/test_site_parallel.py")),
+                         "tests/test_hostile18_incremental.py", "tests/test_site_parallel.py",
+                         "tests/test_hostile36_column_inspector.py")),
     # (thirty-fourth pass) What every printed report passes through on its way to a terminal, a CI log, a PR comment
     # and GitHub's code scanning: the four renderings of validate's findings (output/text.py, github.py, json.py,
     # sarif.py: masked, and masked before they are escaped or percent-encoded), the console that shows control

@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 from gongkai.errors import UsageProblem
 from gongkai.inspect.context import Inspection
 from gongkai.inspect.sheet import Check, Deduction, Evidence, Status
+from gongkai.search.files import META, SEARCH_DIR
 from gongkai.site.store import Store
 
 SKIPPED_SCHEMES = {"data", "mailto", "tel", "javascript", "sms"}
@@ -27,6 +28,7 @@ SKIPPED_SCHEMES = {"data", "mailto", "tel", "javascript", "sms"}
 _HTML_LINK = re.compile(r"""\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _XML_LINK = re.compile(r'href="([^"]*)"|<loc>([^<]*)</loc>')
 _ANCHOR = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+SEARCH_PAGE = f"{SEARCH_DIR}/index.html"
 TOP = "top"  # 「#top」 scrolls to the top of any page (HTML: the indicated part of the document)
 _URL = re.compile(r"https?://[^\s<>()\[\]\"'“”「」（），。；]+", re.IGNORECASE)
 
@@ -155,6 +157,10 @@ def crawl(site: Path, base: Base) -> tuple[list[Broken], list[tuple[str, str]]]:
         if target in anchors and fragment not in anchors[target]:
             for url, page in links:
                 _add(broken, Broken(f"{target}#{fragment}", url, page, 1, f"页面中没有「{fragment}」这个位置"))
+    if SEARCH_PAGE in files and (why := _missing(META, files)):
+        # the search page's script reads the index (no href names it): without it every page's 「搜索」 finds nothing
+        _add(broken, Broken(META, posixpath.basename(META), SEARCH_PAGE, 1, f"（搜索索引）{why}：网站上的「搜索」不能使用，"
+                            "网站是用 --no-search 生成的；不带 --no-search 重新运行 gongkai build-site 后再部署"))
     return sorted(broken.values(), key=lambda b: b.target), [(page, url) for url, page in portal.items()]
 
 

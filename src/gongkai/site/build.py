@@ -57,9 +57,10 @@ def build_site(catalog_path: Path, out: Path, today: dt.date, search: bool = Tru
         listed = _decided(_listing(source, cache, search), _site(out), today, now)
     if listed.listing is None:
         blocked, warnings = _held_back(out, listed.stamp, today, now)
-        return BuildResult(out, pages=listed.pages, unchanged=True, next_change=listed.head.next_change,
-                           next_change_provisional=listed.head.next_change_provisional, blocked=blocked,
-                           warnings=warnings)
+        return _without_search(BuildResult(out, pages=listed.pages, unchanged=True,
+                                           next_change=listed.head.next_change,
+                                           next_change_provisional=listed.head.next_change_provisional,
+                                           blocked=blocked, warnings=warnings), search)
     # Only now the loader, the gate, the templates and the index: a build with nothing to do does not import them.
     from gongkai.gate.memo import admit_remembered  # noqa: PLC0415
     from gongkai.site.make import build_catalog  # noqa: PLC0415
@@ -77,6 +78,19 @@ def build_site(catalog_path: Path, out: Path, today: dt.date, search: bool = Tru
     if listed.kept is None and listed.pages:
         result.warnings.append(f"网站文件夹「{out}」与上次生成时不一致（其中的文件被手工修改、删除或添加过，或由旧版 gongkai 生成），"
                                "已整个重新生成，手工改动没有保留。要改网页内容，请修改目录后重新生成。")
+    return _without_search(result, search)
+
+
+def _without_search(result: BuildResult, search: bool) -> BuildResult:
+    """*result*, told when the site has no search index (--no-search): the 「搜索」 of every page's header then finds
+    nothing (the page says only that the index did not load) — a preview, not a site to deploy."""
+    if search:
+        return result
+    dropped = (f"上次生成的搜索索引（{result.index_dropped} 个文件）已从这个文件夹删除，不在撤下的文件中："
+               "门户网站上的副本请不要删除它们；") if result.index_dropped else ""
+    result.warnings.append("没有生成搜索索引（--no-search）：网站上的「搜索」页不能搜索，只显示「搜索索引未能加载」；"
+                           f"{dropped}这样生成的网站只用于预览，请不要部署到门户网站，部署前不带 --no-search 重新运行 "
+                           "gongkai build-site。")
     return result
 
 

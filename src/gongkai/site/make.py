@@ -128,7 +128,11 @@ def _make(catalog: Catalog, data: SiteData, artifacts: list[Artifact], out: Path
     # of the search index is removed when the pages it held have left (a text file, a group, a shard); the page of an
     # item or a town taken out of the directory, a list's last page, still link what has gone: left on the portal, each
     # still gives what the column no longer shows (and the yearly inspection counts its dead links).
-    result.taken_down = sorted(removed)
+    # A build without a search index (--no-search, a preview) removes the last one from this folder only: the portal's
+    # copy keeps its index, which matches its pages; told apart, not listed among the files to delete there.
+    dropped = set() if search else {p for p in removed if is_index_file(p)}
+    result.taken_down = sorted(set(removed) - dropped)
+    result.index_dropped = len(dropped)
 
 
 def _scan_outputs(staging: Staging, batch: Batch, allowed: frozenset[str], sources: Mapping[str, str]) -> None:

@@ -18,6 +18,7 @@ class BuildResult:
     written: int = 0  # files whose bytes changed
     removed: int = 0
     taken_down: list[str] = field(default_factory=list)  # pages and attachments gone since the last build
+    index_dropped: int = 0  # files of the last build's search index removed by a build without one (--no-search)
     unchanged: bool = False  # nothing to do: the catalog and the gate's decision are as at the last build
     blocked: dict[str, str] = field(default_factory=dict)  # record id → why it was held back (masked)
     next_change: dt.date | None = None  # build again on this day (a 公示 ends, a record's 公开日期 comes)
