@@ -16,7 +16,10 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from conftest import CatalogDir, Run, git
+from gongkai.errors import advise_os_error, describe_os_error
 
 WORKBOOKS = ("annual-2026.xlsx", "review-2026.xlsx", "scorecard-2026.xlsx")
 
@@ -45,3 +48,28 @@ def test_county_stopped_at_one_workbook_keeps_the_old_set_and_runs_again(gk: Cal
     assert _sums(out) == before
     last = gk("county", cat.root, "-o", out)
     assert "没有变化，未重写" in last.out + last.err
+
+
+def test_a_symbolic_link_looping_back_on_itself_is_one_finding_not_the_end_of_every_command(
+        gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    (cat.root / "records/2026/旧").symlink_to("旧")  # ln -s 旧 旧: a shortcut made to itself
+    (cat.root / "items/a").symlink_to("b")  # two that lead to each other
+    (cat.root / "items/b").symlink_to("a")
+    checked = gk("validate", cat.root)
+    assert checked.code == 1
+    assert "records/2026/旧" in checked.out and "「旧」是符号链接（绕回自己，形成循环，什么也读不到）" in checked.out
+    assert "items/a" in checked.out and "items/b" in checked.out
+    assert "ELOOP" not in checked.out + checked.err
+    built = gk("build-site", cat.root, "--out", tmp_path / "site")
+    assert built.code in (0, 1), built.err
+    assert (tmp_path / "site/index.html").is_file()
+    assert "ELOOP" not in built.out + built.err
+
+
+def test_a_loop_the_system_reports_is_said_in_chinese(tmp_path: Path) -> None:
+    loop = tmp_path / "循环"
+    loop.symlink_to(loop)
+    with pytest.raises(OSError) as raised:
+        (loop / "名单.csv").read_bytes()
+    assert describe_os_error(raised.value) == f"符号链接（快捷方式）绕回了自己，形成循环：{loop / '名单.csv'}"
+    assert advise_os_error(raised.value) == "请删去这个链接，或让它指向真正的文件（文件夹）"
