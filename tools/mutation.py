@@ -128,7 +128,8 @@ GROUPS: dict[str, Group] = {
                    "src/gongkai/site/pages/records.py"),
                   ("tests/test_site_store.py", "tests/test_site_keys.py", "tests/test_site_mutants.py",
                    "tests/test_site_quick.py", "tests/test_site.py", "tests/test_publication.py",
-                   "tests/test_build_property.py", "tests/test_hostile35_site_61.py")),
+                   "tests/test_build_property.py", "tests/test_hostile35_site_61.py",
+                   "tests/test_hostile36_state_safety.py")),
     # (twenty-sixth session) The figures an inspector reads: the 年度报告's tables (主动公开 counts, 依申请 received and
     # answered by outcome and applicant, 复议/诉讼), the periods a periodic item is owed in, the scorecard (考核表), and
     # the inspection sheet's yearly duties and figures, its score and verdict, and the spans its clocks measure. The
@@ -366,7 +367,7 @@ GROUPS: dict[str, Group] = {
                            "tests/test_hostile17_front_door.py", "tests/test_fmt.py", "tests/test_fmt_idempotent.py",
                            "tests/test_alias_bombs.py", "tests/test_hostile14_encodings.py",
                            "tests/test_authoring_new.py", "tests/test_robustness.py",
-                           "tests/test_hostile19_robustness.py")),
+                           "tests/test_hostile19_robustness.py", "tests/test_hostile36_state_safety.py")),
     # (thirtieth pass) What a finding shows of the catalog, and what a picture carries besides its pixels: the line
     # under every finding, decoded as saved, its number masked, a register's or a withheld record's fields kept inside
     # (output/excerpt.py); every GK60x message with its value already masked, its hint, its line (rules/privacy.py);
@@ -426,7 +427,8 @@ GROUPS: dict[str, Group] = {
                          ("tests/test_hostile31_init_county.py", "tests/test_hostile24_county_init.py",
                           "tests/test_init.py", "tests/test_county.py", "tests/test_county_rollup_sums.py",
                           "tests/test_hostile12_init_county.py", "tests/test_hostile17_init_county.py",
-                          "tests/test_hostile20_init_county.py", "tests/test_hostile22_county_diff.py")),
+                          "tests/test_hostile20_init_county.py", "tests/test_hostile22_county_diff.py",
+                          "tests/test_hostile36_state_safety.py")),
     # (thirty-first pass) The channels beyond the site: the export to the county portal planned against the ledgers of
     # earlier exports (portal/plan.py: what is new, changed, withdrawn or past its 公示期) and one record as the portal
     # takes it (portal/entry.py: 索引号, 主题分类, 发布机构, 文号, 成文日期, 标题, 概述, attachments), what an earlier print
@@ -482,7 +484,7 @@ GROUPS: dict[str, Group] = {
                      ("tests/test_hostile32_loading.py", "tests/test_loading.py", "tests/test_hostile26_messages.py",
                       "tests/test_hostile23_scanner_limits.py", "tests/test_alias_bombs.py",
                       "tests/test_hostile14_encodings.py", "tests/test_hostile23_yaml.py",
-                      "tests/test_hostile30_catalog_read_mutants.py")),
+                      "tests/test_hostile30_catalog_read_mutants.py", "tests/test_hostile36_state_safety.py")),
     # (thirty-second pass) The handover run itself: the date checked and the batch planned (run.py), the bags built
     # aside and swapped in before the ledger is recorded (deliver.py), the 撤换 of records the 两馆 hold that were
     # later withdrawn or replaced (recall.py) and its letter (letter.py), the 公示名单 kept from the 图书馆 (lists.py),
@@ -611,7 +613,8 @@ GROUPS: dict[str, Group] = {
                                 "src/gongkai/recheck/state.py"),
                                ("tests/test_hostile35_incremental_truth.py", "tests/test_hostile13_memo.py",
                                 "tests/test_validate_incremental.py", "tests/test_hostile20_cache.py",
-                                "tests/test_hostile31_recheck.py", "tests/test_cache.py")),
+                                "tests/test_hostile31_recheck.py", "tests/test_cache.py",
+                                "tests/test_hostile36_state_safety.py")),
     # (thirty-fifth pass) The JSON Schema every new catalog gets in schema/ (init) and `gongkai schema` writes: what
     # VS Code shows on hovering a key of gongkai.yaml, an item or a record (schema_export.py). A bug here shows a clerk
     # 「Organisation — The bureau itself.」 (the model's class name and docstring) instead of 「机关」, or a schema of the

@@ -140,8 +140,11 @@ def advise_os_error(exc: OSError) -> str:
 
 def naming(exc: OSError, path: object) -> OSError:
     """*exc*, naming *path* when the system did not say which file it was about (a write on a full disk names none)."""
-    if exc.filename is not None:
-        return exc
+    return exc if exc.filename is not None else renamed(exc, path)
+
+
+def renamed(exc: OSError, path: object) -> OSError:
+    """*exc* about *path* instead of the file it names (a hidden one gongkai made aside to write *path*)."""
     named = OSError(exc.errno, exc.strerror, str(path))
     named.__cause__ = exc
     return named
