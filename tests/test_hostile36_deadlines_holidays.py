@@ -10,6 +10,13 @@ Found by this pass (each test named below failed before its fix):
    clerk was sent to a December date, and from January 2027 to last year's schedule. It now names the handover that is
    today, or the last and the next by the catalog's own days and calendar, with the command to run.
    test_handover_without_a_date_names_the_clerks_own_handover_days.
+2. A request sent online, by fax or by e-mail on a day off was registered with the day it was sent (the platform's
+   timestamp), and validate counted from it without a word — but 《条例》第三十一条第三项 makes the day both sides confirm
+   it the day received, the next working day: the deadline came a working day early, and a reply on time was reported
+   late (GK703, counted in the scorecard and the annual report). The new warning GK721 names such a day (周末, or a
+   holiday by its name; a working Saturday or Sunday is no day off) with both deadlines; 「收到日期: 2026-12-04 22:30」
+   (GK106) now says the same of a request sent after hours. test_a_request_sent_online_on_a_day_off_is_questioned,
+   test_a_received_date_with_its_hour_says_after_hours_is_the_confirmed_day.
 """
 
 from __future__ import annotations
@@ -47,3 +54,71 @@ def test_handover_without_a_date_at_the_turn_of_the_year(gk, cat: CatalogDir):
     assert run.code == 2
     assert "今天（2027-01-05）是不是移交日还不能确定：没有2027年的节假日安排" in run.err
     assert "gongkai calendar import" in run.err
+
+
+def _request(cat: CatalogDir, number: str, received: str, channel: str, rest: str = "") -> None:
+    cat.write(f"requests/2026/{number}.yaml", f"编号: {number}\n收到日期: {received}\n申请渠道: {channel}\n"
+                                              f"申请人类型: 自然人\n申请内容: 本村低保名单\n{rest}")
+
+
+def _findings(gk, cat: CatalogDir, code: str, today: str = "2026-12-07") -> list[tuple[str, int, str, str]]:
+    run = gk("validate", cat.root, "--format", "json", "--no-cache", "--today", today)
+    assert run.code in (0, 1), run.err
+    return [(d["path"], d["line"], d["message"], d["hint"]) for d in run.json()["diagnostics"] if d["code"] == code]
+
+
+def test_a_request_sent_online_on_a_day_off_is_questioned(gk, cat: CatalogDir):
+    # 2026-10-03 (国庆): counted from it, day 1 is 10-08 and day 20 is 11-03; confirmed on 10-08, day 20 is 11-04.
+    _request(cat, "YSQ-2026-001", "2026-10-03", "网上")
+    # 2026-02-21 (春节, a Saturday) by e-mail, answered 03-23: from 02-21 the 20th working day is 03-20 (02-28, a
+    # Saturday, worked), so GK703 says late; confirmed on 02-24 the 20th is 03-23, on time.
+    _request(cat, "YSQ-2026-002", "2026-02-21", "电子邮件", "办理结果: 予以公开\n答复日期: 2026-03-23\n")
+    # by fax on Saturday 2026-11-14: confirmed Monday 11-16; from 11-14 day 20 is 12-11, from 11-16 it is 12-14
+    _request(cat, "YSQ-2026-003", "2026-11-14", "传真")
+    # not questioned: a working Sunday (2026-09-20, 调休上班), a working day, and a request handed in in person
+    _request(cat, "YSQ-2026-004", "2026-09-20", "网上", "办理结果: 予以公开\n答复日期: 2026-10-09\n")
+    _request(cat, "YSQ-2026-005", "2026-11-16", "网上")
+    _request(cat, "YSQ-2026-006", "2026-11-14", "当面")
+    found = _findings(gk, cat, "GK721")
+    assert found == [
+        ("requests/2026/YSQ-2026-001.yaml", 2, "申请 YSQ-2026-001 是网上提交的，收到日期 2026-10-03 是国庆节假期（国务院办公厅通知）："
+         "这个渠道以双方确认之日为收到申请之日（《条例》第三十一条）",
+         "休息日提交、下一个工作日（2026-10-08）确认的，写「收到日期: 2026-10-08」，答复期限是 2026-11-04"
+         "（按 2026-10-03 算是 2026-11-03）；确是当天确认的，不必改。"),
+        ("requests/2026/YSQ-2026-002.yaml", 2, "申请 YSQ-2026-002 是电子邮件提交的，收到日期 2026-02-21 是春节假期（国务院办公厅通知）："
+         "这个渠道以双方确认之日为收到申请之日（《条例》第三十一条）",
+         "休息日提交、下一个工作日（2026-02-24）确认的，写「收到日期: 2026-02-24」，答复期限是 2026-03-23"
+         "（按 2026-02-21 算是 2026-03-20）；确是当天确认的，不必改。"),
+        ("requests/2026/YSQ-2026-003.yaml", 2, "申请 YSQ-2026-003 是传真提交的，收到日期 2026-11-14 是周六，休息日："
+         "这个渠道以双方确认之日为收到申请之日（《条例》第三十一条）",
+         "休息日提交、下一个工作日（2026-11-16）确认的，写「收到日期: 2026-11-16」，答复期限是 2026-12-14"
+         "（按 2026-11-14 算是 2026-12-11）；确是当天确认的，不必改。"),
+    ]
+    # the day confirmed written instead: the reply of 03-23 is on time, and nothing is questioned
+    _request(cat, "YSQ-2026-002", "2026-02-24", "电子邮件", "办理结果: 予以公开\n答复日期: 2026-03-23\n")
+    assert [f[0] for f in _findings(gk, cat, "GK721")] == ["requests/2026/YSQ-2026-001.yaml",
+                                                          "requests/2026/YSQ-2026-003.yaml"]
+    assert _findings(gk, cat, "GK703") == []
+
+
+def test_a_request_sent_on_new_years_day_2027_counts_provisionally(gk, cat: CatalogDir):
+    # 2027-01-01 (元旦, a Friday) with no 2027 notice yet: the statutory holiday alone; confirmed Monday 01-04
+    _request(cat, "YSQ-2026-007", "2027-01-01", "网上")
+    found = _findings(gk, cat, "GK721", today="2027-01-04")
+    assert [(path, message) for path, _, message, _ in found] == [
+        ("requests/2026/YSQ-2026-007.yaml", "申请 YSQ-2026-007 是网上提交的，收到日期 2027-01-01 是元旦假期"
+         "（《全国年节及纪念日放假办法》）（暂定）：这个渠道以双方确认之日为收到申请之日（《条例》第三十一条）")]
+    assert "写「收到日期: 2027-01-04」" in found[0][3]
+
+
+def test_a_received_date_with_its_hour_says_after_hours_is_the_confirmed_day(gk, cat: CatalogDir):
+    _request(cat, "YSQ-2026-008", "2026-12-04 22:30", "网上")
+    found = _findings(gk, cat, "GK106")
+    assert found == [("requests/2026/YSQ-2026-008.yaml", 2, "「收到日期」日期只写年月日，不写时间：写成 2026-12-04",
+                      "日期写成 2026-03-02 这样的格式。网上、传真、电子邮件提交的，收到日期是双方确认之日（《条例》第三十一条）："
+                      "下班后或休息日提交、下一个工作日才确认的，写确认的那一天。")]
+    # a record's date with its hour is no request: the plain hint
+    cat.record(cat.root.joinpath("records/2026/R2026-001.yaml").read_text("utf-8").replace(
+        "成文日期: 2026-09-01", "成文日期: 2026-09-01 10:00"))
+    hints = [hint for path, _, _, hint in _findings(gk, cat, "GK106") if path.startswith("records/")]
+    assert hints == ["日期写成 2026-03-02 这样的格式。"]

@@ -12,9 +12,9 @@ from pydantic import BaseModel, ValidationError
 
 from gongkai.catalog.normalize import Note
 from gongkai.characters import cut_short
-from gongkai.days import DayError, read_day
+from gongkai.days import DayError, has_time, read_day
 from gongkai.model import vocab
-from gongkai.model.request import BLOCK_HINTS, ONCE_ONLY_HINTS, ONE_RESULT_HINT, shown_in_register
+from gongkai.model.request import BLOCK_HINTS, CONFIRMED_HINT, ONCE_ONLY_HINTS, ONE_RESULT_HINT, shown_in_register
 
 
 def model_aliases(model: type[BaseModel], path: tuple[str | int, ...]) -> list[str]:
@@ -234,7 +234,10 @@ def _explain(error: Any, model: type[BaseModel]) -> Note:
     if kind == "date_value":  # the form is right, the day is not: 2026-02-30
         return Note("GK106", f"「{label}」{error['msg']}", "请对照原件核对这个日期，写成实际有的一天，如 2026-03-02。", loc)
     if kind in ("date_form", "date_from_datetime_parsing", "date_parsing", "date_type"):
-        return Note("GK106", f"「{label}」{error['msg']}", "日期写成 2026-03-02 这样的格式。", loc)
+        # 「收到日期: 2026-12-04 22:30」: an online request sent after hours is received the day it is confirmed
+        received = label == "收到日期" and model.__name__ == "Request" and has_time(value)
+        return Note("GK106", f"「{label}」{error['msg']}",
+                    "日期写成 2026-03-02 这样的格式。" + (CONFIRMED_HINT if received else ""), loc)
     if kind == "key_without_colon":
         return Note("GK001", error["msg"], f"写成「{error['ctx']['written']}」：键名后面是半角冒号和一个空格。", loc)
     if kind == "notice_days_unit":
