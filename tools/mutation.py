@@ -223,9 +223,12 @@ GROUPS: dict[str, Group] = {
     # warns of a deadline a day early or late, or puts a request in the wrong row of the annual report. _alias's
     # mutants run at import (the Annotated types are built then), so no test can kill them here: planted by hand.
     # Coverage of the two modules by these files alone (2026-12-06): 99 % of their lines.
-    "requests": Group(("src/gongkai/rules/requests.py", "src/gongkai/model/request.py"),
+    # (thirty-eighth session) rules/receipt.py, GK721: a 收到日期 on a day off for a request sent online, by fax or
+    # e-mail (《条例》第三十一条: the day both sides confirm it), with the deadline from the next working day.
+    "requests": Group(("src/gongkai/rules/requests.py", "src/gongkai/model/request.py", "src/gongkai/rules/receipt.py"),
                       ("tests/test_hostile28_requests.py", "tests/test_requests.py",
-                       "tests/test_deadline_requests.py", "tests/test_hostile25_requests.py")),
+                       "tests/test_deadline_requests.py", "tests/test_hostile25_requests.py",
+                       "tests/test_hostile36_deadlines_holidays.py")),
     # (twenty-ninth pass) What the gate opens: every word of an attachment, format by format, and Unreadable when not
     # all of it can be read (documents.py); the one check before anything reads, copies or hands one over (a plain
     # relative path under files/, no link in any part of it: attachments.py); what a PDF holds beyond its last
@@ -455,7 +458,7 @@ GROUPS: dict[str, Group] = {
                              "tests/test_calendar_import.py", "tests/test_calendar_cli.py",
                              "tests/test_deadline_requests.py", "tests/test_hostile18_calendar_validate.py",
                              "tests/test_fmt.py", "tests/test_loading.py", "tests/test_hostile24_time.py",
-                             "tests/test_hostile28_year2027.py")),
+                             "tests/test_hostile28_year2027.py", "tests/test_hostile36_deadlines_holidays.py")),
     # (thirty-second pass) What the yearly inspection scores beyond links and dates: 严重表述错误 (the bureau's list of
     # wrong formulations and leaders' names and titles, a 单项否决), 互动回应 (a message unanswered for three months),
     # 解读 linked both ways (三同步), the optional 基层 monitoring profile, the records the gate puts on the web that
@@ -499,7 +502,8 @@ GROUPS: dict[str, Group] = {
                            "src/gongkai/handover/recall.py", "src/gongkai/handover/letter.py",
                            "src/gongkai/handover/lists.py", "src/gongkai/gate/past.py",
                            "src/gongkai/cli/handover.py"),
-                          ("tests/test_hostile32_handover_run.py", "tests/test_handover_recall.py",
+                          ("tests/test_hostile32_handover_run.py", "tests/test_hostile36_deadlines_holidays.py",
+                           "tests/test_handover_recall.py",
                            "tests/test_handover_edges.py", "tests/test_hostile20_handover.py",
                            "tests/test_handover.py", "tests/test_hostile22_handover.py",
                            "tests/test_hostile24_handover.py", "tests/test_hostile16_handover.py",
