@@ -17,6 +17,10 @@ Found by this pass (each test named below failed before its fix):
    holiday by its name; a working Saturday or Sunday is no day off) with both deadlines; 「收到日期: 2026-12-04 22:30」
    (GK106) now says the same of a request sent after hours. test_a_request_sent_online_on_a_day_off_is_questioned,
    test_a_received_date_with_its_hour_says_after_hours_is_the_confirmed_day.
+3. `deadline explain` of a 公示 published on a day off (a board put up on 2026-10-03, in the 国庆 holiday) titled its
+   count 「公开日期 2026-10-03 当天算第1天」 and then counted 10-08 as day 1, as the law and every output do: the clerk
+   read two different first days. The title now says 「公开日期 2026-10-03 是国庆节假期（…），下一个工作日 2026-10-08
+   算第1天」. test_explain_of_a_notice_published_on_a_holiday_names_its_first_day.
 """
 
 from __future__ import annotations
@@ -122,3 +126,24 @@ def test_a_received_date_with_its_hour_says_after_hours_is_the_confirmed_day(gk,
         "成文日期: 2026-09-01", "成文日期: 2026-09-01 10:00"))
     hints = [hint for path, _, _, hint in _findings(gk, cat, "GK106") if path.startswith("records/")]
     assert hints == ["日期写成 2026-03-02 这样的格式。"]
+
+
+def test_explain_of_a_notice_published_on_a_holiday_names_its_first_day(gk, cat: CatalogDir):
+    # 公示期 7 from 2026-10-03 (国庆): 10-08, 10-09, 10-10 (a working Saturday), 10-12, 10-13, 10-14, 10-15
+    text = cat.root.joinpath("records/2026/R2026-001.yaml").read_text("utf-8")
+    cat.record(text.replace("公开日期: 2026-09-03", "公开日期: 2026-10-03").replace("公示截止: 2026-12-31", "公示期: 7"))
+    run = gk("deadline", "explain", "R2026-001", "-C", cat.root)
+    assert run.code == 0, run.err
+    lines = run.out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("公示期（"))
+    assert lines[start] == ("公示期（7个工作日，公开日期 2026-10-03 是国庆节假期（国务院办公厅通知），下一个工作日 2026-10-08 算第1天）："
+                            "从 2026-10-07 起（当天不计）数7个工作日")
+    assert [line.split()[0] for line in lines[start + 1:start + 9]] == [
+        "2026-10-08（周四）", "2026-10-09（周五）", "2026-10-10（周六）", "2026-10-11（周日）", "2026-10-12（周一）",
+        "2026-10-13（周二）", "2026-10-14（周三）", "2026-10-15（周四）"]
+    assert "  公示期：2026-10-03 至 2026-10-15，2026-10-16 起名单从各渠道撤下。" in lines
+    # published on a working day, that day is the first, as before
+    cat.record(text.replace("公开日期: 2026-09-03", "公开日期: 2026-10-10").replace("公示截止: 2026-12-31", "公示期: 7"))
+    run = gk("deadline", "explain", "R2026-001", "-C", cat.root)
+    assert "公示期（7个工作日，公开日期 2026-10-10 当天算第1天）：从 2026-10-09 起（当天不计）数7个工作日" in run.out
+    assert "  公示期：2026-10-10 至 2026-10-19，2026-10-20 起名单从各渠道撤下。" in run.out

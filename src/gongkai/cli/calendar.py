@@ -146,8 +146,11 @@ def _explain_notice(strict: WorkdayCalendar, record: Record) -> None:
     if record.notice_days is not None:
         view = strict.provisional()
         first = view.on_or_after(record.published)
+        # published on a day off (a Saturday, 国庆): the first day is the next working day, and the title says so
+        day_one = (f"公开日期 {record.published} 当天算第1天" if first == record.published else
+                   f"公开日期 {record.published} 是{view.info(record.published).reason}，下一个工作日 {first} 算第1天")
         counted = explain_add(view, first - dt.timedelta(days=1), record.notice_days,
-                              f"公示期（{record.notice_days}个工作日，公开日期 {record.published} 当天算第1天）")
+                              f"公示期（{record.notice_days}个工作日，{day_one}）")
         why = "" if counted.date == end else "（「公示截止」或正文写的公示期更早结束，按较早的一天）"
     shown = DueDate(end, (end.year,) if provisional else ())
     out.print(f"  公示期：{record.published} 至 {shown}{why}，{end + dt.timedelta(days=1)} 起名单从各渠道撤下。",
