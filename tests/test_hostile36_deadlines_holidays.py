@@ -21,6 +21,9 @@ Found by this pass (each test named below failed before its fix):
    count 「公开日期 2026-10-03 当天算第1天」 and then counted 10-08 as day 1, as the law and every output do: the clerk
    read two different first days. The title now says 「公开日期 2026-10-03 是国庆节假期（…），下一个工作日 2026-10-08
    算第1天」. test_explain_of_a_notice_published_on_a_holiday_names_its_first_day.
+4. The site's 政府信息公开指南 told the public the 20 working days of 第三十三条 from 「收到申请之日」 but never which
+   day that is (第三十一条): one who mailed a request on a holiday could not tell when the answer was due. It now says
+   it by channel, and that the count starts the day after. test_the_guide_says_which_day_a_request_is_received.
 """
 
 from __future__ import annotations
@@ -147,3 +150,15 @@ def test_explain_of_a_notice_published_on_a_holiday_names_its_first_day(gk, cat:
     run = gk("deadline", "explain", "R2026-001", "-C", cat.root)
     assert "公示期（7个工作日，公开日期 2026-10-10 当天算第1天）：从 2026-10-09 起（当天不计）数7个工作日" in run.out
     assert "  公示期：2026-10-10 至 2026-10-19，2026-10-20 起名单从各渠道撤下。" in run.out
+
+
+def test_the_guide_says_which_day_a_request_is_received(gk, cat: CatalogDir, tmp_path):
+    site = tmp_path / "site"
+    run = gk("build-site", cat.root, "--out", site, "--no-search", "--today", "2026-12-07")
+    assert run.code == 0, run.err
+    guide = (site / "zhinan/index.html").read_text(encoding="utf-8")
+    assert ("<li>收到申请之日：当面提交的，为提交之日；以邮寄方式提交的，为本机关签收之日，平常信函等无需签收的，"
+            "为本机关与申请人确认之日；通过互联网渠道或者传真提交的，为双方确认之日（第三十一条）。"
+            "答复期限从收到申请的次日起计算。</li>") in guide
+    # before the reply period it is the start of
+    assert guide.index("（第三十一条）") < guide.index("自收到申请之日起20个工作日内予以答复")
