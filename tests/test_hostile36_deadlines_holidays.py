@@ -24,10 +24,23 @@ Found by this pass (each test named below failed before its fix):
 4. The site's 政府信息公开指南 told the public the 20 working days of 第三十三条 from 「收到申请之日」 but never which
    day that is (第三十一条): one who mailed a request on a holiday could not tell when the answer was due. It now says
    it by channel, and that the count starts the day after. test_the_guide_says_which_day_a_request_is_received.
+5. 中秋 on a 国庆 day (2028-10-03, and 2031, 2039 …): the provisional calendar gave back the Sunday of 国庆 but not
+   the day the two festivals share, so 2028's 国庆 cost three working days, not four — a provisional deadline over it
+   came a day early (GK701 an error a day before the request was overdue), and a 2028 notice that balances its days
+   as the notices of 2009 and 2020 did (both: 中秋 on a 国庆 day, four working days off net, as chinesecalendar holds
+   them) got GK807 「可能漏录了……上班」. The shared day is given back (「中秋节、国庆节（同日补假）」) and counted so by
+   GK807. test_mid_autumn_on_a_national_day_is_given_back_in_2028,
+   test_the_notices_of_2009_and_2020_gave_the_shared_day_back, test_a_balanced_2028_notice_is_not_short_of_makeup_days.
+   (tests/test_workdays.py had pinned the day short: 「中秋 on 国庆's 10/3 gives nothing back」; corrected.)
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
+import chinese_calendar
+
+from gongkai.workdays.statutory import statutory_days, weekend_substitutes
 from tests.conftest import AGENCY, CatalogDir
 
 
@@ -162,3 +175,78 @@ def test_the_guide_says_which_day_a_request_is_received(gk, cat: CatalogDir, tmp
             "答复期限从收到申请的次日起计算。</li>") in guide
     # before the reply period it is the start of
     assert guide.index("（第三十一条）") < guide.index("自收到申请之日起20个工作日内予以答复")
+
+
+def test_mid_autumn_on_a_national_day_is_given_back_in_2028(gk, cat: CatalogDir):
+    # 2028, no notice: 国庆 10/1 (Sun) – 10/3, 中秋 on 10/3; given back: 10/4 for the Sunday, 10/5 for the shared day
+    run = gk("workdays", "add", "2028-09-29", "3", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert [line.split()[:3] for line in run.out.splitlines()[1:12]] == [
+        ["2028-09-30（周六）", "跳过", "周六，休息日（暂定）"],
+        ["2028-10-01（周日）", "跳过", "国庆节假期（《全国年节及纪念日放假办法》）（暂定）"],
+        ["2028-10-02（周一）", "跳过", "国庆节假期（《全国年节及纪念日放假办法》）（暂定）"],
+        ["2028-10-03（周二）", "跳过", "中秋节、国庆节假期（《全国年节及纪念日放假办法》）（暂定）"],
+        ["2028-10-04（周三）", "跳过", "国庆节（适逢周末补假）假期（《全国年节及纪念日放假办法》）（暂定）"],
+        ["2028-10-05（周四）", "跳过", "中秋节、国庆节（同日补假）假期（《全国年节及纪念日放假办法》）（暂定）"],
+        ["2028-10-06（周五）", "第", "1个工作日"],
+        ["2028-10-07（周六）", "跳过", "周六，休息日（暂定）"],
+        ["2028-10-08（周日）", "跳过", "周日，休息日（暂定）"],
+        ["2028-10-09（周一）", "第", "2个工作日"],
+        ["2028-10-10（周二）", "第", "3个工作日"],
+    ]
+    assert "  → 2028-10-10（暂定）（共经过11天，其中跳过8天）" in run.out.splitlines()
+
+
+def _working_days_off(days: list[dt.date], holiday) -> int:
+    return sum(day.weekday() < 5 for day in days) - sum(not holiday(day) for day in days)
+
+
+def test_the_notices_of_2009_and_2020_gave_the_shared_day_back():
+    # The rule for 国庆 (3 days) and 中秋 (1 day) is the same in the 2013 and the 2024 办法: around 国庆 the notices of
+    # 2009 (中秋 10/3, a Saturday) and 2020 (中秋 10/1) took four working days net, as chinesecalendar holds them
+    for year in (2009, 2020):
+        days = [dt.date(year, 9, 15) + dt.timedelta(days=n) for n in range(36)]
+        assert _working_days_off(days, lambda day: not chinese_calendar.is_workday(day)) == 4
+        off = {day for day, name in statutory_days(year).items() if "国庆" in name or "中秋" in name}
+        off |= {day for day, name in weekend_substitutes(year).items() if "国庆" in name or "中秋" in name}
+        assert _working_days_off(days, lambda day, off=off: day in off or day.weekday() >= 5) == 4, year
+
+
+NOTICE_2028 = """\
+年度: 2028
+通知: 国务院办公厅关于2028年部分节假日安排的通知
+文号: 国办发明电〔2027〕9号
+发布日期: 2027-11-10
+放假:
+  - 名称: 元旦
+    开始: 2028-01-01
+    结束: 2028-01-03
+  - 名称: 春节
+    开始: 2028-01-25
+    结束: 2028-01-28
+  - 名称: 清明节
+    开始: 2028-04-04
+    结束: 2028-04-04
+  - 名称: 劳动节
+    开始: 2028-05-01
+    结束: 2028-05-02
+  - 名称: 端午节
+    开始: 2028-05-27
+    结束: 2028-05-29
+  - 名称: 国庆节、中秋节
+    开始: 2028-10-01
+    结束: 2028-10-08
+调休上班:
+  - 2028-09-30
+"""
+
+
+def test_a_balanced_2028_notice_is_not_short_of_makeup_days(gk, cat: CatalogDir):
+    # weekdays off beyond the statutory days: 1/3, 5/29, 10/4, 10/5, 10/6 (5); given back: 1/1 (Sat), 5/28 (Sun),
+    # 10/1 (Sun) and the day 中秋 shares with 国庆 (4); one make-up day, 9/30 (Sat): balanced
+    cat.write("calendar/2028.yaml", NOTICE_2028)
+    assert _findings(gk, cat, "GK807", today="2027-11-20") == []
+    # one weekday more off (10/9) and no make-up day more: short by one
+    cat.write("calendar/2028.yaml", NOTICE_2028.replace("结束: 2028-10-08", "结束: 2028-10-09"))
+    assert [message for _, _, message, _ in _findings(gk, cat, "GK807", today="2027-11-20")] == [
+        "2028年各节日多放了2个工作日（法定节假日和周末补假以外），调休上班日却只有1天：可能漏录了通知中「……上班」的日子"]
