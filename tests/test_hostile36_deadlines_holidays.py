@@ -16,7 +16,8 @@ Found by this pass (each test named below failed before its fix):
    late (GK703, counted in the scorecard and the annual report). The new warning GK721 names such a day (周末, or a
    holiday by its name; a working Saturday or Sunday is no day off) with both deadlines; 「收到日期: 2026-12-04 22:30」
    (GK106) now says the same of a request sent after hours. test_a_request_sent_online_on_a_day_off_is_questioned,
-   test_a_received_date_with_its_hour_says_after_hours_is_the_confirmed_day.
+   test_a_received_date_with_its_hour_says_after_hours_is_the_confirmed_day; `deadline explain` of such a request says
+   it before counting (test_explain_of_a_request_sent_online_on_a_holiday_says_the_confirmed_day).
 3. `deadline explain` of a 公示 published on a day off (a board put up on 2026-10-03, in the 国庆 holiday) titled its
    count 「公开日期 2026-10-03 当天算第1天」 and then counted 10-08 as day 1, as the law and every output do: the clerk
    read two different first days. The title now says 「公开日期 2026-10-03 是国庆节假期（…），下一个工作日 2026-10-08
@@ -250,3 +251,21 @@ def test_a_balanced_2028_notice_is_not_short_of_makeup_days(gk, cat: CatalogDir)
     cat.write("calendar/2028.yaml", NOTICE_2028.replace("结束: 2028-10-08", "结束: 2028-10-09"))
     assert [message for _, _, message, _ in _findings(gk, cat, "GK807", today="2027-11-20")] == [
         "2028年各节日多放了2个工作日（法定节假日和周末补假以外），调休上班日却只有1天：可能漏录了通知中「……上班」的日子"]
+
+
+def test_explain_of_a_request_sent_online_on_a_holiday_says_the_confirmed_day(gk, cat: CatalogDir):
+    _request(cat, "YSQ-2026-002", "2026-02-21", "电子邮件", "办理结果: 予以公开\n答复日期: 2026-03-23\n")
+    run = gk("deadline", "explain", "YSQ-2026-002", "-C", cat.root)
+    assert run.code == 0, run.err
+    lines = run.out.splitlines()
+    assert lines[:3] == [
+        "YSQ-2026-002  依申请公开申请，2026-02-21 收到",
+        "2026-02-21 是春节假期（国务院办公厅通知）：电子邮件提交的，以双方确认之日为收到申请之日（《条例》第三十一条）；"
+        "下一个工作日（2026-02-24）才确认的，「收到日期」应写 2026-02-24，下面按登记的日期计算（gongkai validate 报 GK721）。",
+        "答复期限：20个工作日（《条例》第三十三条）：从 2026-02-21 起（当天不计）数20个工作日"]
+    assert "  2026-03-23 答复，晚于期限 2026-03-20。" in lines
+    # handed in on a working Saturday (2026-02-28, 调休上班) or in person: nothing to say
+    _request(cat, "YSQ-2026-002", "2026-02-28", "网上")
+    assert gk("deadline", "explain", "YSQ-2026-002", "-C", cat.root).out.splitlines()[1].startswith("答复期限：")
+    _request(cat, "YSQ-2026-002", "2026-02-21", "当面")
+    assert gk("deadline", "explain", "YSQ-2026-002", "-C", cat.root).out.splitlines()[1].startswith("答复期限：")

@@ -172,6 +172,14 @@ _PAUSED_BECAUSE = {
 def _explain_request(calendar: WorkdayCalendar, request: Request) -> int:
     """The reply period of a 依申请公开 request, day by day (named by its 编号 only: what is asked often names who asks)."""
     out.print(f"{request.id}  依申请公开申请，{request.received} 收到", markup=False)
+    try:
+        confirmed = request.confirmed_on(calendar)
+    except CalendarMissing as exc:
+        raise UsageProblem(str(exc)) from None
+    if confirmed is not None:  # sent online on a day off: received the day it is confirmed (GK721)
+        out.print(f"{request.received} 是{calendar.info(request.received).reason}：{request.channel}提交的，以双方确认之日为"
+                  f"收到申请之日（《条例》第三十一条）；下一个工作日（{confirmed}）才确认的，「收到日期」应写 {confirmed}，"
+                  "下面按登记的日期计算（gongkai validate 报 GK721）。", markup=False)
     correction = request.correction
     if correction is not None:
         if correction.corrected is None:

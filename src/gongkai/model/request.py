@@ -212,6 +212,8 @@ class Excluded:
 
 class Calendar(Protocol):
     def add(self, start: dt.date, n: int) -> dt.date: ...
+    def is_workday(self, day: dt.date) -> bool: ...
+    def on_or_after(self, day: dt.date) -> dt.date: ...
     def count_between(self, start: dt.date, end: dt.date) -> int: ...
     def provisional_years(self, start: dt.date, end: dt.date) -> tuple[int, ...]: ...
 
@@ -269,6 +271,14 @@ class Request(CatalogModel):
         if extension is None or first.date is None or extension.approved > first.date:
             return first
         return self._deadline(calendar, extension.workdays)
+
+    def confirmed_on(self, calendar: Calendar) -> dt.date | None:
+        """The next working day, when the request came on a day off by a channel whose day of receipt is the day both
+        sides confirm it (《条例》第三十一条第三项): the day it was most likely confirmed, so received (GK721). None when
+        it came in person or by post, or on a working day (a make-up Saturday is one)."""
+        if self.channel not in CONFIRMED_CHANNELS or calendar.is_workday(self.received):
+            return None
+        return calendar.on_or_after(self.received)
 
     def first_due(self, calendar: Calendar) -> Due:
         """The 20-working-day deadline before any extension (an extension must be approved by then).

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from functools import partial
 
 from gongkai.diagnostics import Location, Severity
-from gongkai.model.request import CONFIRMED_CHANNELS, Request
+from gongkai.model.request import Request
 from gongkai.rules.base import FILE, Context, Finding, rule
 from gongkai.workdays import DayInfo, WorkdayCalendar
 from gongkai.workdays.days import PROVISIONAL_MARK
@@ -15,18 +15,18 @@ W = Severity.WARNING
 
 
 def _off_day(request: Request, calendar: WorkdayCalendar) -> tuple[DayInfo, str] | None:
-    """The received day when it is a day off (not a make-up working day), and how the deadline moves when the day
-    the bureau confirmed, the next working day, is written instead; None on a working day."""
-    info = calendar.info(request.received)
-    if info.is_workday:
+    """The received day when the request came on a day off by a channel the bureau confirms (Request.confirmed_on), and
+    how the deadline moves when the day confirmed is written instead; None otherwise."""
+    confirmed = request.confirmed_on(calendar)
+    if confirmed is None:
         return None
-    confirmed = calendar.on_or_after(request.received)
     as_written, as_confirmed = request.due(calendar), request.model_copy(update={"received": confirmed}).due(calendar)
     moved = ""
     if as_written.date is not None and as_confirmed.date is not None and as_written.date != as_confirmed.date:
         guessed = PROVISIONAL_MARK if as_confirmed.provisional else ""
         moved = f"，答复期限是 {as_confirmed.date}{guessed}（按 {request.received} 算是 {as_written.date}{guessed}）"
-    return info, f"休息日提交、下一个工作日（{confirmed}）确认的，写「收到日期: {confirmed}」{moved}；确是当天确认的，不必改。"
+    return (calendar.info(request.received),
+            f"休息日提交、下一个工作日（{confirmed}）确认的，写「收到日期: {confirmed}」{moved}；确是当天确认的，不必改。")
 
 
 @rule("GK721", "request-received-off-day", "网上、传真、电子邮件申请的收到日期是休息日", W,
@@ -40,8 +40,6 @@ def _off_day(request: Request, calendar: WorkdayCalendar) -> tuple[DayInfo, str]
       scope=FILE)
 def request_received_off_day(ctx: Context) -> Iterator[Finding]:
     for path, request in ctx.catalog.models("request"):
-        if request.channel not in CONFIRMED_CHANNELS:
-            continue
         here = Location(path, request.id, ("收到日期",))
         found = ctx.dated(partial(_off_day, request), here)
         if found is not None:
