@@ -18,9 +18,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 from markupsafe import Markup
 
 from gongkai.gate import Admission, Gate, Output
+from gongkai.privacy.markup import RENDERED_LINK
 
 SELF = "https://site.invalid/"  # a stand-in host to resolve the body's relative links from the record's page
-_LINK = re.compile(r'<a href="([^"]*)"[^>]*>(.*?)</a>', re.DOTALL)  # a 正文's links as the renderer writes them
 
 
 def record_links(body: Markup, record_id: str, links: Collection[str], on_web: Mapping[str, Admission],
@@ -41,7 +41,7 @@ def record_links(body: Markup, record_id: str, links: Collection[str], on_web: M
             return match.group(2)
         return match.group(0) + ("" if admission.in_force else f' <span class="invalid">【{admission.validity}】</span>')
 
-    return Markup(_LINK.sub(shown, body))
+    return Markup(RENDERED_LINK.sub(shown, body))
 
 
 def _record_of(address: str) -> str | None:
