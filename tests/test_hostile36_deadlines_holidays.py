@@ -33,6 +33,13 @@ Found by this pass (each test named below failed before its fix):
    GK807. test_mid_autumn_on_a_national_day_is_given_back_in_2028,
    test_the_notices_of_2009_and_2020_gave_the_shared_day_back, test_a_balanced_2028_notice_is_not_short_of_makeup_days.
    (tests/test_workdays.py had pinned the day short: 「中秋 on 国庆's 10/3 gives nothing back」; corrected.)
+6. An item whose 公开时限 names no days — 「及时公开」「实时公开」「长期公开」「常态化公开」 — held its records to nothing: a
+   reply to a 网民留言 formed in September and published in late November (two months) passed validate, counted as on
+   time nowhere and late nowhere in the scorecard, and `deadline explain` said 「无需逐日计算」. 《条例》第二十六条 sets 20
+   working days from the day information is formed for all 主动公开 information unless a law says otherwise: 及时 is
+   never later than that. GK402, the scorecard's 按时公开率 and `deadline explain` now hold such records to it (a
+   periodic 公开时限, 每季度 or 每年3月底前, stays judged by its period). test_in_good_time_is_never_later_than_article_26.
+   (tests/test_deadline_texts.py had pinned 「months after formed: no count, so never late」; corrected.)
 """
 
 from __future__ import annotations
@@ -40,9 +47,10 @@ from __future__ import annotations
 import datetime as dt
 
 import chinese_calendar
+import openpyxl
 
 from gongkai.workdays.statutory import statutory_days, weekend_substitutes
-from tests.conftest import AGENCY, CatalogDir
+from tests.conftest import AGENCY, ITEM, RECORD, CatalogDir
 
 
 def test_handover_without_a_date_names_the_clerks_own_handover_days(gk, cat: CatalogDir):
@@ -269,3 +277,30 @@ def test_explain_of_a_request_sent_online_on_a_holiday_says_the_confirmed_day(gk
     assert gk("deadline", "explain", "YSQ-2026-002", "-C", cat.root).out.splitlines()[1].startswith("答复期限：")
     _request(cat, "YSQ-2026-002", "2026-02-21", "当面")
     assert gk("deadline", "explain", "YSQ-2026-002", "-C", cat.root).out.splitlines()[1].startswith("答复期限：")
+
+
+def test_in_good_time_is_never_later_than_article_26(gk, cat: CatalogDir, tmp_path):
+    # formed Monday 2026-09-07; the 20th working day: 9/8–11 (4), 9/14–18 (9), Sunday 9/20 worked (10), 9/21–24 (14),
+    # 9/25 中秋, 9/28–30 (17), 10/1–7 国庆, 10/8 (18), 10/9 (19), Saturday 10/10 worked (20)
+    cat.item(ITEM.replace("制定或获取信息之日起10个工作日内", "及时公开"))
+    text = RECORD.replace("成文日期: 2026-09-01", "成文日期: 2026-09-07").replace("审查日期: 2026-09-01", "审查日期: 2026-09-07")
+    cat.record(text.replace("公开日期: 2026-09-03", "公开日期: 2026-10-12"))
+    found = _findings(gk, cat, "GK402")
+    assert [(path, line, message) for path, line, message, _ in found] == [
+        ("records/2026/R2026-001.yaml", 14, "公开日期 2026-10-12 晚于公开时限：事项写「及时公开」，最迟按《条例》第二十六条："
+         "成文日期 2026-09-07 起20个工作日内，即最迟 2026-10-10（含当天）")]
+    run = gk("deadline", "explain", "R2026-001", "-C", cat.root)
+    assert ("公开时限（事项 SHJZ-001：及时公开；没有写天数，按《条例》第二十六条最迟20个工作日）："
+            "从 2026-09-07 起（当天不计）数20个工作日") in run.out
+    assert "  2026-10-10（周六）  第20个工作日  调休上班日（周六）" in run.out
+    assert "  2026-10-12 公开，晚于期限 2026-10-10。" in run.out
+    out = tmp_path / "card.xlsx"
+    assert gk("report", "scorecard", cat.root, "--year", "2026", "--format", "xlsx", "--out", out).code == 0
+    rows = [list(row) for row in openpyxl.load_workbook(out)["考核表"].iter_rows(values_only=True)]
+    assert next(row for row in rows if row[0] == "社会救助股")[4] == "0.0%（0/1）"
+    # on the 20th working day, in time everywhere
+    cat.record(text.replace("公开日期: 2026-09-03", "公开日期: 2026-10-10"))
+    assert _findings(gk, cat, "GK402") == []
+    assert gk("report", "scorecard", cat.root, "--year", "2026", "--format", "xlsx", "--out", out).code == 0
+    rows = [list(row) for row in openpyxl.load_workbook(out)["考核表"].iter_rows(values_only=True)]
+    assert next(row for row in rows if row[0] == "社会救助股")[4] == "100.0%（1/1）"

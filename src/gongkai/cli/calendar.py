@@ -14,7 +14,7 @@ from gongkai.cli.app import EXIT_OK, app, out
 from gongkai.cli.options import parse_date
 from gongkai.errors import UsageProblem
 from gongkai.holidays import calendar_of
-from gongkai.model.deadline import parse_deadline
+from gongkai.model.deadline import ARTICLE_26_WORKDAYS, parse_deadline
 from gongkai.model import Record
 from gongkai.model.request import REPLY_WORKDAYS, Request
 from gongkai.publication.periods import is_notice, over_before_publication, safe_notice_end
@@ -106,6 +106,11 @@ def explain_command(
     parsed = parse_deadline(item.deadline) if item else None
     if item is None:
         out.print("没有所属事项，无法确定公开时限。", markup=False)
+    elif parsed is not None and parsed.kind == "realtime":  # no days named: the law's ceiling (GK402)
+        limit = explain_add(calendar, record.formed, ARTICLE_26_WORKDAYS,
+                            f"公开时限（事项 {item.id}：{item.deadline}；没有写天数，按《条例》第二十六条最迟"
+                            f"{ARTICLE_26_WORKDAYS}个工作日）")
+        _verdict(record.published, limit, "公开", (record.formed, "成文日期", "GK404"))
     elif parsed is None or not parsed.checkable or parsed.days is None:
         out.print(f"事项 {item.id} 的公开时限「{item.deadline}」不是「某日起N个工作日内」的形式，无需逐日计算。", markup=False)
     elif parsed.workdays:
