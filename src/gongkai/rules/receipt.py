@@ -26,7 +26,8 @@ def _off_day(request: Request, calendar: WorkdayCalendar) -> tuple[DayInfo, str]
         guessed = PROVISIONAL_MARK if as_confirmed.provisional else ""
         moved = f"，答复期限是 {as_confirmed.date}{guessed}（按 {request.received} 算是 {as_written.date}{guessed}）"
     return (calendar.info(request.received),
-            f"休息日提交、下一个工作日（{confirmed}）确认的，写「收到日期: {confirmed}」{moved}；确是当天确认的，不必改。")
+            f"休息日提交、下一个工作日（{confirmed}）确认的，写「收到日期: {confirmed}」{moved}；确是当天确认的，不必改"
+            f"（平台提交即确认的机关，可在 gongkai.yaml「检查 → 严重程度」中把 GK721 设为 'off'）。")
 
 
 @rule("GK721", "request-received-off-day", "网上、传真、电子邮件申请的收到日期是休息日", W,
