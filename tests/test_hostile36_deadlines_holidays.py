@@ -1,7 +1,7 @@
 """Thirty-sixth hostile pass (h172): deadlines_holidays — the clerk who must not miss a date: the handover to the 两馆
 on the 5th and 20th (节假日顺延), the 20 working days of a 依申请公开 reply, the turn of the year.
 
-Every day below is counted by hand from the State Council's 2026 notice (国办发明电〔2025〕7号): 中秋 9月25日 off;
+Every day below is counted by hand from the State Council's 2026 notice (of 2025-11-04): 中秋 9月25日 off;
 国庆 10月1日至7日 off, 10月10日（周六）上班; 春节 2月15日至23日 off, 2月14日、28日（周六）上班; 9月20日（周日）上班.
 
 Found by this pass (each test named below failed before its fix):
