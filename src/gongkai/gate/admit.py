@@ -19,7 +19,7 @@ from typing import Any
 from gongkai.catalog import Catalog
 from gongkai.diagnostics import Severity
 from gongkai.gate.admission import Admission, State
-from gongkai.gate.links import linked_paths
+from gongkai.privacy.links import linked_paths
 from gongkai.holidays import calendar_of
 from gongkai.publication.channels import Output, effective_channels, outputs_of
 from gongkai.publication.standing import Standing, next_change, standing
