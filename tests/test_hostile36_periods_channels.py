@@ -1,0 +1,71 @@
+"""Thirty-sixth hostile pass (h169): the inspector of the publication law — channels and 公示 periods.
+
+Each test runs the real CLI on a small catalog in tmp_path; the expected files, lines, columns and messages are typed
+by hand. The record of conftest is a 公示 published 2026-09-03 with 公示截止 2026-12-31 (so still running on 2026-11-27,
+the pinned today), of the item SHJZ-001 whose 公开渠道 is the website and the 公示栏.
+
+Found by this pass (before the fix → now):
+1. An item whose 公开渠道 the clerk typed as the village calls its board (「村委会公示栏」, a GK104 error) is not read:
+   its row left the site's standard directory and its 公示 left the web and the board. build-site said nothing at all of
+   the item, and of the 公示 said 「它的「事项」在目录中不存在（GK205）……请改正事项编号」 — the 事项 number was right, and
+   the clerk was sent to change it. print and wechat said 「不在目录中，或事项文件有错误没有读入」 without saying which.
+   Now every output names the item's file, the line and column of its error and what it is (gongkai.gate.unread), and
+   build-site warns that the item's file was not read (its row and its records are on no channel), on every run.
+
+Seen and left alone:
+- A 公开渠道 written as the table's ticked boxes (「■政府网站」) or with a note (「其他（村微信群）」, 「政府网站（县门户）」) is
+  GK104: the file is not read and now says so everywhere; guessing what a note means is not safe for a channel.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ITEM, RECORD
+
+BOARD_TYPED = ITEM.replace("公开渠道: [政府网站, 社区/企事业单位/村公示栏（电子屏）]", "公开渠道: [政府网站, 村委会公示栏]")
+ITEM_FILE = "items/shjz/SHJZ-001.yaml"
+# where 「村委会公示栏」 stands in BOARD_TYPED: line 12, after 「公开渠道: [政府网站, 」 (13 characters)
+AT = "第12行第14列，「村委会公示栏」不是有效的「公开渠道」"
+
+
+def test_a_record_of_an_unread_item_names_the_item_file_not_a_wrong_number(gk, cat, tmp_path):
+    cat.item(BOARD_TYPED)
+    out = tmp_path / "site"
+    run = gk("build-site", cat.root, "--out", out)
+    assert run.code == 0, run.err
+    said = run.out + run.err
+    assert ("警告：R2026-001 没有发布：它的事项 SHJZ-001 的文件 items/shjz/SHJZ-001.yaml 有错误，没有读入，"
+            f"不知道从哪些渠道公开（{AT}；请改正这个事项文件，不是信息的「事项」，见 gongkai validate）") in said, said
+    assert "在目录中不存在" not in said and "改正事项编号" not in said
+    assert not (out / "records/R2026-001.html").exists()
+    assert not (out / "items/SHJZ-001.html").exists()
+
+
+def test_build_site_says_the_item_file_was_not_read_on_every_run(gk, cat, tmp_path):
+    cat.item(BOARD_TYPED)
+    out = tmp_path / "site"
+    told = (f"警告：{ITEM_FILE} 没有发布：事项文件有错误，没有读入：这个事项不在网站的标准目录中，它的信息也不在任何渠道公开"
+            f"（{AT}；请运行 gongkai validate 改正后重新生成）")
+    first = gk("build-site", cat.root, "--out", out)
+    assert told in first.out + first.err, first.err
+    again = gk("build-site", cat.root, "--out", out)  # nothing changed: the daily log still says it
+    assert "网站没有变化" in again.out + again.err and told in again.out + again.err, again.err
+
+
+@pytest.mark.parametrize("command", ["print", "wechat"])
+def test_the_board_and_the_account_name_the_unread_item_file(gk, cat, tmp_path, command):
+    cat.item(BOARD_TYPED.replace("公开渠道: [政府网站, 村委会公示栏]", "公开渠道: [政府网站, 两微一端, 村委会公示栏]"))
+    run = gk(command, cat.root, "--out", tmp_path / "out", "--from", "2026-09-01")
+    said = run.out + run.err
+    assert ("主动公开的信息 R2026-001 没有通过公开审核：它的事项 SHJZ-001 的文件 items/shjz/SHJZ-001.yaml 有错误，没有读入，"
+            f"不知道从哪些渠道公开（第12行第20列，「村委会公示栏」不是有效的「公开渠道」") in said, said
+
+
+def test_a_record_naming_no_such_item_is_told_to_correct_its_item(gk, cat, tmp_path):
+    cat.record(RECORD.replace("事项: SHJZ-001", "事项: SHJZ-009"))
+    run = gk("build-site", cat.root, "--out", tmp_path / "site")
+    said = run.out + run.err
+    assert ("警告：R2026-001 没有发布：它的事项 SHJZ-009 在目录中不存在，不知道从哪些渠道公开"
+            "（GK205：请改正「事项」，见 gongkai validate）") in said, said
+    assert "items/shjz/SHJZ-001.yaml 没有发布" not in said
