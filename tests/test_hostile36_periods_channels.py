@@ -69,3 +69,39 @@ def test_a_record_naming_no_such_item_is_told_to_correct_its_item(gk, cat, tmp_p
     assert ("警告：R2026-001 没有发布：它的事项 SHJZ-009 在目录中不存在，不知道从哪些渠道公开"
             "（GK205：请改正「事项」，见 gongkai validate）") in said, said
     assert "items/shjz/SHJZ-001.yaml 没有发布" not in said
+
+
+# 2. 公示期 as a form's cell is filled in: 「7（工作日）」 was a GK103 error — the file unread, the 公示 on no channel — and
+# its hint said 「按 Shift+空格 切换到半角」, which leaves 「7(工作日)」 as wrong as before; so did 「7（天）」 and
+# 「7个工作日（4月21日至4月29日）」. Now the unit in brackets reads as written, a unit that is no working day is said to be
+# one (write 公示截止), and the half-width hint is given only when half-width makes the value a number.
+TABLE = "  | 姓名 | 保障人数 | 所在村（社区） |\n  |---|---|---|\n  | 陈金水 | 3 | 湖二村 |\n"
+# Published Thursday 2026-09-24; 9-25..27 (中秋) and 10-1..7 (国庆) are off, Saturday 10-10 is a make-up working day:
+# 9-24 (1), 9-28 (2), 9-29 (3), 9-30 (4), 10-8 (5), 10-9 (6), 10-10 (7) — the list is up on 10-10, gone on 10-12.
+SEVEN_IN_BRACKETS = (RECORD.replace("公开日期: 2026-09-03", "公开日期: 2026-09-24").replace("2026-09-01", "2026-09-22")
+                     .replace("公示截止: 2026-12-31", "公示期: 7（工作日）") + TABLE)
+
+
+@pytest.mark.parametrize(("today", "shown"), [("2026-10-10", True), ("2026-10-12", False)])
+def test_a_period_with_its_unit_in_brackets_counts_working_days_across_the_holidays(gk, cat, tmp_path, today, shown):
+    cat.record(SEVEN_IN_BRACKETS)
+    assert "GK103" not in gk("validate", cat.root).out
+    out = tmp_path / "site"
+    run = gk("build-site", cat.root, "--out", out, "--today", today)
+    assert run.code == 0, run.err
+    page = (out / "records/R2026-001.html").read_text(encoding="utf-8")
+    assert ("陈金水" in page) is shown
+    if not shown:
+        assert "公示已于2026年10月10日结束" in page
+
+
+@pytest.mark.parametrize(("written", "message"), [
+    ("7（天）", "「公示期」按工作日计，「7（天）」不是工作日数"),
+    ("7个工作日（9月24日至10月10日）", "「公示期」的类型不对：应为整数，而这里是「7个工作日（9月24日至10月10日）」"),
+])
+def test_a_period_half_width_cannot_mend_gets_no_half_width_hint(gk, cat, written, message):
+    cat.record(SEVEN_IN_BRACKETS.replace("公示期: 7（工作日）", f"公示期: {written}"))
+    run = gk("validate", cat.root)
+    assert run.code == 1
+    assert f"错误 GK103 {message}［R2026-001］" in run.out, run.out
+    assert "Shift+空格" not in run.out and "只写工作日数，如「公示期: 7」" in run.out

@@ -279,6 +279,8 @@ def _half_width_is_a_choice(note: Note, value: str, error: Any) -> bool:
         except DayError:
             return False
         return True
+    if error is not None and error.get("type") in ("int_parsing", "notice_days_unit"):  # 「7（天）」 stays no number
+        return unicodedata.normalize("NFKC", value).strip().isdigit()
     if note.code != "GK104" or error is None:
         return True
     return unicodedata.normalize("NFKC", value).strip() in _choices(error).split("、")
