@@ -5,12 +5,17 @@ by hand. The record of conftest is a 公示 published 2026-09-03 with 公示截�
 the pinned today), of the item SHJZ-001 whose 公开渠道 is the website and the 公示栏.
 
 Found by this pass (before the fix → now):
-1. An item whose 公开渠道 the clerk typed as the village calls its board (「村委会公示栏」, a GK104 error) is not read:
+1. An item whose 公开渠道 the clerk typed as nobody else does (「村民微信群」, a GK104 error) is not read:
    its row left the site's standard directory and its 公示 left the web and the board. build-site said nothing at all of
    the item, and of the 公示 said 「它的「事项」在目录中不存在（GK205）……请改正事项编号」 — the 事项 number was right, and
    the clerk was sent to change it. print and wechat said 「不在目录中，或事项文件有错误没有读入」 without saying which.
    Now every output names the item's file, the line and column of its error and what it is (gongkai.gate.unread), and
    build-site warns that the item's file was not read (its row and its records are on no channel), on every run.
+2. 公示期 「7（工作日）」 (as a form's cell is filled in) was GK103, the 公示 on no channel, with a hint to type the
+   brackets in half-width (which leaves it wrong); 「7（天）」 was not said to be a period in days. Now the first reads as 7
+   working days, the second is the error of 「7天」, and no integer gets the half-width hint unless half-width mends it.
+3. A board named by the place it stands in (「村委会公示栏」, 「乡镇政府公示栏」, 「街道办事处公告栏」) was GK104: the item unread,
+   its 公示 on no channel. Now it is the standard 公示栏 box (GK105); 「网站公告栏」, 「微信公示栏」 stay GK104.
 
 Seen and left alone:
 - A 公开渠道 written as the table's ticked boxes (「■政府网站」) or with a note (「其他（村微信群）」, 「政府网站（县门户）」) is
@@ -23,14 +28,15 @@ import pytest
 
 from conftest import ITEM, RECORD
 
-BOARD_TYPED = ITEM.replace("公开渠道: [政府网站, 社区/企事业单位/村公示栏（电子屏）]", "公开渠道: [政府网站, 村委会公示栏]")
+CHANNELS = "公开渠道: [政府网站, 社区/企事业单位/村公示栏（电子屏）]"
+UNREAD = ITEM.replace(CHANNELS, "公开渠道: [政府网站, 村民微信群]")
 ITEM_FILE = "items/shjz/SHJZ-001.yaml"
-# where 「村委会公示栏」 stands in BOARD_TYPED: line 12, after 「公开渠道: [政府网站, 」 (13 characters)
-AT = "第12行第14列，「村委会公示栏」不是有效的「公开渠道」"
+# where 「村民微信群」 stands in UNREAD: line 12, after 「公开渠道: [政府网站, 」 (13 characters)
+AT = "第12行第14列，「村民微信群」不是有效的「公开渠道」"
 
 
 def test_a_record_of_an_unread_item_names_the_item_file_not_a_wrong_number(gk, cat, tmp_path):
-    cat.item(BOARD_TYPED)
+    cat.item(UNREAD)
     out = tmp_path / "site"
     run = gk("build-site", cat.root, "--out", out)
     assert run.code == 0, run.err
@@ -43,7 +49,7 @@ def test_a_record_of_an_unread_item_names_the_item_file_not_a_wrong_number(gk, c
 
 
 def test_build_site_says_the_item_file_was_not_read_on_every_run(gk, cat, tmp_path):
-    cat.item(BOARD_TYPED)
+    cat.item(UNREAD)
     out = tmp_path / "site"
     told = (f"警告：{ITEM_FILE} 没有发布：事项文件有错误，没有读入：这个事项不在网站的标准目录中，它的信息也不在任何渠道公开"
             f"（{AT}；请运行 gongkai validate 改正后重新生成）")
@@ -55,11 +61,11 @@ def test_build_site_says_the_item_file_was_not_read_on_every_run(gk, cat, tmp_pa
 
 @pytest.mark.parametrize("command", ["print", "wechat"])
 def test_the_board_and_the_account_name_the_unread_item_file(gk, cat, tmp_path, command):
-    cat.item(BOARD_TYPED.replace("公开渠道: [政府网站, 村委会公示栏]", "公开渠道: [政府网站, 两微一端, 村委会公示栏]"))
+    cat.item(UNREAD.replace("公开渠道: [政府网站, 村民微信群]", "公开渠道: [政府网站, 两微一端, 村民微信群]"))
     run = gk(command, cat.root, "--out", tmp_path / "out", "--from", "2026-09-01")
     said = run.out + run.err
     assert ("主动公开的信息 R2026-001 没有通过公开审核：它的事项 SHJZ-001 的文件 items/shjz/SHJZ-001.yaml 有错误，没有读入，"
-            f"不知道从哪些渠道公开（第12行第20列，「村委会公示栏」不是有效的「公开渠道」") in said, said
+            f"不知道从哪些渠道公开（第12行第20列，「村民微信群」不是有效的「公开渠道」") in said, said
 
 
 def test_a_record_naming_no_such_item_is_told_to_correct_its_item(gk, cat, tmp_path):
@@ -105,3 +111,24 @@ def test_a_period_half_width_cannot_mend_gets_no_half_width_hint(gk, cat, writte
     assert run.code == 1
     assert f"错误 GK103 {message}［R2026-001］" in run.out, run.out
     assert "Shift+空格" not in run.out and "只写工作日数，如「公示期: 7」" in run.out
+
+
+# 3. A board named by the place it stands in — 「村委会公示栏」, 「乡镇政府公示栏」, 「街道办事处公告栏」, 「村（居）委会公开栏」,
+# 「村部宣传栏」 — was GK104: the item unread, its 公示 on no channel, not even the board it was written for. Now it is the
+# standard 公示栏 box (GK105 names the standard name, fmt writes it); a board of the website or the account is not a place.
+@pytest.mark.parametrize("written", ["村委会公示栏", "乡镇政府公示栏", "街道办事处公告栏", "村（居）委会公开栏", "村部宣传栏",
+                                     "各村公示栏(电子屏)"])
+def test_a_board_named_by_its_place_is_the_board(gk, cat, tmp_path, written):
+    cat.item(ITEM.replace(CHANNELS, f"公开渠道: [政府网站, {written}]"))
+    checked = gk("validate", cat.root)
+    assert (f"提示 GK105 「{written}」是公开渠道的别称，按标准名称「社区/企事业单位/村公示栏（电子屏）」处理［SHJZ-001］"
+            in checked.out), checked.out
+    run = gk("print", cat.root, "--out", tmp_path / "print", "--from", "2026-09-01")
+    assert run.code == 0, run.err
+    assert "测试县民政局关于2026年第三季度低保对象名单的公示" in (tmp_path / "print/shjzg/R2026-001.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize("written", ["网站公告栏", "微信公示栏", "公众号宣传栏"])
+def test_a_column_of_the_website_or_the_account_is_not_taken_for_the_board(gk, cat, written):
+    cat.item(ITEM.replace(CHANNELS, f"公开渠道: [政府网站, {written}]"))
+    assert f"错误 GK104 「{written}」不是有效的「公开渠道」［SHJZ-001］" in gk("validate", cat.root).out
