@@ -16,6 +16,8 @@ Found by this pass (before the fix → now):
    working days, the second is the error of 「7天」, and no integer gets the half-width hint unless half-width mends it.
 3. A board named by the place it stands in (「村委会公示栏」, 「乡镇政府公示栏」, 「街道办事处公告栏」) was GK104: the item unread,
    its 公示 on no channel. Now it is the standard 公示栏 box (GK105); 「网站公告栏」, 「微信公示栏」 stay GK104.
+4. A 公示 of 2026-12-30 whose 正文 says 「公示期：1月5日至1月11日」 was read as January 2026: over before it was published,
+   the list on no channel, 「公示已于2026年12月30日结束」 on its first day. Now a start without a year is the nearest one.
 
 Seen and left alone:
 - A 公开渠道 written as the table's ticked boxes (「■政府网站」) or with a note (「其他（村微信群）」, 「政府网站（县门户）」) is
@@ -132,3 +134,32 @@ def test_a_board_named_by_its_place_is_the_board(gk, cat, tmp_path, written):
 def test_a_column_of_the_website_or_the_account_is_not_taken_for_the_board(gk, cat, written):
     cat.item(ITEM.replace(CHANNELS, f"公开渠道: [政府网站, {written}]"))
     assert f"错误 GK104 「{written}」不是有效的「公开渠道」［SHJZ-001］" in gk("validate", cat.root).out
+
+
+# 4. A 公示 published at the turn of the year whose 正文 gives its period without the year — 「公示期：1月5日至1月11日」 in a
+# notice of 2026-12-30 (the period starts after the New Year holiday) — was read as January 2026: over before it was
+# published, so the list was never shown on any channel, the page said 「公示已于2026年12月30日结束」 on its first day, and
+# GK420 said the 正文 ran 「到 2026-01-11」. Now a start without a year is the one nearest the 公开日期.
+NEW_YEAR = (RECORD.replace("2026-09-01", "2026-12-29").replace("公开日期: 2026-09-03", "公开日期: 2026-12-30")
+            .replace("公示截止: 2026-12-31", "公示截止: 2027-01-11") + TABLE + "\n  {stated}\n")
+
+
+@pytest.mark.parametrize("stated", ["公示期：1月5日至1月11日。", "公示时间：1.5-1.11", "自1月5日起至1月11日止进行公示。"])
+def test_a_period_without_its_year_in_a_notice_of_late_december_is_the_coming_january(gk, cat, tmp_path, stated):
+    cat.record(NEW_YEAR.format(stated=stated))
+    assert "GK420" not in gk("validate", cat.root).out
+    up = tmp_path / "up"
+    assert gk("build-site", cat.root, "--out", up, "--today", "2026-12-30").code == 0
+    page = (up / "records/R2026-001.html").read_text(encoding="utf-8")
+    assert "陈金水" in page and "2027年1月11日" in page and "已于" not in page
+    down = tmp_path / "down"
+    assert gk("build-site", cat.root, "--out", down, "--today", "2027-01-12").code == 0
+    page = (down / "records/R2026-001.html").read_text(encoding="utf-8")
+    assert "陈金水" not in page and "公示已于2027年1月11日结束" in page
+
+
+def test_a_period_stated_across_the_new_year_in_a_notice_of_january_keeps_its_days(gk, cat):
+    # registered on 2027-01-04 for a 公示 that began on 28 December: its 正文 ends on 2027-01-08, a day before 公示截止
+    cat.record(NEW_YEAR.replace("公开日期: 2026-12-30", "公开日期: 2027-01-04").replace("2026-12-29", "2027-01-04")
+               .format(stated="公示期：12月28日至1月8日。"))
+    assert "正文写的是「公示期：12月28日至1月8日」（到 2027-01-08），公示截止是 2027-01-11" in gk("validate", cat.root).out
