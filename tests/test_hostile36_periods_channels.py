@@ -18,10 +18,12 @@ Found by this pass (before the fix → now):
    its 公示 on no channel. Now it is the standard 公示栏 box (GK105); 「网站公告栏」, 「微信公示栏」 stay GK104.
 4. A 公示 of 2026-12-30 whose 正文 says 「公示期：1月5日至1月11日」 was read as January 2026: over before it was published,
    the list on no channel, 「公示已于2026年12月30日结束」 on its first day. Now a start without a year is the nearest one.
+5. 公开渠道 copied from the table with its boxes: 「■政府网站」 was GK104 (the item unread, on no channel) and 「□两微一端」
+   GK104 with the list of names only. Now a ticked box reads as its channel (GK105); an unticked one says to delete it.
 
 Seen and left alone:
-- A 公开渠道 written as the table's ticked boxes (「■政府网站」) or with a note (「其他（村微信群）」, 「政府网站（县门户）」) is
-  GK104: the file is not read and now says so everywhere; guessing what a note means is not safe for a channel.
+- A 公开渠道 with a note (「其他（村微信群）」, 「政府网站（县门户）」) is GK104: the file is not read and now says so
+  everywhere; guessing what a note means is not safe for a channel.
 """
 
 from __future__ import annotations
@@ -163,3 +165,24 @@ def test_a_period_stated_across_the_new_year_in_a_notice_of_january_keeps_its_da
     cat.record(NEW_YEAR.replace("公开日期: 2026-12-30", "公开日期: 2027-01-04").replace("2026-12-29", "2027-01-04")
                .format(stated="公示期：12月28日至1月8日。"))
     assert "正文写的是「公示期：12月28日至1月8日」（到 2027-01-08），公示截止是 2027-01-11" in gk("validate", cat.root).out
+
+
+# 5. 公开渠道 copied from the official table with its boxes: 「■政府网站」 (the ticked box) was GK104 — the item unread, its
+# records on no channel — and 「□两微一端」 (a box not ticked) was GK104 with nothing but the list of names. Now a ticked
+# box's value is that channel (GK105, fmt writes the name); an unticked one stays an error that says to delete it.
+def test_a_channel_copied_with_its_ticked_box_is_that_channel(gk, cat, tmp_path):
+    cat.item(ITEM.replace(CHANNELS, "公开渠道: [■政府网站, ■社区/企事业单位/村公示栏（电子屏）]"))
+    checked = gk("validate", cat.root)
+    assert "提示 GK105 「■政府网站」中的「■」是表格的勾选框，按「政府网站」处理［SHJZ-001］" in checked.out, checked.out
+    out = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", out).code == 0
+    assert (out / "records/R2026-001.html").is_file() and (out / "items/SHJZ-001.html").is_file()
+    assert gk("fmt", cat.root / "items/shjz/SHJZ-001.yaml").code == 0
+    assert CHANNELS in (cat.root / "items/shjz/SHJZ-001.yaml").read_text(encoding="utf-8")
+
+
+def test_a_channel_copied_with_its_empty_box_is_told_to_be_deleted(gk, cat):
+    cat.item(ITEM.replace(CHANNELS, "公开渠道: [■政府网站, □两微一端]"))
+    said = gk("validate", cat.root).out
+    assert "12:15 错误 GK104 「□两微一端」不是有效的「公开渠道」［SHJZ-001］" in said, said
+    assert "改正：「□」是表格里没有勾选的框：没有勾选的不是这一项的公开渠道，删去这一项（勾选的只写名称，不写「■」）。" in said
