@@ -20,6 +20,7 @@ Found by this pass (before the fix → now):
    the list on no channel, 「公示已于2026年12月30日结束」 on its first day. Now a start without a year is the nearest one.
 5. 公开渠道 copied from the table with its boxes: 「■政府网站」 was GK104 (the item unread, on no channel) and 「□两微一端」
    GK104 with the list of names only. Now a ticked box reads as its channel (GK105); an unticked one says to delete it.
+6. 「公示期：12月30日至次年1月8日」 was not read (the next year in words): the names stayed to a longer 公示期. Now read.
 
 Seen and left alone:
 - A 公开渠道 with a note (「其他（村微信群）」, 「政府网站（县门户）」) is GK104: the file is not read and now says so
@@ -186,3 +187,15 @@ def test_a_channel_copied_with_its_empty_box_is_told_to_be_deleted(gk, cat):
     said = gk("validate", cat.root).out
     assert "12:15 错误 GK104 「□两微一端」不是有效的「公开渠道」［SHJZ-001］" in said, said
     assert "改正：「□」是表格里没有勾选的框：没有勾选的不是这一项的公开渠道，删去这一项（勾选的只写名称，不写「■」）。" in said
+
+
+# 6. 「公示期：12月30日至次年1月8日」 (the next year said in words) was not read: the list stayed up to a longer 公示期 (here
+# 10 working days, to 2027-01-13 on the provisional calendar), days after the public was told it ended.
+def test_a_period_ending_in_the_next_year_said_in_words_ends_on_that_day(gk, cat, tmp_path):
+    cat.record(NEW_YEAR.replace("公示截止: 2027-01-11", "公示期: 10").format(stated="公示期：12月30日至次年1月8日。"))
+    said = gk("validate", cat.root).out
+    assert "GK420 正文写的是「公示期：12月30日至次年1月8日」（到 2027-01-08）" in said, said
+    out = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", out, "--today", "2027-01-11").code == 0
+    page = (out / "records/R2026-001.html").read_text(encoding="utf-8")
+    assert "陈金水" not in page and "公示已于2027年1月8日结束" in page

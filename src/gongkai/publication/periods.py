@@ -110,7 +110,7 @@ def latest_notice_end(published: dt.date) -> dt.date:
 _WRITTEN_DAY = r"(?:(?P<y{n}>\d{{4}})\s*年\s*)?(?:(?P<m{n}>\d{{1,2}})\s*月\s*){month}(?P<d{n}>\d{{1,2}})\s*[日号]"
 _TYPED_DAY = r"(?<!\d)(?:(?P<Y{n}>\d{{4}})\s*[./-]\s*)?(?P<M{n}>\d{{1,2}})\s*[./-]\s*(?P<D{n}>\d{{1,2}})(?!\d)"
 _RANGE = (f"(?:{_WRITTEN_DAY.format(n=1, month='')}|{_TYPED_DAY.format(n=1)})"
-          r"\s*(?:起)?\s*[，,]?\s*(?:至|到|—|－|-|~|～|–)+\s*"
+          r"\s*(?:起)?\s*[，,]?\s*(?:至|到|—|－|-|~|～|–)+\s*(?P<next>次年|翌年|来年|明年)?\s*"
           f"(?:{_WRITTEN_DAY.format(n=2, month='?')}|{_TYPED_DAY.format(n=2)})")
 # What the period is called: 公示期, 公示时间, 公示期限, 公示日期, and as many notices say it, 公示起止时间, 公示时限, 公示时段,
 # 公示的时间, 「予以公示，时间从…」 (hostile pass 34: these were not read, and the names stayed past the day told).
@@ -192,7 +192,9 @@ def _stated_end(match: re.Match[str], published: dt.date) -> dt.date:
             end = end.replace(year=end.year + 1)
         return end
     start = dt.date(int(y1), int(m1 or 0), int(d1)) if y1 else _nearest(int(m1 or 0), int(d1), published)
-    end = dt.date(int(y2) if y2 else start.year, int(m2 or start.month), int(d2 or 0))
+    # 「12月30日至次年1月11日」 (hostile pass 36: not read, the names stayed up to a longer 公示期)
+    end_year = int(y2) if y2 else start.year + (1 if found.get("next") else 0)
+    end = dt.date(end_year, int(m2 or start.month), int(d2 or 0))
     if end < start and m2 and not y2:  # 12月28日至1月8日
         end = end.replace(year=end.year + 1)
     return end
