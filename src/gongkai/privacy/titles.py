@@ -284,11 +284,22 @@ _TITLE_NAMES = lazy(rf"(?:^|(?<=关于)|(?<=[予对为将]))({_LISTED_NAME})(?=\
 # masked (陈水生医疗救助 → 陈*生医疗救助; a two-character name, 陈明医疗救助 → 陈*医疗救助, loses its given name as well).
 # Only for a record that lists people (the gate's names to mask): over-masking a word in such a title costs a
 # character; a name left shows a person after the 公示 ends.
+# (thirty-eighth session) also after more of what is done to a household (给, 确定, 撤销, 增发 …) or the kind of person
+# it is (户主, 老人: 关于高龄老人陈金水…; not 孤儿: 孤儿和事实无人抚养儿童… is a kind of aid)
 _AFTER = (*_BEFORE, "确认", "认定", "核定", "审批", "审核", "向", "户", "的", "和", "与", "及", "暨", "：", ":", "「", "“",
-          "（", "(", " ", "\u3000")
+          "（", "(", " ", "\u3000", "给", "确定", "撤销", "注销", "增发", "补发", "减发", "发放", "户主", "老人")
 _ANY_NAME = rf"(?:^|{'|'.join(f'(?<={re.escape(word)})' for word in _AFTER)})" \
             rf"((?!关于)(?:{'|'.join(_COMPOUND)}|[{_SURNAMES}])[\u4e00-\u9fff]{{1,2}})"
 _ANY_NAME_AT = lazy(rf"(?={_ANY_NAME})")  # (every reading, overlapping: 向林阿 and 林阿妹 both)
+# (thirty-eighth session) and, whatever comes before it, right before what a 公示 says is done for the person or given
+# to them (关于撤销郑美玲低保资格的公示, 关于拟确定刘桂兰为低保对象的公示, 关于给李春花发放临时救助金的公示): the word
+# before a name is open-ended too, so a name is read from either side. Read exactly, it masks the name itself.
+# (not 补贴, 津贴, 救助 alone: a kind of aid comes before them, 临时价格补贴, 慈善救助)
+_AID_AFTER = ("低保", "最低生活", "特困", "临时救助", "医疗救助", "基本生活", "救济", "供养", "资格", "待遇", "发放",
+              "申请", "申领", "享受", "纳入", "领取", "获得", "家庭", "等", "为特困", "为低保", "为孤儿", "为残疾",
+              "为困境", "为事实无人抚养", "为临时救助", "为救助", "为供养")
+_NAME_BEFORE_AID = lazy(rf"(?=((?!关于)(?:{'|'.join(_COMPOUND)}|[{_SURNAMES}])[\u4e00-\u9fff]{{1,2}}?)"
+                        rf"(?:{'|'.join(_AID_AFTER)}))")
 # words a surname starts that such a title puts after one of those marks, besides _NOT_NAMES (关于单位职工…, 的方案,
 # 2026年计划生育…)
 _WORDS = frozenset({"单位", "周岁", "季度", "安全", "方案", "明细", "易地", "林业", "程序", "范围", "计划", "金额"})
@@ -304,6 +315,17 @@ def listed_title_names(title: str) -> frozenset[str]:
     found = {name for name in titled_names(title) if name[:2] not in _WORDS}
     readings = [(match.start(1), match.group(1)) for match in _ANY_NAME_AT.finditer(title)]
     starts = {start for start, _ in readings}
+    # a name read before what is done for it, unless it starts within a mark (关于) or a reading already made (关于陈明医疗
+    # 救助: 明医疗; 欧阳建华临时救助: 阳建华, 华临时), where the reading made masks it
+    within = {at for word in _AFTER if len(word) > 1 for found_at in _occurrences(title, word)
+              for at in range(found_at + 1, found_at + len(word))}
+    for match in _NAME_BEFORE_AID.finditer(title):
+        start = match.start(1)
+        if start not in starts and start not in within:
+            readings.append((start, match.group(1)))
+        within.update(range(start + 1, start + len(match.group(1))))
+    within_readings = {at for start, candidate in readings for at in range(start + 1, start + len(candidate))}
+    readings = [(start, candidate) for start, candidate in readings if start not in within_readings or start in starts]
     for start, candidate in readings:
         if any(candidate.startswith(name) for name in found) or any(
                 start + len(word) in starts for word in _AFTER if candidate.startswith(word)):
@@ -313,3 +335,11 @@ def listed_title_names(title: str) -> frozenset[str]:
             continue
         found.add(candidate)
     return frozenset(found)
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Where *word* starts in *text*, each time."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
