@@ -58,11 +58,12 @@ TITLES = {  # the title as written → as every output shows it once the list is
     "关于孤儿吴淑珍基本生活费发放的公示": "关于孤儿吴*珍基本生活费发放的公示",
     "关于撤销郑美玲低保资格的公示": "关于撤销郑*玲低保资格的公示",
     "关于注销王建国低保证的公示": "关于注销王*国低保证的公示",
+    "关于停保何宝山的公示": "关于停保何*山的公示",
     # titles naming no one keep every word
     "关于孤儿和事实无人抚养儿童基本生活费发放名单的公示": "关于孤儿和事实无人抚养儿童基本生活费发放名单的公示",
     "关于发放临时价格补贴的公示": "关于发放临时价格补贴的公示",
 }
-NAMES = ("李春花", "刘桂兰", "赵志强", "吴淑珍", "郑美玲", "王建国")
+NAMES = ("李春花", "刘桂兰", "赵志强", "吴淑珍", "郑美玲", "王建国", "何宝山")
 
 
 def test_a_name_a_title_gives_after_any_word_is_masked_once_the_list_is_down(gk: Callable[..., Run], cat: CatalogDir,

@@ -287,7 +287,8 @@ _TITLE_NAMES = lazy(rf"(?:^|(?<=关于)|(?<=[予对为将]))({_LISTED_NAME})(?=\
 # (thirty-eighth session) also after more of what is done to a household (给, 确定, 撤销, 增发 …) or the kind of person
 # it is (户主, 老人: 关于高龄老人陈金水…; not 孤儿: 孤儿和事实无人抚养儿童… is a kind of aid)
 _AFTER = (*_BEFORE, "确认", "认定", "核定", "审批", "审核", "向", "户", "的", "和", "与", "及", "暨", "：", ":", "「", "“",
-          "（", "(", " ", "\u3000", "给", "确定", "撤销", "注销", "增发", "补发", "减发", "发放", "户主", "老人")
+          "（", "(", " ", "\u3000", "给", "确定", "撤销", "注销", "增发", "补发", "减发", "发放", "停保", "暂停", "核减",
+          "追回", "户主", "老人")
 _ANY_NAME = rf"(?:^|{'|'.join(f'(?<={re.escape(word)})' for word in _AFTER)})" \
             rf"((?!关于)(?:{'|'.join(_COMPOUND)}|[{_SURNAMES}])[\u4e00-\u9fff]{{1,2}})"
 _ANY_NAME_AT = lazy(rf"(?={_ANY_NAME})")  # (every reading, overlapping: 向林阿 and 林阿妹 both)
