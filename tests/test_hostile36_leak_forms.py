@@ -10,9 +10,10 @@ Found by this pass:
 2. A house number after 住址 / 家住 / 户籍地 was found only when the place before it had a known ending (路, 村, 花园):
    「住址：凤城镇城东工业区12号」, 「家住玉田小区12栋」, 「住址：湖二村 12 号」 (spaces typed round the number) passed
    validate and were published. The word says it is someone's home: the place it introduces is now read to the first
-   house, building or room number of the clause, whatever it ends with (not a date: 每月12号前).
+   house, building or room number of the clause, whatever it ends with (not a date: 每月12号前). Without such a word, a
+   village's house number with a space typed round it (湖二村后厝 12号) is read as the one without is.
 3. The same under a table column headed 住址 / 家庭住址 (the commonest form of a list someone forgot to cut down): a
-   cell 「湖二村 12 号」 is read as 「住址：湖二村 12 号」 is (validate, the gate, `gongkai mask`), and the line shown under
+   cell 「东门外 12 号」 is read as 「住址：东门外 12 号」 is (validate, the gate, `gongkai mask`), and the line shown under
    its finding shows the house number as stars (the cell alone is no address to the detector).
 """
 
@@ -92,22 +93,31 @@ def test_a_house_number_after_a_home_word_is_found_whatever_the_place_ends_with(
         gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
     """Before: validate found nothing, and build-site published the three house numbers on the record's page."""
     cat.record(RECORD.replace(_BODY, _BODY + "\n  申请人林秀英，住址：凤城镇城东工业区12号；黄阿宝家住玉田小区12栋。\n"
-                                             "\n  陈金水住址：湖二村 15 号。\n"))
+                                             "\n  陈金水住址：凤城镇东门外 15 号。\n"))
     run = gk("validate", cat.root)
     assert run.code == 1
     assert ("20:1 错误 GK604 正文第3行有未遮盖的详细住址「凤城镇城东工业区**号」（已遮盖显示）［R2026-001］\n"
             "       20 |   申请人林秀英，住址：凤城镇城东工业区**号；黄阿宝家住玉田小区**栋。") in run.out
     assert "20:1 错误 GK604 正文第3行有未遮盖的详细住址「玉田小区**栋」（已遮盖显示）［R2026-001］" in run.out
-    assert ("22:1 错误 GK604 正文第5行有未遮盖的详细住址「湖二村 ** 号」（已遮盖显示）［R2026-001］\n"
-            "       22 |   陈金水住址：湖二村 ** 号。") in run.out
+    assert ("22:1 错误 GK604 正文第5行有未遮盖的详细住址「凤城镇东门外 ** 号」（已遮盖显示）［R2026-001］\n"
+            "       22 |   陈金水住址：凤城镇东门外 ** 号。") in run.out
     site = tmp_path / "site"
     built = gk("build-site", cat.root, "--out", site)
     assert built.code == 0
     assert ("R2026-001 没有发布：正文第3行：详细住址「凤城镇城东工业区**号」；正文第3行：详细住址「玉田小区**栋」；"
-            "正文第5行：详细住址「湖二村 ** 号」") in built.err
+            "正文第5行：详细住址「凤城镇东门外 ** 号」") in built.err
     assert not (site / "records" / "R2026-001.html").exists()
     everything = _every_byte(site) + run.out + built.err
     assert "工业区12号" not in everything and "小区12栋" not in everything and "15 号" not in everything
+
+
+def test_a_house_number_with_spaces_typed_round_it_is_an_address(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    """Before: 「湖二村后厝 12号」 and 「湖一村　3　号」 (a space, a full-width space) were no address to any reader."""
+    cat.record(RECORD.replace(_BODY, _BODY + "\n  经核实，陈金水户在湖二村后厝 12号，林秀英户在湖一村　3　号。\n"))
+    run = gk("validate", cat.root)
+    assert run.code == 1
+    assert "20:1 错误 GK604 正文第3行有未遮盖的详细住址「二村后厝 **号」（已遮盖显示）［R2026-001］" in run.out
+    assert "20:1 错误 GK604 正文第3行有未遮盖的详细住址「一村 * 号」（已遮盖显示）［R2026-001］" in run.out
 
 
 def test_a_day_or_a_deadline_after_a_home_word_is_no_address(gk: Callable[..., Run], cat: CatalogDir,
@@ -126,27 +136,27 @@ def test_a_day_or_a_deadline_after_a_home_word_is_no_address(gk: Callable[..., R
 
 def test_a_house_number_under_a_home_column_is_an_address_and_shown_as_stars(gk: Callable[..., Run],
                                                                                cat: CatalogDir) -> None:
-    """Before: 「| 陈金水 | 湖二村 12 号 |」 was only the GK605 warning about the column; the list went out with it."""
-    cat.record(RECORD.replace(_BODY, _BODY + "\n  | 姓名 | 家庭住址 |\n  |---|---|\n  | 陈金水 | 湖二村 12 号 |\n"
+    """Before: 「| 陈金水 | 东门外 12 号 |」 was only the GK605 warning about the column; the list went out with it."""
+    cat.record(RECORD.replace(_BODY, _BODY + "\n  | 姓名 | 家庭住址 |\n  |---|---|\n  | 陈金水 | 东门外 12 号 |\n"
                                              "  | 林秀英 | 湖一村12-3 |\n  | 黄阿宝 | 湖三村 |\n  | 何宝山 | 湖四村8号 |\n"))
     run = gk("validate", cat.root)
     assert run.code == 1
-    assert ("22:1 错误 GK604 正文表格第2行有未遮盖的详细住址「湖二村 ** 号」（已遮盖显示）［R2026-001］\n"
-            "       22 |   | 陈金水 | 湖二村 ** 号 |") in run.out
+    assert ("22:1 错误 GK604 正文表格第2行有未遮盖的详细住址「东门外 ** 号」（已遮盖显示）［R2026-001］\n"
+            "       22 |   | 陈金水 | 东门外 ** 号 |") in run.out
     assert ("23:1 错误 GK604 正文表格第3行有未遮盖的详细住址「湖一村**-*」（已遮盖显示）［R2026-001］\n"
             "       23 |   | 林秀英 | 湖一村**** |") in run.out
     assert "25:1 错误 GK604 正文表格第4行第2列（家庭住址）有未遮盖的详细住址「四村*号」（已遮盖显示）［R2026-001］" in run.out
     assert run.out.count("GK604") == 3  # (湖三村: a village, no house; 湖四村8号, an address alone too, once)
-    assert "12 号" not in run.out and "12-3" not in run.out
+    assert "12 号" not in run.out and "12-3" not in run.out and "8号" not in run.out
 
 
 def test_mask_masks_a_house_number_under_a_home_column(gk: Callable[..., Run], tmp_path: Path) -> None:
     listed = tmp_path / "名单.csv"
-    listed.write_text("姓名,所在村（社区）,家庭住址\n陈金水,湖二村,湖二村 12 号\n林秀英,湖一村,玉田小区12栋\n"
+    listed.write_text("姓名,所在村（社区）,家庭住址\n陈金水,湖二村,东门外 12 号\n林秀英,湖一村,玉田小区12栋\n"
                       "黄阿宝,湖三村,湖三村\n", encoding="utf-8")
     run = gk("mask", listed)
     assert run.code == 0
-    assert "名单.csv 第1行第3列：详细住址 → 湖二村 ** 号" in run.out
+    assert "名单.csv 第1行第3列：详细住址 → 东门外 ** 号" in run.out
     assert "名单.csv 第2行第3列：详细住址 → 玉田小区**栋" in run.out
-    assert listed.read_text("utf-8") == ("姓名,所在村（社区）,家庭住址\n陈金水,湖二村,湖二村 ** 号\n林秀英,湖一村,玉田小区**栋\n"
+    assert listed.read_text("utf-8") == ("姓名,所在村（社区）,家庭住址\n陈金水,湖二村,东门外 ** 号\n林秀英,湖一村,玉田小区**栋\n"
                                          "黄阿宝,湖三村,湖三村\n")

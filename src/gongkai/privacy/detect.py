@@ -105,8 +105,9 @@ _ADDRESS = re.compile(
     rf"(?:\d+单元)?(?:\d+室|(?<=[楼栋幢座元]){_ROOM})?"
     rf"|[{_HANZI}]{{2}}(?:路|街|巷){_SECTION}(?:[东西南北]?\d+巷)?\d+-\d+(?![\d.号])"
     rf"|[{_HANZI}]{{2}}(?:胡同|里|坊|埕)\d+(?:-\d+)?号{_NOT_DOCUMENT}"
-    rf"|[{_HANZI}](?:村|社区|组)\d+(?:-\d+)?号"
-    rf"|(?![乡农各全本该每])[{_HANZI}](?:村|社区){_PLACE}\d+(?:-\d+)?号{_NOT_DOCUMENT}"
+    # (thirty-eighth session) a space typed on either side of the number (湖二村 12 号, 湖二村后厝 12号)
+    rf"|[{_HANZI}](?:村|社区|组)[ \u3000]?\d+(?:-\d+)?[ \u3000]?号"
+    rf"|(?![乡农各全本该每])[{_HANZI}](?:村|社区){_PLACE}[ \u3000]?\d+(?:-\d+)?[ \u3000]?号{_NOT_DOCUMENT}"
     rf"|(?<=村)\d+组\d{{1,4}}(?![\d.号%％]|\s*[人户元万名个位次条件项年月日])"
     rf"|(?:{_COMPOUND})(?:[A-Za-z\d]{{1,2}}[期区])?{_ROOM}"
     # (each from the start of its digits only: a match inside a run of digits starts at the run's start anyway, and
