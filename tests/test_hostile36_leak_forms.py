@@ -7,6 +7,8 @@ Found by this pass:
    person (关于孤儿吴淑珍基本生活费发放的公示) — stayed in the title on the home page, the item's page and the county
    portal's export for good after the list came down (DOMAIN.md §12). A name is now read from either side: before what
    a 公示 says is done for the person (低保, 资格, 发放, 为低保对象 …) too; the title shows 「关于撤销郑*玲低保资格的公示」.
+   A 通知 so titled (关于撤销郑美玲低保资格的通知) showed the name on the site (with 取消 in its place it did not): its
+   title now gives the name as that one's does, 郑*玲 in every output.
 2. A house number after 住址 / 家住 / 户籍地 was found only when the place before it had a known ending (路, 村, 花园):
    「住址：凤城镇城东工业区12号」, 「家住玉田小区12栋」, 「住址：湖二村 12 号」 (spaces typed round the number) passed
    validate and were published. The word says it is someone's home: the place it introduces is now read to the first
@@ -82,6 +84,22 @@ def test_a_name_a_title_gives_after_any_word_is_masked_once_the_list_is_down(gk:
     assert "关于撤销郑*玲低保资格的公示" in home
     everything = _every_byte(site) + _every_byte(portal) + built.out + built.err + exported.out + exported.err
     assert [name for name in NAMES if name in everything] == []
+
+
+def test_a_notice_about_one_household_named_after_a_new_verb_is_a_list_of_people(
+        gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    """Before: 「关于撤销郑美玲低保资格的通知」 (取消 was known, 撤销 not) stood on the site with the name, while GK411 said
+    it lists people; now its title gives the name as the same title with 取消 did: every output shows 郑*玲."""
+    cat.record(RECORD.replace("测试县民政局关于2026年第三季度低保对象名单的公示", "关于撤销郑美玲低保资格的通知")
+               .replace("文种: 公示", "文种: 通知").replace("公示截止: 2026-12-31\n", "")
+               .replace(_BODY, "  特此通知。\n"))
+    run = gk("validate", cat.root)
+    assert run.code == 1
+    assert "5:1 错误 GK411 名单类信息没有写明公示期［R2026-001］" in run.out
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site).code == 0
+    everything = _every_byte(site)
+    assert "关于撤销郑*玲低保资格的通知" in everything and "郑美玲" not in everything
 
 
 # ---------------------------------------------------------------- 2. a house number after 住址, 家住 …
