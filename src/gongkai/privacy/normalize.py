@@ -466,7 +466,12 @@ def _prefilter(astral: bool, markup: bool = True, lists: bool = True, scientific
         a: rf"[{i}]*(?:[室栋幢座单组房]|号[{i}]*楼)|[{j}]{{1,3}}[{a}]{{1,2}}[{j}]{{1,3}}[{a}]{{3}}|[#＃]"
            rf"|(?<=[{cjk}{i}][{a}])[{a}]{{0,2}}[{j}]{{1,3}}[{a}]{{3}}",
         "路街巷弄道村区组段里坊埕同": rf"[{a}{j}]+[号號#＃]|[{a}]+-[{a}]",
-        "村区": rf"[{i}]*(?:[{cjk}][{i}]*){{1,4}}[{a}][{a}{j}]*[号號]",
+        # (thirty-eighth session: a space before the number too, 联中村后洋 41号)
+        "村区": rf"[{i}]*(?:[{cjk}][{i}]*){{1,4}}[{j}]*[{a}][{a}{j}]*[号號]",
+        # (thirty-eighth session) after a word that says someone lives there (住址, 家住, 户籍地: detect._HOME_WORD),
+        # any place to the first house, building or room number of the clause, or a number written n-n (not across a
+        # line or the NUL between a model's fields)
+        "住址籍": rf"[^\n\x00]{{0,200}}?[{a}][{j}]*(?:[号號#＃栋幢座室单]|[-—－][{j}]*[{a}])",
         "园区村寓厦庄场舍院城苑馆": rf"[{i}]*[{a}]{{3}}",
         letter: rf"(?<=[{cjk}{i}][{letter}])[{a}]{{1,3}}[{j}]{{1,3}}[{a}]{{3}}|[{i}]*[栋幢座]",
     }
@@ -622,8 +627,7 @@ def phone_label_may_be_in(text: str) -> bool:
 def may_hold_personal_data(text: str, lists: bool = True) -> bool:
     """False when no normalization of *text* can hold a number or an address the detectors look for (C searches),
     nor any text a run of base64 in it decodes to; without *lists*, as detect.find(data=True) reads it."""
-    if (markdown_marks_in(text) and (unmarked := without_markdown_marks(text)) != text
-            and may_hold_personal_data(unmarked, lists)):
+    if (unmarked := without_markdown_marks(text)) != text and may_hold_personal_data(unmarked, lists):
         return True
     if _prefilter(False, True, lists).search(text) is not None or _scientific(text, False, lists):
         return True
@@ -644,7 +648,7 @@ def may_hold_number(text: str) -> bool:
     notation, or a run of base64 that decodes to such a text), its «&» and «<» read as they are:
     the output scan's test for a line outside ASCII, once its tags are gone (the same tables as the detector's, read
     as data: detect.find(data=True))."""
-    if markdown_marks_in(text) and (unmarked := without_markdown_marks(text)) != text and may_hold_number(unmarked):
+    if (unmarked := without_markdown_marks(text)) != text and may_hold_number(unmarked):
         return True
     if _prefilter(False, False, False).search(text) is not None or _scientific(text, False, False):
         return True
