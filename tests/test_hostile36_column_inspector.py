@@ -125,8 +125,8 @@ def test_inspect_counts_a_site_without_its_search_index_as_a_broken_link(tmp_pat
     site = tmp_path / "site"
     assert gk("build-site", cat.root, "--out", site, "--today", TODAY, "--no-search").code == 0
     run = gk("inspect", cat.root, "--site", site, "--today", TODAY)
-    assert ("· 链接「meta.json.gz」（搜索索引）文件不存在：网站上的「搜索」不能使用，网站是用 --no-search 生成的；"
-            "不带 --no-search 重新运行 gongkai build-site 后再部署（search/index.html）") in run.out
+    assert ("· 链接「search/meta.json.gz」是搜索页要读的搜索索引，网站中没有（或是空的）：网站上的「搜索」不能使用，"
+            "网站是用 --no-search 生成的；不带 --no-search 重新运行 gongkai build-site 后再部署（search/index.html）") in run.out
     assert "链接不可用（错链、断链）：扣 1 分，1 个" in run.out
     assert gk("build-site", cat.root, "--out", site, "--today", TODAY).code == 0
     whole = gk("inspect", cat.root, "--site", site, "--today", TODAY)

@@ -157,9 +157,9 @@ def crawl(site: Path, base: Base) -> tuple[list[Broken], list[tuple[str, str]]]:
         if target in anchors and fragment not in anchors[target]:
             for url, page in links:
                 _add(broken, Broken(f"{target}#{fragment}", url, page, 1, f"页面中没有「{fragment}」这个位置"))
-    if SEARCH_PAGE in files and (why := _missing(META, files)):
+    if SEARCH_PAGE in files and _missing(META, files):
         # the search page's script reads the index (no href names it): without it every page's 「搜索」 finds nothing
-        _add(broken, Broken(META, posixpath.basename(META), SEARCH_PAGE, 1, f"（搜索索引）{why}：网站上的「搜索」不能使用，"
+        _add(broken, Broken(META, META, SEARCH_PAGE, 1, "是搜索页要读的搜索索引，网站中没有（或是空的）：网站上的「搜索」不能使用，"
                             "网站是用 --no-search 生成的；不带 --no-search 重新运行 gongkai build-site 后再部署"))
     return sorted(broken.values(), key=lambda b: b.target), [(page, url) for url, page in portal.items()]
 
