@@ -145,7 +145,9 @@ GROUPS: dict[str, Group] = {
                       # the 年报 column's missing years and titles, the report of a year made in January
                       "tests/test_hostile23_column_inspect.py", "tests/test_hostile23_year_turn.py",
                       # (twenty-sixth session) every figure, period and verdict above, counted by hand
-                      "tests/test_hostile26_reports_mutants.py")),
+                      "tests/test_hostile26_reports_mutants.py",
+                      # (thirty-eighth session) a record dated ahead is not published yet
+                      "tests/test_hostile36_init_county.py")),
     # (twenty-seventh session) Import of the official table: a bug here writes wrong YAML that looks right (a header
     # read as another field, a date or a 公开方式 converted wrong, a title, 合计 or note row taken for an item, a value
     # dropped without a word). The readers of the file formats (grid, xlsx, csv) and the plan and writer are left
@@ -426,7 +428,8 @@ GROUPS: dict[str, Group] = {
                          ("tests/test_hostile31_init_county.py", "tests/test_hostile24_county_init.py",
                           "tests/test_init.py", "tests/test_county.py", "tests/test_county_rollup_sums.py",
                           "tests/test_hostile12_init_county.py", "tests/test_hostile17_init_county.py",
-                          "tests/test_hostile20_init_county.py", "tests/test_hostile22_county_diff.py")),
+                          "tests/test_hostile20_init_county.py", "tests/test_hostile22_county_diff.py",
+                          "tests/test_hostile36_init_county.py")),
     # (thirty-first pass) The channels beyond the site: the export to the county portal planned against the ledgers of
     # earlier exports (portal/plan.py: what is new, changed, withdrawn or past its 公示期) and one record as the portal
     # takes it (portal/entry.py: 索引号, 主题分类, 发布机构, 文号, 成文日期, 标题, 概述, attachments), what an earlier print

@@ -1,0 +1,51 @@
+"""Thirty-sixth hostile pass on `gongkai init` and the county view (`gongkai county`): a new bureau that is not
+安溪县民政局 (a 教育局 in 安徽, a 乡镇 with its 村) starting from nothing, and the county's 政务公开办 looking at every
+bureau at once — do the county's figures and pages say what each bureau's own site and `inspect` say?
+
+Expected values are typed by hand from the bundled catalog: 安溪县民政局 published 26 records (主动公开) in 2026 by
+2026-12-07, 23 of them with a checkable 公开时限, all on time (tests/test_hostile35_init_county.py counts them).
+
+Found by this pass:
+1. A record filled in ahead with a 公开日期 still to come (GK405: 「公开日期 2026-12-20 在今天之后」) is on no site
+   until that day, yet `gongkai county` and `gongkai report scorecard` counted it as published — and on time: the
+   county's 公开信息 said 27 and 按时公开率 100.0%（24/24） while the bureau's site showed 26 (and a period item so dated
+   also left 定期事项漏报). The figures now count what is out by the day of the report.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import Run
+
+Gk = Callable[..., Run]
+TODAY = "2026-12-07"
+
+
+def _ahead(bundled: Path) -> None:
+    """R2026-033: a copy of R2026-032 (主动公开, published 2026-03-04) formed 2026-12-01, to be published 2026-12-20."""
+    text = (bundled / "records" / "2026" / "R2026-032.yaml").read_text(encoding="utf-8")
+    for old, new in (("R2026-032", "R2026-033"), ("00032", "00033"), ("公开日期: 2026-03-04", "公开日期: 2026-12-20"),
+                     ("成文日期: 2026-03-02", "成文日期: 2026-12-01"), ("审查日期: 2026-03-02", "审查日期: 2026-12-01"),
+                     ("安民办〔2026〕5号", "安民办〔2026〕9号")):
+        assert old in text, old
+        text = text.replace(old, new)
+    (bundled / "records" / "2026" / "R2026-033.yaml").write_text(text, encoding="utf-8")
+
+
+def test_a_record_to_be_published_later_is_not_counted_as_published(bundled: Path, tmp_path: Path, gk: Gk) -> None:
+    _ahead(bundled)
+    run = gk("county", bundled, "--year", "2026", "--today", TODAY, "--out", tmp_path / "out", "--format", "json")
+    assert run.code == 0, run.out + run.err
+    department = json.loads(run.out)["departments"][0]
+    assert (department["公开信息"], department["按时公开率"]) == ("26", "100.0%（23/23）")
+    card = gk("report", "scorecard", bundled, "--year", "2026", "--today", TODAY)
+    assert card.code == 0, card.out + card.err
+    office = next(line for line in card.out.splitlines() if "办公室" in line)  # R2026-033 is 办公室's (bgs)
+    assert [cell.strip() for cell in office.split("│")[3:6]] == ["10", "5", "100.0%（3/3）"]
+    # on the day itself it is out, and counted
+    later = gk("county", bundled, "--year", "2026", "--today", "2026-12-21", "--out", tmp_path / "out2",
+               "--format", "json")
+    assert json.loads(later.out)["departments"][0]["公开信息"] == "27"
