@@ -10,15 +10,24 @@ Found by this pass:
    until that day, yet `gongkai county` and `gongkai report scorecard` counted it as published — and on time: the
    county's 公开信息 said 27 and 按时公开率 100.0%（24/24） while the bureau's site showed 26 (and a period item so dated
    also left 定期事项漏报). The figures now count what is out by the day of the report.
+2. The site a new 教育局 or 乡镇人民政府 builds right after init has a 「乡镇公开」 page (linked from every page's foot)
+   headed 「乡镇民政办政务公开」 — a 民政 office neither has; the 湖头镇人民政府's page went on 「安溪县湖头镇人民政府没有设在
+   乡镇的公开单位……请查看各乡镇人民政府（街道办事处）的政务公开栏目」, sending the reader of a township's own site to
+   the townships' sites. The page is now headed 「乡镇公开」 unless it lists 乡镇民政办, and a 乡镇 (a 9-digit 区划代码)
+   says its own items are the township's disclosure.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 from conftest import Run
+
+CONTACT = ("--address", "安溪县凤城镇", "--contact", "林芳", "--phone", "0595-23281234", "--email", "jyj@example.gov.cn",
+           "--today", "2026-12-07")
 
 Gk = Callable[..., Run]
 TODAY = "2026-12-07"
@@ -49,3 +58,29 @@ def test_a_record_to_be_published_later_is_not_counted_as_published(bundled: Pat
     later = gk("county", bundled, "--year", "2026", "--today", "2026-12-21", "--out", tmp_path / "out2",
                "--format", "json")
     assert json.loads(later.out)["departments"][0]["公开信息"] == "27"
+
+
+def _main_text(page: Path) -> str:
+    text = page.read_text(encoding="utf-8")
+    main = text[text.index("<main"):text.index("</main>")]
+    return re.sub(r"\s+", "", re.sub(r"<[^>]+>", "", main))
+
+
+def test_the_townships_page_of_a_bureau_that_is_no_civil_affairs_bureau(tmp_path: Path, gk: Gk) -> None:
+    made = gk("init", tmp_path / "jyj", "--name", "安溪县教育局", "--code", "350524", "--domain", "学前教育=XQJY",
+              "--leader", "陈明:局长", *CONTACT, "-y")
+    assert made.code == 0, made.out + made.err
+    assert gk("build-site", tmp_path / "jyj" / "catalog", "--out", tmp_path / "site").code == 0
+    assert _main_text(tmp_path / "site" / "towns" / "index.html") == (
+        "首页›乡镇公开乡镇公开安溪县教育局没有设在乡镇的公开单位，本栏目没有乡镇的公开信息。"
+        "乡镇（街道）主动公开的信息，请查看各乡镇人民政府（街道办事处）的政务公开栏目。")
+
+
+def test_the_townships_page_of_a_township_sends_no_one_elsewhere(tmp_path: Path, gk: Gk) -> None:
+    made = gk("init", tmp_path / "htz", "--name", "安溪县湖头镇人民政府", "--code", "350524102",
+              "--leader", "陈明:镇长", *CONTACT, "-y")
+    assert made.code == 0, made.out + made.err
+    assert gk("build-site", tmp_path / "htz" / "catalog", "--out", tmp_path / "site").code == 0
+    assert _main_text(tmp_path / "site" / "towns" / "index.html") == (
+        "首页›乡镇公开乡镇公开安溪县湖头镇人民政府是乡镇（街道）一级的机关：本乡镇（街道）主动公开的信息就在本栏目，"
+        "请查看首页的政务公开事项标准目录。")
