@@ -15,14 +15,21 @@ Found by this pass:
    乡镇的公开单位……请查看各乡镇人民政府（街道办事处）的政务公开栏目」, sending the reader of a township's own site to
    the townships' sites. The page is now headed 「乡镇公开」 unless it lists 乡镇民政办, and a 乡镇 (a 9-digit 区划代码)
    says its own items are the township's disclosure.
+3. At the console, Enter at a required question (机关名称, 地址, 联系人, 联系电话, 电子邮箱) was taken: init asked
+   the twenty questions after it, then ended 「缺少「联系人」……或在终端中运行 gongkai init 逐项回答」 (exit 2, nothing
+   written) — the clerk had done just that and typed everything in vain. Such a question is now said (「「联系人」不能为空
+   ……」) and asked again at once, as a wrong answer is.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from conftest import Run
 
@@ -84,3 +91,27 @@ def test_the_townships_page_of_a_township_sends_no_one_elsewhere(tmp_path: Path,
     assert _main_text(tmp_path / "site" / "towns" / "index.html") == (
         "首页›乡镇公开乡镇公开安溪县湖头镇人民政府是乡镇（街道）一级的机关：本乡镇（街道）主动公开的信息就在本栏目，"
         "请查看首页的政务公开事项标准目录。")
+
+
+class Console(io.StringIO):
+    """What the clerk types at a console (init asks only when stdin is a terminal)."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_enter_at_a_required_question_asks_it_again(tmp_path: Path, gk: Gk, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Enter at 机关名称, then the name; the code; the address; Enter at 邮编 (may be empty); Enter twice at 联系人,
+    # then 林芳; Enter at 联系电话, then the number; the e-mail; 陈明, Enter at 「职务 [镇长]」; Enter at every other
+    # question (its default), and at the last manual handover (none)
+    typed = ["", "安溪县湖头镇人民政府", "350524102", "湖头镇湖二村", "", "", "", "林芳", "", "0595-23281234",
+             "htz@example.gov.cn", "陈明", "", "", "", "", "", "", "", "", "", ""]
+    monkeypatch.setattr("sys.stdin", Console("\n".join(typed) + "\n"))
+    run = gk("init", tmp_path / "htz", "--today", TODAY)
+    assert run.code == 0, run.out + run.err
+    said = "不能为空，请输入（必填：机关名称、地址、联系人、联系电话、电子邮箱）"
+    assert [line for line in run.err.splitlines() if said in line] == [
+        "「机关名称」" + said, "「联系人」" + said, "「联系人」" + said, "「联系电话」" + said]
+    written = (tmp_path / "htz" / "catalog" / "gongkai.yaml").read_text(encoding="utf-8")
+    assert "  名称: 安溪县湖头镇人民政府\n" in written and "  联系人: 林芳  # 政务公开专职工作人员\n" in written
+    assert '  联系电话: "0595-23281234"\n' in written and "  邮编:" not in written
