@@ -19,6 +19,12 @@ Found by this pass:
    the twenty questions after it, then ended 「缺少「联系人」……或在终端中运行 gongkai init 逐项回答」 (exit 2, nothing
    written) — the clerk had done just that and typed everything in vain. Such a question is now said (「「联系人」不能为空
    ……」) and asked again at once, as a wrong answer is.
+4. A 乡镇 whose name has a character outside GB 2312 — 宜兴市湖㳇镇 (320282113), 长沙县㮾梨街道 — is commonly written
+   with a character every input method types (湖父镇). `gongkai init --name 宜兴市湖父镇人民政府 --code 320282113` said
+   the name 「中没有湖㳇镇：9位代码只给乡镇人民政府（街道办事处）用；县级机关写县的6位代码」 — sending a 镇政府 to
+   make a county bureau's catalog; with the 6-digit code it said no guideline fits 「宜兴市湖父镇人民政府」; a 民政局's
+   `--town 湖父` was 「不是本县的乡镇」 with 18 names to compare by eye. Each now says 「「湖父镇」在区划代码表中写作
+   「湖㳇镇」（「㳇」是生僻字，可以从这里复制）」 and, for the name, how to write it whole.
 """
 
 from __future__ import annotations
@@ -115,3 +121,37 @@ def test_enter_at_a_required_question_asks_it_again(tmp_path: Path, gk: Gk, monk
     written = (tmp_path / "htz" / "catalog" / "gongkai.yaml").read_text(encoding="utf-8")
     assert "  名称: 安溪县湖头镇人民政府\n" in written and "  联系人: 林芳  # 政务公开专职工作人员\n" in written
     assert '  联系电话: "0595-23281234"\n' in written and "  邮编:" not in written
+
+
+YIXING = ("--address", "宜兴市湖㳇镇", "--contact", "林芳", "--phone", "0510-87654321", "--email", "hf@example.gov.cn",
+          "--today", TODAY)
+SPELT = "「湖父镇」在区划代码表中写作「湖㳇镇」（「㳇」是生僻字，可以从这里复制）"
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (("--name", "宜兴市湖父镇人民政府", "--code", "320282113", "--leader", "陈明:镇长"),
+     "区划代码 320282113 是湖㳇镇的9位代码，机关名称「宜兴市湖父镇人民政府」中的" + SPELT
+     + "：请把机关名称写作「宜兴市湖㳇镇人民政府」"),
+    (("--name", "宜兴市湖父镇人民政府", "--code", "320282", "--leader", "陈明:镇长"),
+     "要写本乡镇的9位区划代码：湖㳇镇是 320282113（写 --code 320282113）；6位代码 320282 是江苏省无锡市宜兴市的，"
+     "给县级机关用。机关名称中的" + SPELT + "，请一并改正机关名称。"),
+    (("--name", "宜兴市民政局", "--code", "320282", "--town", "湖父", "--town", "张渚", "--leader", "陈明:局长"),
+     "「湖父」不是本县的乡镇（自带的乡镇表：宜城街道、屺亭街道、新庄街道、新街街道、芳桥街道、张渚镇、西渚镇、太华镇、"
+     "徐舍镇、官林镇、杨巷镇、新建镇、和桥镇、高塍镇、万石镇、周铁镇、丁蜀镇、湖㳇镇）。「湖父」在区划代码表中写作"
+     "「湖㳇」（「㳇」是生僻字，可以从这里复制）\n"),
+], ids=["township-9", "township-6", "town"])
+def test_a_rare_character_of_a_township_typed_otherwise_is_named(tmp_path: Path, gk: Gk, args: tuple[str, ...],
+                                                                  said: str) -> None:
+    run = gk("init", tmp_path / "new", *args, *YIXING, "-y")
+    assert run.code == 2, run.out + run.err
+    assert said in run.err
+    assert "不属于其中任何一个" not in run.err and "中没有湖㳇镇" not in run.err
+    assert not (tmp_path / "new").exists()
+
+
+def test_the_township_spelt_as_the_code_table_is_made(tmp_path: Path, gk: Gk) -> None:
+    run = gk("init", tmp_path / "new", "--name", "宜兴市湖㳇镇人民政府", "--code", "320282113", "--leader", "陈明:镇长",
+             *YIXING, "-y")
+    assert run.code == 0, run.out + run.err
+    assert '  名称: 宜兴市湖㳇镇人民政府\n  区划代码: "320282113"\n' in (
+        tmp_path / "new" / "catalog" / "gongkai.yaml").read_text(encoding="utf-8")

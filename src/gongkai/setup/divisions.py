@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -64,3 +65,26 @@ def towns_of(code: str) -> list[Town]:
     """The county's 乡镇 and 街道 in code order; empty when the bundled list has none for it."""
     entries = _towns().get(code, "")
     return [Town(code + entry[:3], entry[3:]) for entry in entries.split(" ") if entry]
+
+
+def rare_characters(name: str) -> str:
+    """The characters of a division's *name* outside GB 2312, the set every input method types (㳇 of 湖㳇镇)."""
+    return "".join(ch for ch in name if not _common(ch))
+
+
+def _common(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def written_for(text: str, name: str) -> str | None:
+    """What *text* writes for the division *name* with its rare characters typed as other ones (湖父镇 for 湖㳇镇, the
+    way it is often written where 㳇 cannot be typed), or None: the official spelling, or nothing like it."""
+    if not rare_characters(name):
+        return None
+    pattern = "".join("." if not _common(ch) else re.escape(ch) for ch in name)
+    found = re.search(pattern, text)
+    return found.group(0) if found and found.group(0) != name else None
