@@ -25,6 +25,12 @@ Found by this pass:
    make a county bureau's catalog; with the 6-digit code it said no guideline fits 「宜兴市湖父镇人民政府」; a 民政局's
    `--town 湖父` was 「不是本县的乡镇」 with 18 names to compare by eye. Each now says 「「湖父镇」在区划代码表中写作
    「湖㳇镇」（「㳇」是生僻字，可以从这里复制）」 and, for the name, how to write it whole.
+5. Bureaus of one county on different gongkai versions: `gongkai county` read every catalog with its own version and
+   said nothing of the version each bureau's CI validates with — 0.2.0 pinned by a bureau that upgraded, or none at all
+   (`pip install gongkai`, as init wrote before the thirty-seventh session: the newest of the day). A bureau's CI
+   green and its county row with errors, or its gongkai.yaml unreadable for a field a newer gongkai added (「未知字段
+   「传真」」), had no explanation. The notes under the table now name the department, the CI file and line and the
+   version, and how to make them one; changing the CI rewrites the workbooks.
 """
 
 from __future__ import annotations
@@ -155,3 +161,40 @@ def test_the_township_spelt_as_the_code_table_is_made(tmp_path: Path, gk: Gk) ->
     assert run.code == 0, run.out + run.err
     assert '  名称: 宜兴市湖㳇镇人民政府\n  区划代码: "320282113"\n' in (
         tmp_path / "new" / "catalog" / "gongkai.yaml").read_text(encoding="utf-8")
+
+
+def _pin(repository: Path, version: str) -> None:
+    ci = repository / ".github" / "workflows" / "gongkai.yml"
+    text = ci.read_text(encoding="utf-8")
+    assert text.count("pip install gongkai==0.1.0\n") == 3  # lines 28, 55 and 84 of the template, pinned by init
+    ci.write_text(text.replace("pip install gongkai==0.1.0\n", f"pip install {version}\n"), encoding="utf-8")
+
+
+def test_the_county_says_which_departments_ci_runs_another_gongkai(tmp_path: Path, gk: Gk) -> None:
+    for folder, name in (("jyj", "安溪县教育局"), ("wjw", "安溪县卫生健康委员会"), ("rsj", "安溪县人力资源和社会保障局")):
+        made = gk("init", tmp_path / folder, "--name", name, "--code", "350524", "--domain", "学前教育=XQJY",
+                  "--index-prefix", f"350524-{folder.upper()}", "--leader", "陈明:主任", *CONTACT, "-y")
+        assert made.code == 0, made.out + made.err
+    _pin(tmp_path / "wjw", "gongkai==0.2.0")
+    _pin(tmp_path / "rsj", "gongkai")
+    # a newer gongkai's field: this one cannot read the file, and says which gongkai the department runs
+    agency = tmp_path / "wjw" / "catalog" / "gongkai.yaml"
+    agency.write_text(agency.read_text(encoding="utf-8").replace("  联系人: 林芳", "  传真: \"0595-23281235\"\n  联系人: 林芳"),
+                      encoding="utf-8")
+    args = ("county", tmp_path / "jyj", tmp_path / "wjw", tmp_path / "rsj", "--year", "2026", "--today", TODAY,
+            "--out", tmp_path / "out", "--format", "json")
+    run = gk(*args)
+    notes = [n for n in json.loads(run.out)["table"]["notes"] if n.startswith("gongkai 版本")]
+    assert notes == [
+        f"gongkai 版本：{tmp_path / 'wjw'} 的 CI（.github/workflows/gongkai.yml 第28行）安装的是 gongkai 0.2.0，本次汇总用的是 "
+        "0.1.0：两个版本检查的可能不同，本表按 0.1.0 计算。请统一版本：把该部门 CI 中的版本号改为 0.1.0（先在本机运行 "
+        "gongkai validate），或县里改用 gongkai 0.2.0",
+        "gongkai 版本：安溪县人力资源和社会保障局 的 CI（.github/workflows/gongkai.yml 第28行）安装 gongkai 时没有写版本号，"
+        "每次运行用当天最新的版本，可能与本次汇总用的 0.1.0 检查的不同：请把该行改为 pip install gongkai==0.1.0（各处一起改）",
+    ]
+    # the bureau pins this gongkai: nothing to say, and the workbooks are written again with the notes of today
+    ci = Path(".github") / "workflows" / "gongkai.yml"
+    (tmp_path / "rsj" / ci).write_text((tmp_path / "jyj" / ci).read_text(encoding="utf-8"), encoding="utf-8")
+    again = gk(*args)
+    assert [n for n in json.loads(again.out)["table"]["notes"] if n.startswith("gongkai 版本")] == notes[:1]
+    assert "没有变化" not in again.err + again.out

@@ -10,6 +10,7 @@ from typing import Any
 from gongkai.county.department import DepartmentResult
 from gongkai.county.review import CountyView
 from gongkai.county.rollup import Rollup, department_check, roll_up
+from gongkai.county.versions import version_note
 from gongkai.files_io import write_atomic
 from gongkai.interchange.xlsx import export_departments_xlsx
 from gongkai.portal.write import refuse_outputs
@@ -67,6 +68,8 @@ def notes(view: CountyView) -> list[str]:
               for d in view.readable if d.inspection and d.inspection.annual_late]
     found += [f"移交两馆：{d.name} {note}" for d in view.readable if d.score and (note := unrecorded_note(d.score))]
     found += _shared_names(view) + _shared_prefixes(view) + _other_counties(view) + _off_main(view)
+    # (an unreadable one too: a gongkai.yaml with a field this gongkai does not know may be a newer gongkai's)
+    found += [note for d in view.departments if (note := version_note(view.told_apart(d), d.pins))]
     found += [f"年度报告数据：{d.name} {d.annual_gap}，表二的规章、行政许可、行政处罚、行政强制和行政事业性收费按 0 汇总："
               + (f"请该部门填写 catalog/annual/{view.year}.yaml（见 README「年度报告数据」）" if d.annual_gap.startswith("没有")
                  else "请该部门改正（gongkai validate 列出）")
