@@ -31,6 +31,10 @@ Found by this pass:
    green and its county row with errors, or its gongkai.yaml unreadable for a field a newer gongkai added (「未知字段
    「传真」」), had no explanation. The notes under the table now name the department, the CI file and line and the
    version, and how to make them one; changing the CI rewrites the workbooks.
+6. The county's name where its code goes (`--code 安溪县`, 「区划代码: 安溪」 in the answers file, 福建省泉州市安溪县 typed
+   at the question) was 「「区划代码」的类型不对：不符合要求……请检查「区划代码」的值」 — what is wrong with it, and what
+   to write, unsaid. It now says 「写的是县（市、区）名「安溪县」，要写它的6位代码：福建省泉州市安溪县是 350524」, every
+   county of that name when there are several (朝阳区: 北京市 110105, 长春市 220104).
 """
 
 from __future__ import annotations
@@ -198,3 +202,30 @@ def test_the_county_says_which_departments_ci_runs_another_gongkai(tmp_path: Pat
     again = gk(*args)
     assert [n for n in json.loads(again.out)["table"]["notes"] if n.startswith("gongkai 版本")] == notes[:1]
     assert "没有变化" not in again.err + again.out
+
+
+@pytest.mark.parametrize(("typed", "codes"), [
+    ("安溪县", "福建省泉州市安溪县是 350524"), ("安溪", "福建省泉州市安溪县是 350524"),
+    ("福建省泉州市安溪县", "福建省泉州市安溪县是 350524"), ("朝阳区", "北京市朝阳区是 110105；吉林省长春市朝阳区是 220104"),
+])
+def test_a_county_name_written_for_its_code_is_answered_with_the_code(tmp_path: Path, gk: Gk, typed: str,
+                                                                       codes: str) -> None:
+    run = gk("init", tmp_path / "jyj", "--name", "安溪县教育局", "--code", typed, "--domain", "学前教育=XQJY",
+             "--leader", "陈明:局长", *CONTACT, "-y")
+    assert run.code == 2 and not (tmp_path / "jyj").exists()
+    assert f"「区划代码」写的是县（市、区）名「{typed}」，要写它的6位代码：{codes}（--code）" in run.err, run.err
+    assert "不符合要求" not in run.err
+    answers = tmp_path / "答案.yaml"
+    answers.write_text(f"机关名称: 安溪县教育局\n区划代码: {typed}\n", encoding="utf-8")
+    run = gk("init", tmp_path / "jyj", "--answers", answers, "--domain", "学前教育=XQJY", "--leader", "陈明:局长",
+             *CONTACT, "-y")
+    assert run.code == 1 and f"2:7 错误 GK103 「区划代码」写的是县（市、区）名「{typed}」" in run.out + run.err
+
+
+def test_a_county_name_typed_at_the_question_is_answered_and_asked_again(
+        tmp_path: Path, gk: Gk, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdin", Console("\n".join(["安溪县", "350524"] + [""] * 12) + "\n"))
+    run = gk("init", tmp_path / "jyj", "--name", "安溪县教育局", "--domain", "学前教育=XQJY", "--leader", "陈明:局长",
+             *CONTACT)
+    assert run.code == 0, run.out + run.err
+    assert "区划代码写的是县（市、区）名「安溪县」，要写它的6位代码：福建省泉州市安溪县是 350524\n" in run.err

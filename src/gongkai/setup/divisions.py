@@ -56,6 +56,15 @@ def _towns() -> dict[str, str]:
     return {code: rest for code, rest in _lines("towns.tsv")}
 
 
+def named(text: str) -> list[County]:
+    """The counties *text* names, when a name was written where the code goes (安溪县, 安溪, 福建省泉州市安溪县)."""
+    text = "".join(text.split())
+    if len(text) < 2:
+        return []
+    return [c for c in counties().values()
+            if text in (c.name, c.full_name, c.prefecture + c.name) or (len(c.name) > 2 and text == c.name[:-1])]
+
+
 def county(code: str) -> County | None:
     """The county-level division with this 6-digit code, or None when the code is not in the list."""
     return counties().get(code.strip())

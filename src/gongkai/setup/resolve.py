@@ -13,8 +13,8 @@ from gongkai.model import Unit
 from gongkai.model.agency import Domain, Leader, RequestDesk
 from gongkai.model.vocab import TOWN_UNIT_KIND
 from gongkai.setup.answers import Answers, CiChoice, DeskAnswer
-from gongkai.setup.divisions import (County, Town, counties, county, normal_code, rare_characters, towns_of,
-                                     written_for)
+from gongkai.setup.divisions import (County, Town, counties, county, named, normal_code, rare_characters,
+                                     towns_of, written_for)
 from gongkai.setup.guidelines import Guideline, guideline_for, guidelines, guidelines_of
 
 OFFICE = ("bgs", "办公室")
@@ -69,6 +69,8 @@ def check_code(code: str, name: str = "") -> str | None:
     would give the bureau that county's 乡镇, 两馆, 复议机关 and 索引号."""
     code = normal_code(code)
     if not re.fullmatch(r"[0-9]{6}([0-9]{3})?", code):
+        if places := named(code):  # typed at the question: the county's name where its code goes
+            return f"区划代码写的是县（市、区）名「{code}」，要写它的6位代码：" + "；".join(f"{c.full_name}是 {c.code}" for c in places)
         return f"区划代码「{code}」不对：{division_hint(code)}"
     if county(code[:6]) is None:
         return (f"区划代码「{code[:6]}」不在 GB/T 2260 县级行政区划代码表中（gongkai 自带国家统计局2023年版）："
