@@ -35,6 +35,10 @@ Found by this pass:
    at the question) was 「「区划代码」的类型不对：不符合要求……请检查「区划代码」的值」 — what is wrong with it, and what
    to write, unsaid. It now says 「写的是县（市、区）名「安溪县」，要写它的6位代码：福建省泉州市安溪县是 350524」, every
    county of that name when there are several (朝阳区: 北京市 110105, 长春市 220104).
+7. The 乡镇 a 民政局 keeps, typed with spaces between them (「桃城镇 五里街镇」, as most people separate words) was one
+   name 「桃城镇 五里街镇」 「不是本县的乡镇」; and at the console, a 乡镇 not of the county (「五里镇」 for 五里街镇) was
+   taken, the eleven questions after it asked, and then init refused everything. Spaces (and the full-width space)
+   separate names like 、 and ，, and the 乡镇 answer is checked at once and asked again.
 """
 
 from __future__ import annotations
@@ -229,3 +233,29 @@ def test_a_county_name_typed_at_the_question_is_answered_and_asked_again(
              *CONTACT)
     assert run.code == 0, run.out + run.err
     assert "区划代码写的是县（市、区）名「安溪县」，要写它的6位代码：福建省泉州市安溪县是 350524\n" in run.err
+
+
+YONGCHUN = ("--address", "永春县桃城镇", "--contact", "林芳", "--phone", "0595-23881234", "--email", "mzj@example.gov.cn",
+            "--today", TODAY)
+
+
+def _township_offices(catalog: Path) -> list[str]:
+    return re.findall(r"名称: (\S+民政办)\n", (catalog / "gongkai.yaml").read_text(encoding="utf-8"))
+
+
+def test_townships_typed_with_spaces_are_several(tmp_path: Path, gk: Gk) -> None:
+    run = gk("init", tmp_path / "mzj", "--name", "永春县民政局", "--code", "350525", "--town", "桃城镇 五里街镇\u3000一都",
+             "--leader", "陈明:局长", *YONGCHUN, "-y")
+    assert run.code == 0, run.out + run.err
+    assert _township_offices(tmp_path / "mzj" / "catalog") == ["桃城镇民政办", "五里街镇民政办", "一都镇民政办"]
+
+
+def test_a_township_not_of_the_county_is_said_at_the_question(
+        tmp_path: Path, gk: Gk, monkeypatch: pytest.MonkeyPatch) -> None:
+    # n (not every 乡镇), 「桃城镇，五里镇」: said, asked again; n, 「桃城镇 五里街镇」; Enter at every other question
+    monkeypatch.setattr("sys.stdin", Console("\n".join(["n", "桃城镇，五里镇", "n", "桃城镇 五里街镇"] + [""] * 12) + "\n"))
+    run = gk("init", tmp_path / "mzj", "--name", "永春县民政局", "--code", "350525", "--leader", "陈明:局长", *YONGCHUN)
+    assert run.code == 0, run.out + run.err
+    assert run.err.startswith("「五里镇」不是本县的乡镇（自带的乡镇表：桃城镇、五里街镇、一都镇、"), run.err
+    assert run.out.count("为每个乡镇建立乡镇民政办？") == 2
+    assert _township_offices(tmp_path / "mzj" / "catalog") == ["桃城镇民政办", "五里街镇民政办"]

@@ -27,7 +27,7 @@ from gongkai.setup.divisions import county, normal_code, towns_of
 from gongkai.setup.guidelines import guidelines, guidelines_of
 from gongkai.setup.repo import enclosing_repository
 from gongkai.setup.resolve import (DEFAULT_HOURS, REQUIRED, check_code, default_index_prefix, fujian_default_note,
-                                   leader_title, resolve)
+                                   leader_title, resolve, unknown_towns)
 
 HANDOVER_CHOICES = {"1": [5, 20], "2": [5]}
 
@@ -212,7 +212,12 @@ def _ask(answers: Answers) -> dict[str, Any]:
     assert place is not None
     out.print(f"  → {place.full_name}", markup=False)
     if answers.towns is None and len(code) == 6 and guidelines_of(name):
-        got["乡镇"] = _ask_towns(code)
+        while True:  # a 乡镇 not of the county is said at once, not after every other question
+            typed = _ask_towns(code)
+            if not (problem := unknown_towns(towns_of(code), merge(answers, {"乡镇": typed}, None).towns or [])):
+                break
+            err.print(problem, markup=False)
+        got["乡镇"] = typed
     if len(code) == 6 and not guidelines_of(name) and answers.guidelines is None and not answers.domains:
         ask("领域", lambda: _ask_domains(name))
     for key, label in (("地址", "机关地址"), ("邮编", "邮编（可不填）"), ("联系人", "联系人（政务公开专职工作人员）"),

@@ -20,8 +20,9 @@ from gongkai.setup.divisions import named, normal_code
 
 CiChoice = Literal["github", "gitlab", "无"]
 
-# A list pasted from Word or typed at one prompt: 「桃城镇、五里街镇，一都镇」, or one name a line.
-_RUN_ON = re.compile(r"[，、,；;\n\t]+")
+# A list pasted from Word or typed at one prompt: 「桃城镇、五里街镇，一都镇」, 「桃城镇 五里街镇」 (no name of a 乡镇
+# or a 领域 holds a space), or one name a line.
+_RUN_ON = re.compile(r"[，、,；;\s\u3000]+")
 
 
 def _half_width(value: object) -> object:

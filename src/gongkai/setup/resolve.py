@@ -337,14 +337,26 @@ def _towns(answers: Answers, town: Town | None, picked: list[Guideline], problem
     listed = towns_of(code[:6]) if not town else []
     if answers.towns is None:
         return listed if any(g.department == TOWN_UNIT_DEPARTMENT for g in picked) and not town else []
+    if problem := unknown_towns(listed, answers.towns):
+        problems.append(problem)
+    return _chosen(listed, answers.towns)
+
+
+def _chosen(listed: list[Town], names: list[str]) -> list[Town]:
+    """The 乡镇 *names* are, from the county's *listed* ones (no code: a name not in the list), each once."""
     bare = [_town_bare(t.name) for t in listed]  # 「浔中」 for 浔中镇, where no other 乡镇 of the county shortens alike
     by_name = {b: t for b, t in zip(bare, listed) if bare.count(b) == 1} | {t.name: t for t in listed}
-    chosen = list({t.name: t for t in (by_name.get(name, Town("", name)) for name in answers.towns)}.values())
-    if listed and (unknown := [t.name for t in chosen if not t.code]):
-        names = "、".join(t.name for t in listed)
-        spelt = "；".join(said for name in unknown for t in listed if (said := spelling(name, t, whole=True)))
-        problems.append(f"「{'、'.join(unknown)}」不是本县的乡镇（自带的乡镇表：{names}）" + (f"。{spelt}" if spelt else ""))
-    return chosen
+    return list({t.name: t for t in (by_name.get(name, Town("", name)) for name in names)}.values())
+
+
+def unknown_towns(listed: list[Town], names: list[str]) -> str | None:
+    """Why some of *names* are no 乡镇 of the county whose bundled list is *listed* (none when it has no list)."""
+    unknown = [t.name for t in _chosen(listed, names) if not t.code]
+    if not listed or not unknown:
+        return None
+    spelt = "；".join(said for name in unknown for t in listed if (said := spelling(name, t, whole=True)))
+    return (f"「{'、'.join(unknown)}」不是本县的乡镇（自带的乡镇表：{'、'.join(t.name for t in listed)}）"
+            + (f"。{spelt}" if spelt else ""))
 
 
 def _units(answers: Answers, picked: list[Guideline], township: bool) -> tuple[list[Unit], list[Seed]]:
