@@ -39,6 +39,10 @@ Found by this pass:
    name 「桃城镇 五里街镇」 「不是本县的乡镇」; and at the console, a 乡镇 not of the county (「五里镇」 for 五里街镇) was
    taken, the eleven questions after it asked, and then init refused everything. Spaces (and the full-width space)
    separate names like 、 and ，, and the 乡镇 answer is checked at once and asked again.
+8. A bureau that adopted gongkai on 2026-12-07 showed in the county's 2026 table as 公开信息 0, 按时公开率 —, next to
+   bureaus with a whole year: nothing said that its year starts on its 启用日期 (what it published before is in the
+   catalog only when registered afterwards, 补录). A note now says so for a department that registered nothing
+   published before its 启用日期 in that year (安溪县民政局, adopted 2026-11-27 with its year registered, gets none).
 """
 
 from __future__ import annotations
@@ -259,3 +263,15 @@ def test_a_township_not_of_the_county_is_said_at_the_question(
     assert run.err.startswith("「五里镇」不是本县的乡镇（自带的乡镇表：桃城镇、五里街镇、一都镇、"), run.err
     assert run.out.count("为每个乡镇建立乡镇民政办？") == 2
     assert _township_offices(tmp_path / "mzj" / "catalog") == ["桃城镇民政办", "五里街镇民政办"]
+
+
+def test_a_department_adopted_this_month_is_said_to_count_from_then(bundled: Path, tmp_path: Path, gk: Gk) -> None:
+    made = gk("init", tmp_path / "jyj", "--name", "安溪县教育局", "--code", "350524", "--domain", "学前教育=XQJY",
+              "--leader", "陈明:局长", *CONTACT, "-y")
+    assert made.code == 0, made.out + made.err
+    run = gk("county", bundled, tmp_path / "jyj", "--year", "2026", "--today", TODAY, "--out", tmp_path / "out",
+             "--format", "json")
+    notes = [n for n in json.loads(run.out)["table"]["notes"] if n.startswith("启用日期")]
+    assert notes == ["启用日期：安溪县教育局 2026-12-07 才启用 gongkai，2026年启用前公开的信息一条也没有登记：该部门的"
+                     "「公开信息」「按时公开率」只算启用以后的，不是全年的。请该部门把启用前已公开的信息补登"
+                     "（gongkai new record，写「补录」）后重新运行"]

@@ -67,6 +67,7 @@ class DepartmentResult:
     fingerprint: str = ""  # the catalog's listing fingerprint (empty for a folder that is not a catalog)
     index_prefixes: list[str] = field(default_factory=list)  # the 索引号前缀 configured (or implied) and in use
     off_main: tuple[str, str] | None = None  # (checked out, main branch): figures of work not merged yet
+    before_adoption: int = 0  # records of the year published before 启用日期 and registered afterwards (补录)
     pins: tuple[Pin, ...] = ()  # the gongkai its CI installs (versions.py): read beside the catalog, never remembered
 
     def __post_init__(self) -> None:
@@ -199,8 +200,16 @@ def summarise(department: Department, catalog: Catalog, year: int, today: dt.dat
         totals=replace(_totals(score), items=listed), errors=_count(report, Severity.ERROR),
         warnings=_count(report, Severity.WARNING),
         invalid_items=len(table.unexported(catalog)), inspection=inspection_of(catalog, today),
-        index_prefixes=index_prefixes(catalog),
+        index_prefixes=index_prefixes(catalog), before_adoption=_before_adoption(catalog, year, today),
     )
+
+
+def _before_adoption(catalog: Catalog, year: int, today: dt.date) -> int:
+    """How many records of *year* published before gongkai was adopted are registered (补录): none means the
+    department's figures of the year start on its 启用日期."""
+    adopted = catalog.agency.adopted if catalog.agency else None
+    return sum(1 for r in catalog.records.values()
+               if adopted and r.out_by(today) and r.published and r.published.year == year and r.published < adopted)
 
 
 def _personal_items(catalog: Catalog, sheets: list[table.Sheet], agency: Agency) -> dict[str, str]:

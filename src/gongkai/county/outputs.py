@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import Counter
 from pathlib import Path
@@ -67,6 +68,7 @@ def notes(view: CountyView) -> list[str]:
     found += [f"年度报告：{d.name} {d.inspection.annual_late}"
               for d in view.readable if d.inspection and d.inspection.annual_late]
     found += [f"移交两馆：{d.name} {note}" for d in view.readable if d.score and (note := unrecorded_note(d.score))]
+    found += _adopted_late(view)
     found += _shared_names(view) + _shared_prefixes(view) + _other_counties(view) + _off_main(view)
     # (an unreadable one too: a gongkai.yaml with a field this gongkai does not know may be a newer gongkai's)
     found += [note for d in view.departments if (note := version_note(view.told_apart(d), d.pins))]
@@ -81,6 +83,16 @@ def notes(view: CountyView) -> list[str]:
         found.append("网站检查：按 gongkai inspect（国办秘函〔2019〕19号指标）检查各部门目录当天的内容；"
                       "县里没有各部门生成的网站，错链、断链和附件下载未检查，不扣分。")
     return found
+
+
+def _adopted_late(view: CountyView) -> list[str]:
+    """Departments that adopted gongkai after the year began and registered nothing published before (补录): their
+    公开信息 of the year starts on the day they adopted it — not a bureau that published nothing all year."""
+    return [f"启用日期：{view.told_apart(d)} {adopted.isoformat()} 才启用 gongkai，{view.year}年启用前公开的信息一条也没有"
+            "登记：该部门的「公开信息」「按时公开率」只算启用以后的，不是全年的。请该部门把启用前已公开的信息补登"
+            "（gongkai new record，写「补录」）后重新运行"
+            for d in view.readable if d.agency and (adopted := d.agency.adopted) and adopted > dt.date(view.year, 1, 1)
+            and not d.before_adoption]
 
 
 def _shared_names(view: CountyView) -> list[str]:
