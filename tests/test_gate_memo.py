@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import CatalogDir, text_pdf
+from conftest import CatalogDir, add_fields, text_pdf
 from gongkai.catalog.listing import open_catalog, scan
 from gongkai.catalog.loader import load_catalog
 from gongkai.gate import Gate, admit
@@ -83,12 +83,7 @@ class Clerk:
             path.write_text(path.read_text("utf-8").replace(old, new, 1), "utf-8")
 
     def add(self, rid: str, lines: str) -> None:
-        """Add fields before 正文 (a record that is not 主动公开 has none: at the end)."""
-        path = self.path(rid)
-        if path.exists():
-            text = path.read_text("utf-8")
-            at = text.find("正文:")
-            path.write_text(text[:at] + lines + text[at:] if at >= 0 else text + lines, "utf-8")
+        add_fields(self.path(rid), lines)
 
     def apply(self, op: tuple[str, int]) -> None:
         name, n = op
@@ -116,6 +111,9 @@ class Clerk:
             other = ["R2026-014", "R2026-015", "R2026-030"][n % 3]
             self.write("R2026-030", record("R2026-030", f"测试县民政局关于低保标准的通知{n}", channels="政府网站",
                                            extra=f"附件:\n  - 文件: files/2026/{other}.pdf\n"))
+        elif name == "link":  # a 正文 links the file of a record (a list, running or ended; R2026-030's own file)
+            other = ["R2026-014", "R2026-015", "R2026-030"][n % 3]
+            self.edit(rid, "正文: |\n", f"正文: |\n  详见[材料](../files/2026/{other}.pdf)。\n\n")
         elif name == "copy":  # a copy left beside the file: the 编号 is declared twice (GK201)
             if self.path(rid).exists():  # as Explorer names it (a file the listing notes), or in another folder
                 copy = self.root / ("records/2026" if n % 2 else "records/2027") / (
@@ -146,7 +144,7 @@ class Clerk:
 
 
 OPS = st.tuples(st.sampled_from(["title", "body", "id_number", "serial", "private", "publish_later", "review_later",
-                                 "withdraw", "repeal", "share", "copy", "uncopy", "delete", "restore", "item",
+                                 "withdraw", "repeal", "share", "link", "copy", "uncopy", "delete", "restore", "item",
                                  "attachment", "day", "day"]), st.integers(0, 20))
 
 

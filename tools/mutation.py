@@ -58,7 +58,9 @@ GROUPS: dict[str, Group] = {
                    "tests/test_hostile25_gate_handover_mutants.py",
                    # (twenty-sixth session) periods, channels, a list replaced by its 更正公示, 保密审查 conclusions and
                    # days, an empty 领导信息: replaced_list_end and leaders_blank were reached by no test of the group
-                   "tests/test_hostile26_publication_mutants.py")),
+                   "tests/test_hostile26_publication_mutants.py",
+                   # (thirty-eighth session) what the gate keeps of a body for the checks across records
+                   "tests/test_hostile36_lead.py")),
     # The gate's memo (fifteenth session): a bug here publishes from an outcome that no longer holds.
     "memo": Group(("src/gongkai/gate/memo.py",), ("tests/test_gate_memo.py", "tests/test_hostile13_memo.py",
                                                    "tests/test_site_carried.py")),
@@ -179,7 +181,9 @@ GROUPS: dict[str, Group] = {
                     # the handover rules' own files (GK501–GK513), the attachments' (GK606–GK612)
                     "tests/test_handover.py", "tests/test_handover_edges.py", "tests/test_hostile20_handover.py",
                     "tests/test_hostile22_handover.py", "tests/test_privacy_files.py",
-                    "tests/test_hostile19_gate_files.py")),
+                    "tests/test_hostile19_gate_files.py",
+                    # (thirty-eighth session) GK612 on a 正文 linking a withheld record's file
+                    "tests/test_hostile36_lead.py")),
     # (twenty-seventh session) Search: how a text is cut into keys (文号 variants, 索引号 pieces, lines, leading zeros),
     # the pinyin of titles and item names, where each key's postings go (shard, HEAD/TEXT, page numbers by date), the
     # empty, lapsed and filter marks the browser ranks and filters by, a patched index's pages as it reads them back,
@@ -399,7 +403,7 @@ GROUPS: dict[str, Group] = {
                       "src/gongkai/recheck/view.py"),
                      ("tests/test_hostile31_recheck.py", "tests/test_cache.py", "tests/test_validate_incremental.py",
                       "tests/test_hostile27_rules_mutants.py", "tests/test_hostile20_cache.py",
-                      "tests/test_hostile29_cache_mutants.py")),
+                      "tests/test_hostile29_cache_mutants.py", "tests/test_hostile36_lead.py")),
     # (thirty-first pass) Rewriting the clerk's YAML: gongkai fmt's line fixes and round trip, the key order that
     # carries each comment with its key, escaped invisible characters taken out, gongkai new, and gongkai.yaml's own
     # checks. A bug here loses a comment or a value on a rewrite, changes what a value means (a quoted 0595… or a date
@@ -624,16 +628,18 @@ GROUPS: dict[str, Group] = {
     "editor_schema": Group(("src/gongkai/schema_export.py",),
                            ("tests/test_hostile35_init_county.py", "tests/test_cli.py",
                             "tests/test_hostile26_messages.py", "tests/test_init.py")),
-    # (thirty-fifth pass) The file side of the gate: the files a record's body links to (gate/links.py: a link shows a
-    # file as an attachment does, read as the page's renderer writes it) and whether a file is what its extension says
+    # (thirty-fifth pass) The file side of the gate: the files a record's body links to (privacy/links.py, once
+    # gate/links.py: a link shows a file as an attachment does, read as the page's renderer writes it) and whether a file is what its extension says
     # (privacy/formats.py: a zip on the end of a PDF). A bug here publishes a 通知 linking a list whose 公示 has ended,
     # or the file of a 不予公开 record, or a PDF whose download renamed .zip gives the full 名单. Coverage of the modules
     # by tests/test_hostile35_gate_files.py alone (2026-12-07): links.py 100 %, formats.py 67 % of their lines (the
     # other formats' refusals: test_privacy_files.py, test_hostile32_gate_readers.py).
-    "gate_files": Group(("src/gongkai/gate/links.py", "src/gongkai/privacy/formats.py"),
+    "gate_files": Group(("src/gongkai/privacy/links.py", "src/gongkai/privacy/formats.py"),
                         ("tests/test_hostile35_gate_files.py", "tests/test_hostile16_publication.py",
                          "tests/test_privacy_files.py", "tests/test_hostile32_gate_readers.py",
-                         "tests/test_hostile19_gate_files.py")),
+                         "tests/test_hostile19_gate_files.py",
+                         # (thirty-eighth session) a record kept from the memo shows the files its body linked
+                         "tests/test_hostile36_lead.py", "tests/test_gate_memo.py")),
     # (thirty-fifth pass, search_citizen) What a record page gives the search index — its text, the names of its
     # attachments, the 成文日期 and 公开日期 its 文件信息 table shows (search_docs.py) — and the pinyin of titles and
     # item names: pairs of syllables and of initials, and each syllable alone for one syllable typed among characters
@@ -690,7 +696,9 @@ GROUPS: dict[str, Group] = {
     "other_exits": Group(("src/gongkai/site/record_links.py", "src/gongkai/portal/fragment.py"),
                          ("tests/test_hostile35_other_exits.py", "tests/test_hostile35_site_61.py",
                           "tests/test_portal.py", "tests/test_hostile9_portal.py", "tests/test_portal_edges.py",
-                          "tests/test_hostile25_accessibility.py", "tests/test_wechat_lists.py")),
+                          "tests/test_hostile25_accessibility.py", "tests/test_wechat_lists.py",
+                          # (thirty-eighth session) the site's own page: a file link only when the file is on the web
+                          "tests/test_hostile36_lead.py")),
     # (thirty-fifth pass, requests_reports) The reply clock's pauses — 征求第三方意见 and, new, the 收费通知 until the fee
     # is paid (国办函〔2020〕109号): each taken out only within the period, an overlap once, an open one stopping the clock
     # (model/request.py); the register words shown in a message (register_word); the annual report's notes on a request

@@ -1,0 +1,66 @@
+"""The files of the catalog a record's body links to: a link shows a file as an attachment does (the gate holds back
+a record linking a file no record may show; GK612 says so; the site links a file only when it is on the web).
+
+A reader follows 详见[名单](../files/2026/名单.csv) to the copy on the site, the portal or the county's server, and so
+does a search engine: the gate holds back a body that links a file no record may show, as it holds back a record that
+attaches it. The links are read as the page's renderer writes them (privacy.markup: the one Markdown parser of
+bodies), so that every form CommonMark makes a link of counts — a reference ([名单][1] … [1]: …), an autolink
+(<https://…/files/2026/名单.csv>), an entity or an escape in the address — and, besides, as a pattern over the text,
+which also finds an HTML href pasted into the body.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from urllib.parse import unquote
+
+from gongkai.privacy.attachments import same_file
+from gongkai.privacy.markup import RENDERED_LINK, render_markdown
+
+# A link in a Markdown body as written: [名单](../files/2026/名单.csv), <../files/…>, or an HTML href
+_BODY_LINK = re.compile(r"\]\(\s*<?([^()\s<>]+)|<((?:\.\.?/|/)?files/[^<>\s]+)>|href\s*=\s*[\"']([^\"']+)",
+                        re.IGNORECASE)
+FOLDER = "files/"
+
+
+def body_links(body: str | None) -> tuple[str, ...]:
+    """Every address *body* links to, once, as a path: ../files/2026/%E5%90%8D%E5%8D%95.csv → files/2026/名单.csv,
+    https://www.anxi.gov.cn/gkml/files/… → https:/www.anxi.gov.cn/gkml/files/…. The gate reads them once, when it
+    decides on the record, and keeps them with its decision (Facts.addresses): the checks across records read a
+    record kept from an earlier build's decision without its 正文."""
+    paths: dict[str, None] = {}
+    for address in _addresses(body or ""):
+        target = unquote(address.split("#")[0].split("?")[0])
+        paths["/".join(part for part in target.replace("\\", "/").split("/") if part not in ("", ".", ".."))] = None
+    return tuple(paths)
+
+
+def linked_paths(addresses: Iterable[str], known: Mapping[str, object]) -> list[str]:
+    """The catalog paths of a body's *addresses* (body_links): those in files/ (../FILES/… as the county's Windows
+    server opens it), and those of *known* (paths as same_file writes them) an address ends with
+    (/gkml/files/2026/名单.csv, a link to the file on the portal)."""
+    found: list[str] = []
+    for link in addresses:
+        found += [link] if link.casefold().startswith(FOLDER) else []
+        found += [path for path in known if f"/{same_file(link)}".endswith(f"/{path}")]
+    return found
+
+
+def linked_files(addresses: Iterable[str]) -> list[str]:
+    """The catalog paths a body's *addresses* (body_links) may open in the column: every tail of an address from a
+    folder 「files」 on — more than the body links, never fewer (what depends on them: a page's inputs, GK612's keys)."""
+    found = []
+    for address in addresses:
+        parts = address.split("/")
+        found += ["/".join(parts[n:]) for n, part in enumerate(parts) if part == "files"]
+    return found
+
+
+def _addresses(body: str) -> Iterator[str]:
+    """Every address *body* links to: as written, and as its rendered page links it."""
+    for match in _BODY_LINK.finditer(body):
+        yield next(group for group in match.groups() if group is not None)
+    if "[" in body or "<" in body:  # a CommonMark link is a bracket or an autolink: no other body renders one
+        yield from (html.unescape(link.group(1)) for link in RENDERED_LINK.finditer(render_markdown(body)))
