@@ -53,6 +53,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from conftest import Run
@@ -81,10 +82,12 @@ def test_a_record_to_be_published_later_is_not_counted_as_published(bundled: Pat
     assert run.code == 0, run.out + run.err
     department = json.loads(run.out)["departments"][0]
     assert (department["公开信息"], department["按时公开率"]) == ("26", "100.0%（23/23）")
-    card = gk("report", "scorecard", bundled, "--year", "2026", "--today", TODAY)
+    card = gk("report", "scorecard", bundled, "--year", "2026", "--today", TODAY, "--format", "xlsx",
+              "--out", tmp_path / "card.xlsx")
     assert card.code == 0, card.out + card.err
-    office = next(line for line in card.out.splitlines() if "办公室" in line)  # R2026-033 is 办公室's (bgs)
-    assert [cell.strip() for cell in office.split("│")[3:6]] == ["10", "5", "100.0%（3/3）"]
+    rows = openpyxl.load_workbook(tmp_path / "card.xlsx").active.iter_rows(values_only=True)
+    office = next(row for row in rows if row[0] == "办公室")  # R2026-033 is 办公室's (bgs)
+    assert list(office[2:5]) == ["10", "5", "100.0%（3/3）"]
     # on the day itself it is out, and counted
     later = gk("county", bundled, "--year", "2026", "--today", "2026-12-21", "--out", tmp_path / "out2",
                "--format", "json")
