@@ -3,12 +3,12 @@
 bureau at once — do the county's figures and pages say what each bureau's own site and `inspect` say?
 
 Expected values are typed by hand from the bundled catalog: 安溪县民政局 published 26 records (主动公开) in 2026 by
-2026-12-07, 23 of them with a checkable 公开时限, all on time (tests/test_hostile35_init_county.py counts them).
+2026-12-07, 24 of them with a checkable 公开时限, all on time (tests/test_hostile35_init_county.py counts the 26).
 
 Found by this pass:
 1. A record filled in ahead with a 公开日期 still to come (GK405: 「公开日期 2026-12-20 在今天之后」) is on no site
    until that day, yet `gongkai county` and `gongkai report scorecard` counted it as published — and on time: the
-   county's 公开信息 said 27 and 按时公开率 100.0%（24/24） while the bureau's site showed 26 (and a period item so dated
+   county's 公开信息 said 27 and 按时公开率 100.0%（25/25） while the bureau's site showed 26 (and a period item so dated
    also left 定期事项漏报). The figures now count what is out by the day of the report.
 2. The site a new 教育局 or 乡镇人民政府 builds right after init has a 「乡镇公开」 page (linked from every page's foot)
    headed 「乡镇民政办政务公开」 — a 民政 office neither has; the 湖头镇人民政府's page went on 「安溪县湖头镇人民政府没有设在
@@ -81,7 +81,7 @@ def test_a_record_to_be_published_later_is_not_counted_as_published(bundled: Pat
     run = gk("county", bundled, "--year", "2026", "--today", TODAY, "--out", tmp_path / "out", "--format", "json")
     assert run.code == 0, run.out + run.err
     department = json.loads(run.out)["departments"][0]
-    assert (department["公开信息"], department["按时公开率"]) == ("26", "100.0%（23/23）")
+    assert (department["公开信息"], department["按时公开率"]) == ("26", "100.0%（24/24）")
     card = gk("report", "scorecard", bundled, "--year", "2026", "--today", TODAY, "--format", "xlsx",
               "--out", tmp_path / "card.xlsx")
     assert card.code == 0, card.out + card.err
