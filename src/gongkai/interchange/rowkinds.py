@@ -19,9 +19,10 @@ _ASIDE = r"(?:\s*[（(](?:签字|签名|盖章|手机|电话|座机|手机号码
 _FOOTER = re.compile(
     r"^\s*(?:注|注释|附注|备注|说明|填表说明|填报说明|" + _ROLE + r"|(?:联系|咨询|办公)?(?:电话|手机)(?:号码)?|联系方式|签字|签名|"
     r"日期|时间|[填制报]?[表报](?:日期|时间)|报送(?:日期|时间)|[填报送制]*单位|盖章)" + _ASIDE + r"\s*\d{0,2}\s*[:：]")
-# The same words alone in a cell, the name or number in the next one (「经办人｜李四｜联系电话｜138……」).
+# The same words alone in a cell, the name or number in the next one (「经办人｜李四｜联系电话｜138……」), with or without
+# their colon (「填表人：｜张三｜填表日期：｜2026-03-02」).
 _LABEL = re.compile(r"\s*(?:" + _ROLE + r"|(?:联系|咨询|办公)?(?:电话|手机)(?:号码)?|联系方式|[填制报]?[表报]日期|报送日期)"
-                    + _ASIDE + r"\s*")
+                    + _ASIDE + r"\s*[:：]?\s*")
 # A page number left in the table by printing or by converting a PDF: 「第 1 页」「第1页，共3页」「共3页」「- 2 -」「1/3」.
 PAGE = re.compile(r"第\d+页(?:[,，/]?共\d+页)?|共\d+页(?:[,，/]?第\d+页)?|[-—－]\d+[-—－]|\d+/\d+页?")
 # The first cell of a row that counts the rows above it: 「合计」「小计：12项」「总计 25」「共计」, also said of the page or
