@@ -10,13 +10,23 @@ Found by this pass:
    the whole import stopped at 「单元格是日期格式」 on a row that is no item; without one it became item SHJZ-002 whose
    一级事项 was 「经办人：」, 二级事项 the clerk's name and 公开依据 her mobile. A label cell reads so with or without its
    colon (rowkinds._LABEL).
+2. A file that is no table at all was named wrongly, with a fix that cannot work: the 目录 as the county sends it in
+   Word (.docx, or .doc/.wps) was 「无法作为 xlsx（xls）表格打开：文件可能已损坏、不完整或加了密码」; a PDF was told
+   「请用 Excel 或 WPS 打开」, which Excel cannot; the web page a system's 「导出 Excel」 saves as .xls, an Excel 2003 XML
+   table and an .xlsb were 「既不是 xlsx 也不是 xls」 or 「可能已损坏」; an empty (0-byte) download said nothing of being
+   empty, or, named .csv, 「表格中没有找到任何事项行」. Each is now said for what it is, with what to do (grid.no_table).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
+import struct
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from conftest import CatalogDir, Run
 from sheets import workbook
@@ -54,3 +64,78 @@ def test_a_signature_line_of_labels_with_their_colons_is_no_item(gk: Callable[..
     assert "新增 0 项，更新 0 项，未变 1 项。表格中有内容的 4 行里，1 行是事项，其余 3 行不是事项" in run.out
     assert _items(cat) == ["SHJZ-001.yaml"]
     assert "13812345678" not in run.out + run.err
+
+
+# 2 ───────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+
+def _ole2(stream: str, size: int = 4096) -> bytes:
+    """A minimal OLE2 compound file (the container of Word's .doc, WPS's .wps and Excel's .xls) holding one stream
+    *stream* of *size* bytes in ordinary sectors: header, one FAT sector, one directory sector, the stream."""
+    free, end, fat_sector, none = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFF
+    header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16 + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
+              + b"\0" * 6 + struct.pack("<9I", 0, 1, 1, 0, 4096, end, 0, end, 0)
+              + struct.pack("<109I", 0, *[free] * 108))
+    chain = [fat_sector, end] + list(range(3, 2 + size // 512)) + [end]
+    fat = struct.pack(f"<{len(chain)}I", *chain).ljust(512, b"\xff")
+
+    def entry(name: str, kind: int, child: int, start: int, length: int) -> bytes:
+        raw = (name + "\0").encode("utf-16-le")
+        return (raw.ljust(64, b"\0") + struct.pack("<HBBIII", len(raw), kind, 1, none, none, child) + b"\0" * 36
+                + struct.pack("<IQ", start, length))
+
+    directory = entry("Root Entry", 5, 1, end, 0) + entry(stream, 2, none, 2, size) + b"\0" * 256
+    return header + fat + directory + b"\1" * size
+
+
+def _zip(**members: str) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, text in members.items():
+            archive.writestr(name.replace("__", "/").replace("_dot_", "."), text)
+    return out.getvalue()
+
+
+WORD = ("是 Word（或 WPS 文字）文档，不是表格，gongkai 只导入表格：请在 Word 或 WPS 中选中整个目录表格、复制，粘贴到 Excel 或"
+        " WPS 表格的空白工作表中，另存为「.xlsx」后再导入")
+TO_XLSX = "请用 Excel 或 WPS 打开后另存为「.xlsx」再导入"
+
+
+@pytest.mark.parametrize(("name", "content", "said"), [
+    ("目录.docx", _zip(word__document_dot_xml="<w:document/>"), WORD),
+    ("目录.xlsx", _zip(word__document_dot_xml="<w:document/>"), WORD),  # renamed by hand
+    ("目录.doc", _ole2("WordDocument"), WORD),
+    ("目录.wps", _ole2("WordDocument"), WORD),
+    ("目录.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "是 PDF 文件，不是表格，gongkai 读不出其中的表格：请向县政务公开办"
+     "要 Excel 原表；或用 WPS「PDF 转 Excel」转换，逐行核对后另存为「.xlsx」再导入"),
+    ("目录.xls", '<html><meta charset="utf-8"><table><tr><td>一级事项</td></tr></table></html>'.encode(),
+     "是网页（HTML）文件，不是 Excel 表格（有的系统「导出 Excel」导出的其实是网页）：" + TO_XLSX),
+    ("目录.xls", '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns='
+     '"urn:schemas-microsoft-com:office:spreadsheet"><Worksheet/></Workbook>'.encode(),
+     "是 Excel 2003 XML 表格（扩展名常是 .xls 或 .xml），gongkai 读不了：" + TO_XLSX),
+    ("目录.xlsb", _zip(xl__workbook_dot_bin="\0"),
+     "是 Excel 二进制工作簿（.xlsb），gongkai 读不了：请在 Excel 中「另存为 → Excel 工作簿（*.xlsx）」后再导入"),
+    ("目录.xlsx", b"", "文件是空的（0 字节），可能是复制、下载或保存时没有完成：请重新保存或下载后再导入"),
+    ("目录.csv", b"", "文件是空的（0 字节），可能是复制、下载或保存时没有完成：请重新保存或下载后再导入"),
+])
+def test_a_file_that_is_no_table_is_named_for_what_it_is(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path,
+                                                         name: str, content: bytes, said: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    run = gk("import", "xlsx", path, "-C", cat.root, "--yes")
+    assert run.code == 1, run.out + run.err
+    assert f"{name}: {said}\n" in run.err
+    assert "损坏" not in run.err and "既不是" not in run.err and "Traceback" not in run.err
+    assert _items(cat) == ["SHJZ-001.yaml"]
+
+
+def test_an_xls_and_a_csv_are_still_read(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    """The edge: an .xls (its workbook stream beside none of Word's) and a csv that merely holds a 「<」 are tables."""
+    fixture = Path(__file__).parent / "fixtures" / "county-2003.xls"
+    run = gk("import", "xls", fixture, "-C", cat.root, "--dry-run")
+    assert "表头在" in run.out, run.out + run.err
+    table = tmp_path / "社会救助.csv"
+    table.write_text("一级事项,二级事项,公开内容,公开渠道\n临时救助,审批信息,<救助金额>,政府网站\n", encoding="utf-8-sig")
+    run = gk("import", "csv", table, "-C", cat.root, "--dry-run")
+    assert run.code == 0, run.out + run.err
+    assert "新增 1 项" in run.out
