@@ -15,6 +15,11 @@ Found by this pass:
    「请用 Excel 或 WPS 打开」, which Excel cannot; the web page a system's 「导出 Excel」 saves as .xls, an Excel 2003 XML
    table and an .xlsb were 「既不是 xlsx 也不是 xls」 or 「可能已损坏」; an empty (0-byte) download said nothing of being
    empty, or, named .csv, 「表格中没有找到任何事项行」. Each is now said for what it is, with what to do (grid.no_table).
+3. A table naming its items 「事项类别｜事项名称」 (a category, then the item: 最低生活保障｜审批信息), with no 二级事项
+   column, was read as 领域｜一级事项: each category was 「不是 gongkai.yaml 中的领域，这一列已忽略」 and every item was
+   named by its 二级事项 alone — 「审批信息」 became a new item beside SHJZ-001 (最低生活保障 / 审批信息), which the
+   import listed as no longer in the table. When no cell of the left column names a 领域 it is now the 一级事项 and the
+   name the 二级事项, said once at its header (read._category_left); one holding 领域 names is the 领域 as before.
 """
 
 from __future__ import annotations
@@ -139,3 +144,47 @@ def test_an_xls_and_a_csv_are_still_read(gk: Callable[..., Run], cat: CatalogDir
     run = gk("import", "csv", table, "-C", cat.root, "--dry-run")
     assert run.code == 0, run.out + run.err
     assert "新增 1 项" in run.out
+
+
+# 3 ───────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+
+def test_a_category_left_of_the_item_name_is_its_first_level_not_a_domain(gk: Callable[..., Run], cat: CatalogDir,
+                                                                          tmp_path: Path) -> None:
+    table = workbook(tmp_path / "目录.xlsx", [
+        ["序号", "事项类别", "事项名称", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道", "公开对象", "公开方式",
+         "公开层级"],
+        ["1", "最低生活保障", "审批信息", "低保对象名单及相关信息", BASIS, "自信息形成之日起20个工作日内", PUBLISHER,
+         "政府网站、社区/企事业单位/村公示栏（电子屏）", "全社会", "主动", "县级、乡级"],
+        ["2", "临时救助", "办事指南", "办理条件", BASIS, DEADLINE, PUBLISHER, "政府网站", "全社会", "主动", "县级"],
+        ["3", None, "审批信息", "临时救助对象名单", BASIS, DEADLINE, PUBLISHER, "政府网站", "全社会", "主动", "县级"],
+    ], sheet="社会救助", merges=["B3:B4"])
+    run = gk("import", "xlsx", table, "-C", cat.root, "--dry-run")
+    assert run.code == 0, run.out + run.err
+    said = "「事项类别」在「事项名称」左边，格内没有一个是领域：按一级事项读，「事项名称」按二级事项读"
+    assert f"  社会救助!B1「事项类别」→ 一级事项（{said}）\n" in run.out
+    assert f"  社会救助!C1「事项名称」→ 二级事项（{said}）\n" in run.out
+    assert f"社会救助!B1: 列{said}\n" in run.err
+    assert "不是 gongkai.yaml 中的领域" not in run.err
+    run = gk("import", "xlsx", table, "-C", cat.root, "--yes")
+    assert run.code == 0, run.out + run.err
+    assert "新增 2 项，更新 1 项，未变 0 项。" in run.out
+    assert "表格中没有读到" not in run.out
+    first = (cat.root / "items/shjz/SHJZ-001.yaml").read_text(encoding="utf-8")
+    assert "一级事项: 最低生活保障\n二级事项: 审批信息\n" in first
+    assert "公开时限: 自信息形成之日起20个工作日内\n" in first
+    assert "一级事项: 临时救助\n二级事项: 办事指南\n" in (cat.root / "items/shjz/SHJZ-002.yaml").read_text(encoding="utf-8")
+    assert "一级事项: 临时救助\n二级事项: 审批信息\n" in (cat.root / "items/shjz/SHJZ-003.yaml").read_text(encoding="utf-8")
+
+
+def test_a_column_of_domains_left_of_the_item_name_is_still_the_domain(gk: Callable[..., Run], cat: CatalogDir,
+                                                                      tmp_path: Path) -> None:
+    table = workbook(tmp_path / "目录.xlsx", [
+        ["一级目录", "事项名称", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道", "公开对象", "公开方式", "公开层级"],
+        ["社会救助", "临时救助", "办理条件", BASIS, DEADLINE, PUBLISHER, "政府网站", "全社会", "主动", "县级"],
+    ])
+    run = gk("import", "xlsx", table, "-C", cat.root, "--dry-run")
+    assert run.code == 0, run.out + run.err
+    assert "  Sheet1!A1「一级目录」→ 领域（在一级事项列之前：按领域读取；不是领域名称的值报告后忽略）\n" in run.out
+    assert "  Sheet1!B1「事项名称」→ 一级事项\n" in run.out
+    assert "新增 SHJZ-002  items/shjz/SHJZ-002.yaml  ← Sheet1 第2行：临时救助（" in run.out

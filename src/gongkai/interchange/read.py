@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from openpyxl.utils import get_column_letter
 
@@ -13,7 +13,7 @@ from gongkai.interchange import rowkinds
 from gongkai.interchange.cells import placeholder, tick_state, unnumbered
 from gongkai.interchange.grid import Grid, UnreadableWorkbook, read_grids
 from gongkai.interchange.columns import (HEADER_SEARCH_ROWS, LIST_KEYS, OTHER_CHANNEL, PARENT, READ_BY_CELLS, SERIAL,
-                                        SheetLayout, find_layout, partial_columns)
+                                        SheetLayout, cells_below, find_layout, partial_columns)
 from gongkai.interchange.headers import headers, norm
 from gongkai.privacy.mask import mask_text
 
@@ -211,6 +211,7 @@ def _read_sheet(grid: Grid, domains: list[str], reading: Reading, named: str = "
         reading.problems.append(ImportProblem(
             f"{grid.name}!A1", f"找不到表头：前 {HEADER_SEARCH_ROWS} 行中没有「序号」「公开事项」「公开内容」等列名"))
         return
+    layout = _category_left(grid, layout, domains, reading)
     reading.layouts.append(layout)
     reading.problems.extend(ImportProblem(c.ref, _ignored(c.label, c.note), warning=True)
                             for c in layout.columns if c.key is None)
@@ -237,6 +238,24 @@ def _read_sheet(grid: Grid, domains: list[str], reading: Reading, named: str = "
         reading.undomained.append(grid.name)
         return
     reading.rows.extend(rows)
+
+
+def _category_left(grid: Grid, layout: SheetLayout, domains: list[str], reading: Reading) -> SheetLayout:
+    """「事项类别｜事项名称」 (a category, then the item's name) with no 二级事项 column: the left column names no 领域 in any
+    cell, so it is the 一级事项 and the name the 二级事项, said once. Read as 领域 and 一级事项, every category was left
+    out and each item named by its 二级事项 alone (「审批信息」), a new item beside the one it is."""
+    keys = [c.key for c in layout.columns]
+    if "二级事项" in keys or keys.count(PARENT) != 1 or keys.count("一级事项") != 1:
+        return layout
+    parent = next(c for c in layout.columns if c.key == PARENT)
+    level1 = next(c for c in layout.columns if c.key == "一级事项")
+    values = cells_below(grid, parent.col, layout.first_row)
+    if not values or any(find_domain(v, domains) for v in values):
+        return layout
+    note = f"「{shown(parent.label)}」在「{shown(level1.label)}」左边，格内没有一个是领域：按一级事项读，「{shown(level1.label)}」按二级事项读"
+    reading.problems.append(ImportProblem(parent.ref, f"列{note}", warning=True))
+    shifted = {parent.col: replace(parent, key="一级事项", note=note), level1.col: replace(level1, key="二级事项", note=note)}
+    return replace(layout, columns=tuple(shifted.get(c.col, c) for c in layout.columns))
 
 
 def _partial(layout: SheetLayout, field: str, covered: frozenset[str]) -> ImportProblem:
