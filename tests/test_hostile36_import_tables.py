@@ -20,6 +20,12 @@ Found by this pass:
    named by its 二级事项 alone — 「审批信息」 became a new item beside SHJZ-001 (最低生活保障 / 审批信息), which the
    import listed as no longer in the table. When no cell of the left column names a 领域 it is now the 一级事项 and the
    name the 二级事项, said once at its header (read._category_left); one holding 领域 names is the 领域 as before.
+4. A note written as a sentence was taken for a section title when it said 「领域」: the 填表说明 under the table
+   (「填表说明：」 then 「1.｜本表由各单位按领域填写，一个领域一个工作表。」, or 「备注：1.本表由各单位按领域填写；」 in the 序号
+   column) stopped the whole import with 「分段标题「本表由各单位按领域填写……」是领域的标题，却不是 gongkai.yaml 中的领域」;
+   and a note under the header naming another 领域 (「养老服务领域的事项请另表填写，不要填在本表。」) moved every row below
+   it, in sheet 社会救助, into 养老服务 (YLFW-001) without a word. A note (「注：」「备注：」…) or a sentence (，。；) is no
+   section title (rowkinds.prose): it is reported and skipped, the rows keep their 领域.
 """
 
 from __future__ import annotations
@@ -34,7 +40,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CatalogDir, Run
-from sheets import workbook
+from sheets import with_second_domain, workbook
 
 BASIS = "《社会救助暂行办法》（国务院令第649号）"
 DEADLINE = "制定或获取信息之日起10个工作日内"
@@ -188,3 +194,40 @@ def test_a_column_of_domains_left_of_the_item_name_is_still_the_domain(gk: Calla
     assert "  Sheet1!A1「一级目录」→ 领域（在一级事项列之前：按领域读取；不是领域名称的值报告后忽略）\n" in run.out
     assert "  Sheet1!B1「事项名称」→ 一级事项\n" in run.out
     assert "新增 SHJZ-002  items/shjz/SHJZ-002.yaml  ← Sheet1 第2行：临时救助（" in run.out
+
+
+# 4 ───────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+
+def test_numbered_notes_under_the_table_saying_domain_are_notes(gk: Callable[..., Run], cat: CatalogDir,
+                                                                 tmp_path: Path) -> None:
+    table = workbook(tmp_path / "目录.xlsx", [
+        HEADER, FIRST, [],
+        ["填表说明："],
+        ["1.", "本表由各单位按领域填写，一个领域一个工作表。"],
+        ["2.", "公开渠道请在对应栏内打√，其他渠道请注明。"],
+        ["备注：3.公开层级按县级、乡级填写；"],
+    ], sheet="社会救助")
+    run = gk("import", "xlsx", table, "-C", cat.root, "--yes")
+    assert run.code == 0, run.out + run.err
+    assert "分段标题" not in run.err
+    assert ("社会救助!B5: 这一行只有事项名称「本表由各单位按领域填写，一个领域一个工作表。」，没有公开内容、公开依据、"
+            "公开渠道等，按分组标题跳过，不是事项") in run.err
+    assert "社会救助!A7: 这一行没有事项名称、公开内容或编号，不是事项，已跳过：「备注：3.公开层级按县级、乡级填写；」" in run.err
+    assert "新增 0 项，更新 0 项，未变 1 项。表格中有内容的 5 行里，1 行是事项，其余 4 行不是事项" in run.out
+
+
+def test_a_note_naming_another_domain_moves_no_row_into_it(gk: Callable[..., Run], cat: CatalogDir,
+                                                           tmp_path: Path) -> None:
+    cat.write("gongkai.yaml", with_second_domain((cat.root / "gongkai.yaml").read_text(encoding="utf-8")))
+    table = workbook(tmp_path / "目录.xlsx", [
+        HEADER,
+        [None, "养老服务领域的事项请另表填写，不要填在本表。"],
+        ["1", "最低生活保障", "办事指南", "办理条件", BASIS, DEADLINE, PUBLISHER, "政府网站", "全社会", "主动", "县级"],
+    ], sheet="社会救助")
+    run = gk("import", "xlsx", table, "-C", cat.root, "--yes")
+    assert run.code == 0, run.out + run.err
+    assert "新增 SHJZ-002  items/shjz/SHJZ-002.yaml  ← 社会救助 第3行：最低生活保障 / 办事指南" in run.out
+    assert "社会救助!B2: 这一行只有事项名称「养老服务领域的事项请另表填写，不要填在本表。」" in run.err
+    assert not (cat.root / "items" / "ylfw").exists()
+    assert "领域: 社会救助\n" in (cat.root / "items/shjz/SHJZ-002.yaml").read_text(encoding="utf-8")

@@ -554,7 +554,10 @@ def _between_rows(grid: Grid, number: int, domains: list[str], reading: Reading,
 def _section(text: str, ref: str, domains: list[str], reading: Reading, sections: set[str]) -> str | None:
     """The 领域 a section title names (「一、社会救助」), remembering how it is numbered. A title numbered as one that
     named a 领域 (「二、养老服务」), or one saying 「……领域」, naming none gongkai.yaml has is another 领域's: an error at
-    its cell (""), so that its rows never go into the 领域 above. None: the title is a group's (「（一）最低生活保障」)."""
+    its cell (""), so that its rows never go into the 领域 above. None: the title is a group's (「（一）最低生活保障」), or
+    the text is a note, no title (「2.｜本表按领域填写，一个领域一个工作表。」)."""
+    if rowkinds.prose(text):
+        return None
     style = rowkinds.section_style(text)
     claimed = _CLAIMED.search(norm(text))
     # a short title naming a 领域, or a longer one numbered as the 领域 titles above (「三、区划地名类公开事项」) or

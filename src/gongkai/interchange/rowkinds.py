@@ -58,6 +58,16 @@ def footer(grid: Grid, number: int) -> tuple[int, str] | None:
     return None
 
 
+# The punctuation of a clause: a title (「一、社会救助」「（一）最低生活保障」「第一部分：社会救助」) has none.
+_CLAUSE = re.compile(r"[，。；！？;!?]")
+
+
+def prose(text: str) -> bool:
+    """A note or a sentence, never a section title however it is numbered and whatever 领域 it names: it begins as a
+    note does (「注：」「备注：1.……」) or has a clause's punctuation (「1.｜本表由各单位按领域填写，一个领域一个工作表。」)."""
+    return bool(_FOOTER.match(text) or _CLAUSE.search(text))
+
+
 def example(grid: Grid, number: int, own: dict[str, str]) -> tuple[int, str] | None:
     """(column, text) of what marks a row as an example of how to fill the table: 「示例」 in its first cell, or a 事项
     name left as a blank to fill in (「××事项」「……」)."""
