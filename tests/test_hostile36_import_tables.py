@@ -26,6 +26,9 @@ Found by this pass:
    and a note under the header naming another 领域 (「养老服务领域的事项请另表填写，不要填在本表。」) moved every row below
    it, in sheet 社会救助, into 养老服务 (YLFW-001) without a word. A note (「注：」「备注：」…) or a sentence (，。；) is no
    section title (rowkinds.prose): it is reported and skipped, the rows keep their 领域.
+5. A nationwide service hotline typed as a number (咨询电话 4008123123, 8008123123) stopped the import with
+   「咨询电话是数字格式，区号开头的 0 已被 Excel 去掉」: a 400/800 number has no area code and loses nothing
+   (read._ZERO_LOST); 59523222619 (0595-23222619 without its 0) is still that error.
 """
 
 from __future__ import annotations
@@ -231,3 +234,25 @@ def test_a_note_naming_another_domain_moves_no_row_into_it(gk: Callable[..., Run
     assert "社会救助!B2: 这一行只有事项名称「养老服务领域的事项请另表填写，不要填在本表。」" in run.err
     assert not (cat.root / "items" / "ylfw").exists()
     assert "领域: 社会救助\n" in (cat.root / "items/shjz/SHJZ-002.yaml").read_text(encoding="utf-8")
+
+
+# 5 ───────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+
+def test_a_400_hotline_typed_as_a_number_lost_no_zero(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    table = workbook(tmp_path / "目录.xlsx", [
+        [*HEADER, "咨询电话"],
+        [*FIRST, 4008123123],
+        ["2", "临时救助", "办事指南", "办理条件", BASIS, DEADLINE, PUBLISHER, "政府网站", "全社会", "主动", "县级", None,
+         8008123123],
+    ], sheet="社会救助")
+    run = gk("import", "xlsx", table, "-C", cat.root, "--yes")
+    assert run.code == 0, run.out + run.err
+    assert "区号" not in run.err
+    assert "咨询电话: '4008123123'\n" in (cat.root / "items/shjz/SHJZ-001.yaml").read_text(encoding="utf-8")
+    assert "咨询电话: '8008123123'\n" in (cat.root / "items/shjz/SHJZ-002.yaml").read_text(encoding="utf-8")
+    lost = workbook(tmp_path / "lost.xlsx", [[*HEADER, "咨询电话"], [*FIRST, 59523222619]], sheet="社会救助")
+    run = gk("import", "xlsx", lost, "-C", cat.root, "--yes")
+    assert run.code == 1
+    assert ("社会救助!M2: 咨询电话是数字格式，区号开头的 0 已被 Excel 去掉（读出的是「59523222619」）：请把单元格格式改为"
+            "「文本」后重新填写，如 0595-23222619") in run.err

@@ -28,8 +28,9 @@ _NOTES_SHEET = re.compile(r"说明|示例|样表|样例|范例|填表要求|填�
 # 「同上」 (or the ditto mark 〃) in a cell: the same as the item row above, as tables typed by hand say it.
 _DITTO = re.compile(r"(?:同上|同前|〃|″)[。.]?")
 # A telephone number typed as a number: Excel dropped the 0 of its area code (0595-23222619 → 59523222619, 010 … →
-# 10 …). Ten digits, or eleven that are no mobile number (1 and ten more); eight-digit local numbers lose nothing.
-_ZERO_LOST = re.compile(r"\d{10}|[2-9]\d{10}")
+# 10 …). Ten digits, or eleven that are no mobile number (1 and ten more); eight-digit local numbers lose nothing, nor
+# do the nationwide service numbers 400 and 800 (4008123123: ten digits, no area code, no 0 to lose).
+_ZERO_LOST = re.compile(r"(?![48]00)\d{10}|[2-9]\d{10}")
 # What Excel and WPS show in a cell whose formula failed.
 FORMULA_ERRORS = frozenset(("#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#SPILL!", "#CALC!"))
 
