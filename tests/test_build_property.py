@@ -49,6 +49,14 @@ class Catalog:
         if path.exists():
             path.write_text(path.read_text("utf-8").replace(old, new, 1), "utf-8")
 
+    def add(self, rid: str, lines: str) -> None:
+        """Add fields before 正文 (a record that is not 主动公开 has none: at the end)."""
+        path = self.path(rid)
+        if path.exists():
+            text = path.read_text("utf-8")
+            at = text.find("正文:")
+            path.write_text(text[:at] + lines + text[at:] if at >= 0 else text + lines, "utf-8")
+
     def commit(self) -> None:
         git(self.top, "add", "-A")
         git(self.top, "commit", "-q", "--allow-empty", "-m", "修改")
@@ -79,10 +87,21 @@ class Catalog:
             os.utime(attachment, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # the mtime put back
         elif name == "commit":
             self.commit()
+        elif name == "link_page":  # a 正文 links another record's page (its page marks it, or gives words alone)
+            other = RECORDS[(n // 5) % len(RECORDS)]
+            self.replace(rid, "正文: |\n", f"正文: |\n  详见[相关信息]({other}.html)。\n\n")
+        elif name == "link_file":  # a 正文 links the file of a record (a list: never indexed, held back once ended)
+            other = ["R2026-014", "R2026-015"][n % 2]
+            self.replace(rid, "正文: |\n", f"正文: |\n  详见[材料](../files/2026/{other}.pdf)。\n\n")
+        elif name == "withdraw":
+            self.add(rid, f"撤回:\n  日期: {START + dt.timedelta(days=n % 6)}\n  原因: 内容有误\n")
+        elif name == "repeal":
+            self.add(rid, f"有效性: 失效\n有效性日期: {START + dt.timedelta(days=n % 6)}\n")
 
 
 OPS = st.tuples(st.sampled_from(["title", "body", "private", "board", "delete", "item", "agency", "attachment",
-                                 "commit", "day"]), st.integers(0, 20))
+                                 "commit", "link_page", "link_file", "withdraw", "repeal", "day"]),
+                st.integers(0, 20))
 
 
 @settings(max_examples=int(os.environ.get("GONGKAI_PROPERTY_EXAMPLES", "12")), suppress_health_check=[HealthCheck.too_slow])

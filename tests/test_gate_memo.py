@@ -116,6 +116,9 @@ class Clerk:
             other = ["R2026-014", "R2026-015", "R2026-030"][n % 3]
             self.write("R2026-030", record("R2026-030", f"测试县民政局关于低保标准的通知{n}", channels="政府网站",
                                            extra=f"附件:\n  - 文件: files/2026/{other}.pdf\n"))
+        elif name == "link":  # a 正文 links the file of a record (a list, running or ended; R2026-030's own file)
+            other = ["R2026-014", "R2026-015", "R2026-030"][n % 3]
+            self.edit(rid, "正文: |\n", f"正文: |\n  详见[材料](../files/2026/{other}.pdf)。\n\n")
         elif name == "copy":  # a copy left beside the file: the 编号 is declared twice (GK201)
             if self.path(rid).exists():  # as Explorer names it (a file the listing notes), or in another folder
                 copy = self.root / ("records/2026" if n % 2 else "records/2027") / (
@@ -146,7 +149,7 @@ class Clerk:
 
 
 OPS = st.tuples(st.sampled_from(["title", "body", "id_number", "serial", "private", "publish_later", "review_later",
-                                 "withdraw", "repeal", "share", "copy", "uncopy", "delete", "restore", "item",
+                                 "withdraw", "repeal", "share", "link", "copy", "uncopy", "delete", "restore", "item",
                                  "attachment", "day", "day"]), st.integers(0, 20))
 
 

@@ -58,7 +58,9 @@ GROUPS: dict[str, Group] = {
                    "tests/test_hostile25_gate_handover_mutants.py",
                    # (twenty-sixth session) periods, channels, a list replaced by its 更正公示, 保密审查 conclusions and
                    # days, an empty 领导信息: replaced_list_end and leaders_blank were reached by no test of the group
-                   "tests/test_hostile26_publication_mutants.py")),
+                   "tests/test_hostile26_publication_mutants.py",
+                   # (thirty-eighth session) what the gate keeps of a body for the checks across records
+                   "tests/test_hostile36_lead.py")),
     # The gate's memo (fifteenth session): a bug here publishes from an outcome that no longer holds.
     "memo": Group(("src/gongkai/gate/memo.py",), ("tests/test_gate_memo.py", "tests/test_hostile13_memo.py",
                                                    "tests/test_site_carried.py")),
@@ -634,7 +636,9 @@ GROUPS: dict[str, Group] = {
     "gate_files": Group(("src/gongkai/gate/links.py", "src/gongkai/privacy/formats.py"),
                         ("tests/test_hostile35_gate_files.py", "tests/test_hostile16_publication.py",
                          "tests/test_privacy_files.py", "tests/test_hostile32_gate_readers.py",
-                         "tests/test_hostile19_gate_files.py")),
+                         "tests/test_hostile19_gate_files.py",
+                         # (thirty-eighth session) a record kept from the memo shows the files its body linked
+                         "tests/test_hostile36_lead.py", "tests/test_gate_memo.py")),
     # (thirty-fifth pass, search_citizen) What a record page gives the search index — its text, the names of its
     # attachments, the 成文日期 and 公开日期 its 文件信息 table shows (search_docs.py) — and the pinyin of titles and
     # item names: pairs of syllables and of initials, and each syllable alone for one syllable typed among characters
@@ -691,7 +695,9 @@ GROUPS: dict[str, Group] = {
     "other_exits": Group(("src/gongkai/site/record_links.py", "src/gongkai/portal/fragment.py"),
                          ("tests/test_hostile35_other_exits.py", "tests/test_hostile35_site_61.py",
                           "tests/test_portal.py", "tests/test_hostile9_portal.py", "tests/test_portal_edges.py",
-                          "tests/test_hostile25_accessibility.py", "tests/test_wechat_lists.py")),
+                          "tests/test_hostile25_accessibility.py", "tests/test_wechat_lists.py",
+                          # (thirty-eighth session) the site's own page: a file link only when the file is on the web
+                          "tests/test_hostile36_lead.py")),
     # (thirty-fifth pass, requests_reports) The reply clock's pauses — 征求第三方意见 and, new, the 收费通知 until the fee
     # is paid (国办函〔2020〕109号): each taken out only within the period, an overlap once, an open one stopping the clock
     # (model/request.py); the register words shown in a message (register_word); the annual report's notes on a request

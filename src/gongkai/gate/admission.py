@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, NamedTuple
 
+from gongkai.gate.links import body_links
 from gongkai.model import Item, Record
 from gongkai.model.vocab import IN_FORCE
 from gongkai.publication.standing import lapse
@@ -51,6 +52,8 @@ class Facts(NamedTuple):
     # the 编号 its 正文 may link as 「<编号>.html」 (every such word: more than it links, never fewer): its page
     # shows each as a link, marked when no longer in force, or as words alone when that record is not on the web
     links: tuple[str, ...] = ()
+    # every address its 正文 links to, as a path (gate.links.body_links): the files it shows besides its attachments
+    addresses: tuple[str, ...] = ()
 
 
 # 「(R2026-020.html」「<./R2026-020.html」「../records/R2026-020.html」, a full address on the portal: the
@@ -66,7 +69,8 @@ def facts_of(record: Record) -> Facts:
     return Facts(record.id, record.title, record.doc_number, record.index_number, record.published, record.item, record.unit, record.kind,
                  record.report_year or record.formed.year - 1, tuple(record.interpretations), record.forwards,
                  record.replaced_by, tuple(record.replaces), tuple(a.file for a in record.attachments),
-                 record.withdrawn.date if record.withdrawn is not None else None, lapse(record), links)
+                 record.withdrawn.date if record.withdrawn is not None else None, lapse(record), links,
+                 body_links(record.body))
 
 
 @dataclass(frozen=True, eq=False)

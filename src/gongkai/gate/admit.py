@@ -348,7 +348,7 @@ def _hold_shared_files(gate: Gate, catalog: Catalog) -> None:
         return
     kept: list[Admission] = []
     for admission in gate.admitted:
-        shown_files = _files_shown(catalog, admission, retired)
+        shown_files = _files_shown(admission, retired)
         if not shown_files:
             kept.append(admission)
             continue
@@ -395,7 +395,7 @@ def _unindex_shared_lists(gate: Gate, catalog: Catalog) -> None:
         return
 
     def list_end(admission: Admission) -> dt.date | None:
-        found = [end for path in _files_shown(catalog, admission, ends) for key in _file_keys(catalog, path)
+        found = [end for path in _files_shown(admission, ends) for key in _file_keys(catalog, path)
                  if (end := ends.get(key))]
         return min(found, default=None)
 
@@ -407,12 +407,12 @@ def _unindex_shared_lists(gate: Gate, catalog: Catalog) -> None:
     gate.admitted = [as_list(a) for a in gate.admitted]
 
 
-def _files_shown(catalog: Catalog, admission: Admission, known: Mapping[str, object]) -> dict[str, str]:
+def _files_shown(admission: Admission, known: Mapping[str, object]) -> dict[str, str]:
     """The catalog files a record shows, each once, with how it shows them: its attachments (附件), and those its body
     links to (正文链接的文件: a reader follows the link as he opens an attachment, a search engine too; the portal
-    keeps the file the link names)."""
-    record = catalog.records.get(admission.facts.id)
-    linked = linked_paths(record.body if record is not None else None, known)
+    keeps the file the link names), read from what the gate kept of the body when it decided on the record — a record
+    kept from an earlier build's decision is not read again."""
+    linked = linked_paths(admission.facts.addresses, known)
     shown = {same_file(path): (path, "附件") for path in admission.facts.attachments}
     for path in linked:  # (a link written twice, or as a known path and as written, is one file)
         shown.setdefault(same_file(path), (path, "正文链接的文件"))

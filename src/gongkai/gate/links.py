@@ -12,28 +12,36 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from urllib.parse import unquote
 
 from gongkai.privacy import same_file
-from gongkai.privacy.markup import render_markdown
+from gongkai.privacy.markup import RENDERED_LINK, render_markdown
 
 # A link in a Markdown body as written: [名单](../files/2026/名单.csv), <../files/…>, or an HTML href
 _BODY_LINK = re.compile(r"\]\(\s*<?([^()\s<>]+)|<((?:\.\.?/|/)?files/[^<>\s]+)>|href\s*=\s*[\"']([^\"']+)",
                         re.IGNORECASE)
-# A link of the rendered page (the renderer quotes every address with «"», and writes «"» in one as &quot;)
-_RENDERED_LINK = re.compile(r'<a href="([^"]*)"')
 FOLDER = "files/"
 
 
-def linked_paths(body: str | None, known: Mapping[str, object]) -> list[str]:
-    """The catalog paths a body links to (../files/2026/%E5%90%8D%E5%8D%95.csv → files/2026/名单.csv; ../FILES/… as
-    the county's Windows server opens it), and those of *known* (paths as same_file writes them) an address ends with
-    (/gkml/files/2026/名单.csv, a link to the file on the portal)."""
-    found: list[str] = []
+def body_links(body: str | None) -> tuple[str, ...]:
+    """Every address *body* links to, once, as a path: ../files/2026/%E5%90%8D%E5%8D%95.csv → files/2026/名单.csv,
+    https://www.anxi.gov.cn/gkml/files/… → https:/www.anxi.gov.cn/gkml/files/…. The gate reads them once, when it
+    decides on the record, and keeps them with its decision (Facts.addresses): the checks across records read a
+    record kept from an earlier build's decision without its 正文."""
+    paths: dict[str, None] = {}
     for address in _addresses(body or ""):
         target = unquote(address.split("#")[0].split("?")[0])
-        link = "/".join(part for part in target.replace("\\", "/").split("/") if part not in ("", ".", ".."))
+        paths["/".join(part for part in target.replace("\\", "/").split("/") if part not in ("", ".", ".."))] = None
+    return tuple(paths)
+
+
+def linked_paths(addresses: Iterable[str], known: Mapping[str, object]) -> list[str]:
+    """The catalog paths of a body's *addresses* (body_links): those in files/ (../FILES/… as the county's Windows
+    server opens it), and those of *known* (paths as same_file writes them) an address ends with
+    (/gkml/files/2026/名单.csv, a link to the file on the portal)."""
+    found: list[str] = []
+    for link in addresses:
         found += [link] if link.casefold().startswith(FOLDER) else []
         found += [path for path in known if f"/{same_file(link)}".endswith(f"/{path}")]
     return found
@@ -44,4 +52,4 @@ def _addresses(body: str) -> Iterator[str]:
     for match in _BODY_LINK.finditer(body):
         yield next(group for group in match.groups() if group is not None)
     if "[" in body or "<" in body:  # a CommonMark link is a bracket or an autolink: no other body renders one
-        yield from (html.unescape(address) for address in _RENDERED_LINK.findall(render_markdown(body)))
+        yield from (html.unescape(link.group(1)) for link in RENDERED_LINK.finditer(render_markdown(body)))

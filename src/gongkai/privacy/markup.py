@@ -196,6 +196,11 @@ def _tab_indents(text: str) -> str:
     return "\n".join(lines)
 
 
+# A link of a rendered body: its address (the renderer quotes every address with «"», and writes «"» in one as &quot;)
+# and its words
+RENDERED_LINK = re.compile(r'<a href="([^"]*)"[^>]*>(.*?)</a>', re.DOTALL)
+
+
 def render_markdown(text: str) -> str:
     """A Markdown body as the site renders it (HTML)."""
     return column_headings(under_title(str(body_parser().render(page_source(text)))))

@@ -622,8 +622,7 @@ def phone_label_may_be_in(text: str) -> bool:
 def may_hold_personal_data(text: str, lists: bool = True) -> bool:
     """False when no normalization of *text* can hold a number or an address the detectors look for (C searches),
     nor any text a run of base64 in it decodes to; without *lists*, as detect.find(data=True) reads it."""
-    if (markdown_marks_in(text) and (unmarked := without_markdown_marks(text)) != text
-            and may_hold_personal_data(unmarked, lists)):
+    if (unmarked := without_markdown_marks(text)) != text and may_hold_personal_data(unmarked, lists):
         return True
     if _prefilter(False, True, lists).search(text) is not None or _scientific(text, False, lists):
         return True
@@ -644,7 +643,7 @@ def may_hold_number(text: str) -> bool:
     notation, or a run of base64 that decodes to such a text), its «&» and «<» read as they are:
     the output scan's test for a line outside ASCII, once its tags are gone (the same tables as the detector's, read
     as data: detect.find(data=True))."""
-    if markdown_marks_in(text) and (unmarked := without_markdown_marks(text)) != text and may_hold_number(unmarked):
+    if (unmarked := without_markdown_marks(text)) != text and may_hold_number(unmarked):
         return True
     if _prefilter(False, False, False).search(text) is not None or _scientific(text, False, False):
         return True

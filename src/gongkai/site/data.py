@@ -12,6 +12,7 @@ from gongkai.catalog import Catalog
 from gongkai.gate import Admission, Gate, Output, admit
 from gongkai.gate.replacements import Replacements
 from gongkai.model import Item
+from gongkai.site.record_links import files_shown
 from gongkai.model.agency import Agency, Domain, Unit
 from gongkai.model.vocab import (ANNUAL_REPORT_KIND, FIVE_DISCLOSURES, IN_FORCE, PROACTIVE_MODE, RULES_KIND,
                                  TOWN_UNIT_KIND)
@@ -64,6 +65,11 @@ class SiteData:
     def updated(self) -> dt.date | None:
         """The newest 公开日期 on the site (never the build time, so builds are reproducible)."""
         return self.records[0].facts.published if self.records else None
+
+    @cached_property
+    def web_files(self) -> frozenset[str]:
+        """The catalog files on the web (what a body's link to files/ may open): read when a page links one."""
+        return files_shown(self.records)
 
     @cached_property
     def item_by_id(self) -> dict[str, Item]:

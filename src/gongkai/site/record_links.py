@@ -4,44 +4,70 @@ One rule for every exit that carries a body — the record's page on the site, t
 the 公众号 article, the 公示栏 sheet and its 电子屏 slides: a link to a record that is not on the web that day
 (withdrawn, not yet published, never 主动公开, no such 编号) is the words alone (a 404 on the portal, an
 inspector's 错链, and nothing tells whether a non-public record exists); a link to one no longer in force is marked
-【废止】/【失效】/【已修改】.
+【废止】/【失效】/【已修改】. A link to a file of the catalog (../files/2026/指南.pdf) is the words alone unless the file is
+on the web that day (the attachment of a record on the web that shows its content: the site copies no other file).
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import unquote, urljoin, urlsplit
 
 from markupsafe import Markup
 
 from gongkai.gate import Admission, Gate, Output
+from gongkai.privacy.markup import RENDERED_LINK
 
 SELF = "https://site.invalid/"  # a stand-in host to resolve the body's relative links from the record's page
-_LINK = re.compile(r'<a href="([^"]*)"[^>]*>(.*?)</a>', re.DOTALL)  # a 正文's links as the renderer writes them
 
 
 def record_links(body: Markup, record_id: str, links: Collection[str], on_web: Mapping[str, Admission],
-                 base_url: str) -> Markup:
+                 base_url: str, files: Collection[str] | None = None) -> Markup:
     """*body* (rendered) with each link to a record's page of the column (「R2026-020.html」「../records/…」, the
     column's full address under *base_url*) as the reader can follow it: the words alone when that record is not in
     *on_web* (编号 → the records on the web that day), marked when no longer in force. *links* are the 编号 the body
-    may link (Facts.links): an address spelt otherwise is kept as written."""
+    may link (Facts.links): an address spelt otherwise is kept as written. With *files* (the catalog paths on the web
+    that day: files_shown), a link to the column's files/ is the words alone when its file is not among them."""
     page = f"{SELF}records/{record_id}.html"
 
     def shown(match: re.Match[str]) -> str:
         address = html.unescape(match.group(1))
-        linked = _record_of(urljoin(page, address)) or (
-            _record_of(SELF + address.removeprefix(base_url)) if base_url and address.startswith(base_url) else None)
+        opened = urljoin(page, address)
+        on_portal = SELF + address.removeprefix(base_url) if base_url and address.startswith(base_url) else None
+        if files is not None and ((path := _file_of(opened)) or (on_portal and (path := _file_of(on_portal)))):
+            return match.group(0) if path in files else match.group(2)
+        linked = _record_of(opened) or (_record_of(on_portal) if on_portal else None)
         if linked is None or linked not in links:
             return match.group(0)
         if (admission := on_web.get(linked)) is None:
             return match.group(2)
         return match.group(0) + ("" if admission.in_force else f' <span class="invalid">【{admission.validity}】</span>')
 
-    return Markup(_LINK.sub(shown, body))
+    return Markup(RENDERED_LINK.sub(shown, body))
+
+
+def _file_of(address: str) -> str | None:
+    """The catalog path (files/…) of the file *address* opens in the column, else None."""
+    return unquote(urlsplit(address).path)[1:] if address.startswith(f"{SELF}files/") else None
+
+
+def linked_files(addresses: Iterable[str]) -> list[str]:
+    """The catalog paths a body's *addresses* (Facts.addresses, read by the gate) may open in the column: every tail of
+    an address from a folder 「files」 on — more than the page links, never fewer (what its page reads: an input)."""
+    found = []
+    for address in addresses:
+        parts = address.split("/")
+        found += ["/".join(parts[n:]) for n, part in enumerate(parts) if part == "files"]
+    return found
+
+
+def files_shown(admissions: Iterable[Admission]) -> frozenset[str]:
+    """The files on the web among the attachments of *admissions* (the records on the web): those of the records that
+    show their content, as the site copies them (catalog paths)."""
+    return frozenset(path for a in admissions if a.shows_content for path in a.facts.attachments)
 
 
 def _record_of(address: str) -> str | None:
@@ -65,5 +91,4 @@ class WebDay:
 def web_records(gate: Gate) -> WebDay:
     """What is on the web on the gate's day."""
     records = {admission.id: admission for admission in gate.to(Output.WEB)}
-    files = frozenset(path for a in records.values() if a.shows_content for path in a.facts.attachments)
-    return WebDay(records, files)
+    return WebDay(records, files_shown(records.values()))

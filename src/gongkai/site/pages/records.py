@@ -15,7 +15,7 @@ from gongkai.site.attachments import links_of
 from gongkai.site.carried import Carry
 from gongkai.site.data import SiteData
 from gongkai.site.pages.column import OTHERS, REPORTS, RULES
-from gongkai.site.record_links import record_links
+from gongkai.site.record_links import linked_files, record_links
 from gongkai.site.render import markdown, plain_text, scrolling_tables, without_overrides
 from gongkai.site.search_docs import record_doc
 
@@ -48,7 +48,8 @@ def record_artifacts(data: SiteData, common: dict[str, Any], files: FileSource,
             shown.update(facts.attachments)
         related = _related(data, admission)
         path = f"records/{facts.id}.html"
-        if related is NO_RELATIONS and not facts.links and facts.id in ids and (entry := keys.get(path)) is not None:
+        if (related is NO_RELATIONS and not facts.links and facts.id in ids and (entry := keys.get(path)) is not None
+                and not (facts.addresses and linked_files(facts.addresses))):
             yield _carried(data, admission, common, path, entry[0])
         else:
             yield record_page(data, admission, common, related)
@@ -81,6 +82,7 @@ def record_page(data: SiteData, admission: Admission, common: dict[str, Any],
           (f"{name}:{','.join(admitted(group)) if group else ''}" for name, group in related.items())),
         *(f"file:{path}" for path in (facts.attachments if admission.shows_content else ())),
         *(f"link:{linked}:{shown.token if (shown := data.by_id.get(linked)) else ''}" for linked in facts.links),
+        *(f"file-link:{path}:{path in data.web_files}" for path in linked_files(facts.addresses)),
     )
     item = data.item_by_id.get(facts.item or "")
     made: dict[str, Any] = {}
@@ -89,7 +91,7 @@ def record_page(data: SiteData, admission: Admission, common: dict[str, Any],
         if not made:  # the page and its search entry share one rendering of the Markdown
             record = admission.record
             body = (scrolling_tables(record_links(markdown(record.body), facts.id, facts.links, data.by_id,
-                                                  data.base_url)) if admission.shows_content else None)
+                                                  data.base_url, data.web_files)) if admission.shows_content else None)
             links = links_of(record) if admission.shows_content else []
             made.update(admission=admission, record=record, item=item, body=body, files=links,
                         column=KIND_COLUMNS.get(facts.kind) or (None if item else UNFILED),
