@@ -25,7 +25,8 @@ Found by this pass:
    column) stopped the whole import with 「分段标题「本表由各单位按领域填写……」是领域的标题，却不是 gongkai.yaml 中的领域」;
    and a note under the header naming another 领域 (「养老服务领域的事项请另表填写，不要填在本表。」) moved every row below
    it, in sheet 社会救助, into 养老服务 (YLFW-001) without a word. A note (「注：」「备注：」…) or a sentence (，。；) is no
-   section title (rowkinds.prose): it is reported and skipped, the rows keep their 领域.
+   section title (rowkinds.note, read._section): it is reported and skipped, the rows keep their 领域; a title with
+   a clause after it (「二、养老服务领域，共1项」) is read by its first clause, and still switches the 领域.
 5. A nationwide service hotline typed as a number (咨询电话 4008123123, 8008123123) stopped the import with
    「咨询电话是数字格式，区号开头的 0 已被 Excel 去掉」: a 400/800 number has no area code and loses nothing
    (read._ZERO_LOST); 59523222619 (0595-23222619 without its 0) is still that error.
@@ -234,6 +235,23 @@ def test_a_note_naming_another_domain_moves_no_row_into_it(gk: Callable[..., Run
     assert "社会救助!B2: 这一行只有事项名称「养老服务领域的事项请另表填写，不要填在本表。」" in run.err
     assert not (cat.root / "items" / "ylfw").exists()
     assert "领域: 社会救助\n" in (cat.root / "items/shjz/SHJZ-002.yaml").read_text(encoding="utf-8")
+
+
+
+def test_a_section_title_with_a_count_after_it_still_switches_the_domain(gk: Callable[..., Run], cat: CatalogDir,
+                                                                         tmp_path: Path) -> None:
+    cat.write("gongkai.yaml", with_second_domain((cat.root / "gongkai.yaml").read_text(encoding="utf-8")))
+    table = workbook(tmp_path / "目录.xlsx", [
+        HEADER,
+        [None, "一、社会救助领域，共1项"],
+        ["1", "最低生活保障", "办事指南", "办理条件", BASIS, DEADLINE, PUBLISHER, "政府网站", "全社会", "主动", "县级"],
+        [None, "二、养老服务领域，共1项"],
+        ["1", "养老机构", "名单", "养老机构名单", BASIS, DEADLINE, PUBLISHER, "政府网站", "全社会", "主动", "县级"],
+    ], sheet="目录")
+    run = gk("import", "xlsx", table, "-C", cat.root, "--yes")
+    assert run.code == 0, run.out + run.err
+    assert "新增 SHJZ-002  items/shjz/SHJZ-002.yaml  ← 目录 第3行：最低生活保障 / 办事指南" in run.out
+    assert "新增 YLFW-001  items/ylfw/YLFW-001.yaml  ← 目录 第5行：养老机构 / 名单" in run.out
 
 
 # 5 ───────────────────────────────────────────────────────────────────────────────────────────────────────────────────

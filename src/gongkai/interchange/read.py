@@ -556,19 +556,22 @@ def _section(text: str, ref: str, domains: list[str], reading: Reading, sections
     """The 领域 a section title names (「一、社会救助」), remembering how it is numbered. A title numbered as one that
     named a 领域 (「二、养老服务」), or one saying 「……领域」, naming none gongkai.yaml has is another 领域's: an error at
     its cell (""), so that its rows never go into the 领域 above. None: the title is a group's (「（一）最低生活保障」), or
-    the text is a note, no title (「2.｜本表按领域填写，一个领域一个工作表。」)."""
-    if rowkinds.prose(text):
+    the text is a note (「注：……」) or a sentence (「本表按领域填写，一个领域一个工作表。」), which is no title: a
+    sentence is read as one only by its first clause (「二、养老服务领域，共5项」), and never as an unknown 领域's."""
+    if rowkinds.note(text):
         return None
-    style = rowkinds.section_style(text)
-    claimed = _CLAIMED.search(norm(text))
+    head = rowkinds.first_clause(text)
+    sentence = head != text
+    style = rowkinds.section_style(head)
+    claimed = None if sentence else _CLAIMED.search(norm(head))
     # a short title naming a 领域, or a longer one numbered as the 领域 titles above (「三、区划地名类公开事项」) or
     # saying 「区划地名领域」: that 领域's, not an error saying it is none of gongkai.yaml's while listing it
-    if (found := find_domain(text, domains)) and (len(norm(text)) <= len(found) + 6 or (style and style in sections)
+    if (found := find_domain(head, domains)) and (len(norm(head)) <= len(found) + 6 or (style and style in sections)
                                                   or (claimed and found in claimed.group(0))):
         if style:
             sections.add(style)
         return found
-    if (style is None or style not in sections) and not claimed:  # 「养老服务领域」 says it
+    if sentence or ((style is None or style not in sections) and not claimed):  # 「养老服务领域」 says it
         return None
     listed = "、".join(domains)
     other = next(s for s in ("（一）", "一、", "1.") if rowkinds.section_style(s) not in sections)  # not the 领域's

@@ -62,10 +62,14 @@ def footer(grid: Grid, number: int) -> tuple[int, str] | None:
 _CLAUSE = re.compile(r"[，。；！？;!?]")
 
 
-def prose(text: str) -> bool:
-    """A note or a sentence, never a section title however it is numbered and whatever 领域 it names: it begins as a
-    note does (「注：」「备注：1.……」) or has a clause's punctuation (「1.｜本表由各单位按领域填写，一个领域一个工作表。」)."""
-    return bool(_FOOTER.match(text) or _CLAUSE.search(text))
+def note(text: str) -> bool:
+    """Text that begins as a note or a signature does (「注：」「备注：1.……」「填表人：」): never a section title."""
+    return bool(_FOOTER.match(text))
+
+
+def first_clause(text: str) -> str:
+    """*text* up to its first clause punctuation: the title of 「二、养老服务领域，共5项」; the whole of a title."""
+    return _CLAUSE.split(text, 1)[0]
 
 
 def example(grid: Grid, number: int, own: dict[str, str]) -> tuple[int, str] | None:
