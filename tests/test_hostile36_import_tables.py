@@ -30,6 +30,10 @@ Found by this pass:
 5. A nationwide service hotline typed as a number (咨询电话 4008123123, 8008123123) stopped the import with
    「咨询电话是数字格式，区号开头的 0 已被 Excel 去掉」: a 400/800 number has no area code and loses nothing
    (read._ZERO_LOST); 59523222619 (0595-23222619 without its 0) is still that error.
+6. A workbook of one sheet per 领域 and a 「汇总」 sheet repeating them all (with a 领域 column, in its own column order)
+   could not be imported: every row of the summary was an error 「与 社会救助 第2行 是同一事项……重复了」 or 「编号……
+   相同」. A sheet every row of which another sheet has, with the same 领域 and cells, is now left out, said once
+   (read._without_summaries); a summary that differs in one cell still shows that row's error.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from conftest import CatalogDir, Run
@@ -274,3 +279,51 @@ def test_a_400_hotline_typed_as_a_number_lost_no_zero(gk: Callable[..., Run], ca
     assert run.code == 1
     assert ("社会救助!M2: 咨询电话是数字格式，区号开头的 0 已被 Excel 去掉（读出的是「59523222619」）：请把单元格格式改为"
             "「文本」后重新填写，如 0595-23222619") in run.err
+
+
+# 6 ───────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+ELDERLY = ["1", "养老机构", "名单", "养老机构名单", BASIS, DEADLINE, PUBLISHER, "政府网站", "全社会", "主动", "县级", None]
+SECOND = ["2", "最低生活保障", "办事指南", "办理条件", BASIS, DEADLINE, PUBLISHER, "政府网站", "全社会", "主动", "县级", None]
+
+
+def _with_summary(path: Path, summary_guide: str) -> Path:
+    book = openpyxl.Workbook()
+    first = book.active
+    first.title = "社会救助"
+    for values in (HEADER, FIRST, SECOND):
+        first.append(values)
+    second = book.create_sheet("养老服务")
+    for values in (HEADER, ELDERLY):
+        second.append(values)
+    summary = book.create_sheet("汇总")  # its own order: 领域 first, 编号 before the names
+    summary.append(["领域", "编号", *HEADER[:11]])
+    guide = SECOND[:3] + [summary_guide] + SECOND[4:]
+    for domain, values in (("社会救助", FIRST), ("社会救助", guide), ("养老服务", ELDERLY)):
+        summary.append([domain, values[11], *values[:11]])
+    book.save(path)
+    return path
+
+
+def test_a_summary_sheet_of_the_domain_sheets_is_left_out_once(gk: Callable[..., Run], cat: CatalogDir,
+                                                               tmp_path: Path) -> None:
+    cat.write("gongkai.yaml", with_second_domain((cat.root / "gongkai.yaml").read_text(encoding="utf-8")))
+    table = _with_summary(tmp_path / "目录.xlsx", "办理条件")
+    run = gk("import", "xlsx", table, "-C", cat.root, "--yes")
+    assert run.code == 0, run.out + run.err
+    assert ("汇总!A1: 工作表「汇总」的 3 行在其他工作表中都有、内容相同（是它们的汇总或副本），没有导入；"
+            "若它本应是另一张表，请填写它自己的内容后再导入") in run.err
+    assert "重复" not in run.err and "相同：" not in run.err
+    assert "新增 2 项，更新 0 项，未变 1 项。" in run.out
+    assert _items(cat) == ["SHJZ-001.yaml", "SHJZ-002.yaml", "YLFW-001.yaml"]
+
+
+def test_a_summary_that_differs_in_one_cell_still_says_which_row(gk: Callable[..., Run], cat: CatalogDir,
+                                                                 tmp_path: Path) -> None:
+    cat.write("gongkai.yaml", with_second_domain((cat.root / "gongkai.yaml").read_text(encoding="utf-8")))
+    table = _with_summary(tmp_path / "目录.xlsx", "办理条件、申请材料")
+    run = gk("import", "xlsx", table, "-C", cat.root, "--yes")
+    assert run.code == 1, run.out + run.err
+    assert "汇总!D3: 与 社会救助 第3行 是同一事项（领域和事项名称都相同），重复了" in run.err
+    assert "在其他工作表中都有" not in run.err
+    assert _items(cat) == ["SHJZ-001.yaml"]

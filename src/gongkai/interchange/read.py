@@ -133,7 +133,37 @@ def read_workbook(data: bytes, domains: list[str], name: str = "") -> Reading:
             reading.problems.append(ImportProblem(f"{grid.name}!A1", _not_directory(grid), warning=True))
         else:
             _read_sheet(grid, domains, reading)
+    _without_summaries(reading, domains)
     return reading
+
+
+def _without_summaries(reading: Reading, domains: list[str]) -> None:
+    """Leaves out, said once, a sheet whose rows are those of two or more other sheets kept, or of one other sheet
+    exactly (the same 领域 and cells, however the columns are laid out): the 「汇总」 of the 领域 sheets beside them,
+    where each of its rows was 「重复了」. The largest sheet is looked at first (of two alike, the later), so the 领域
+    sheets a summary repeats are the ones kept; a summary that differs in a cell is kept, and that row's error said."""
+    by_sheet: dict[str, list[Row]] = {}
+    for row in reading.rows:
+        by_sheet.setdefault(row.sheet, []).append(row)
+
+    def content(row: Row) -> tuple[object, ...]:
+        cells = tuple(sorted((k, v) for k, v in row.cells.items() if v and k not in ("领域", PARENT)))
+        said = (find_domain(row.cells[key], domains) for key in ("领域", PARENT) if row.cells.get(key))
+        return next(said, None) or row.domain, cells, tuple(sorted((k, tuple(v)) for k, v in row.more.items()))
+
+    kept = {sheet: {content(row) for row in rows} for sheet, rows in by_sheet.items()}
+    order = list(by_sheet)
+    for sheet, rows in sorted(by_sheet.items(), key=lambda pair: (-len(pair[1]), -order.index(pair[0]))):
+        mine = kept[sheet]
+        twins = {name for name, theirs in kept.items() if name != sheet and mine & theirs}
+        if all(any(c in kept[name] for name in twins) for c in mine) and (
+                len(twins) > 1 or any(kept[name] == mine for name in twins)):  # a summary of sheets, or a copy
+            del kept[sheet]
+            reading.problems.append(ImportProblem(f"{sheet}!A1", (
+                f"工作表「{shown(sheet)}」的 {len(rows)} 行在其他工作表中都有、内容相同（是它们的汇总或副本），没有导入；"
+                "若它本应是另一张表，请填写它自己的内容后再导入"), warning=True))
+    if len(kept) < len(by_sheet):
+        reading.rows = [row for row in reading.rows if row.sheet in kept]
 
 
 def _without_copies(grids: list[Grid], reading: Reading) -> list[Grid]:
