@@ -197,6 +197,15 @@ def repo(cat: CatalogDir) -> Path:
     return top
 
 
+def add_fields(path: Path, lines: str) -> None:
+    """Add fields to the record file at *path* before its 正文 (a record that is not 主动公开 has none: at the end);
+    nothing when the file is gone."""
+    if path.exists():
+        text = path.read_text("utf-8")
+        at = text.find("正文:")
+        path.write_text(text[:at] + lines + text[at:] if at >= 0 else text + lines, "utf-8")
+
+
 def text_pdf(*pages: str, info: str = "") -> bytes:
     """A minimal text PDF that pypdf reads: one line of ASCII text per page; *info* is the body of its /Info
     dictionary (document properties), e.g. "/Author (13812345678)"."""

@@ -15,7 +15,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import git
+from conftest import add_fields, git
 from gongkai.site import build_site
 from portal_catalog import build as portal_catalog
 from test_publication import files
@@ -50,12 +50,7 @@ class Catalog:
             path.write_text(path.read_text("utf-8").replace(old, new, 1), "utf-8")
 
     def add(self, rid: str, lines: str) -> None:
-        """Add fields before 正文 (a record that is not 主动公开 has none: at the end)."""
-        path = self.path(rid)
-        if path.exists():
-            text = path.read_text("utf-8")
-            at = text.find("正文:")
-            path.write_text(text[:at] + lines + text[at:] if at >= 0 else text + lines, "utf-8")
+        add_fields(self.path(rid), lines)
 
     def commit(self) -> None:
         git(self.top, "add", "-A")

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import CatalogDir, text_pdf
+from conftest import CatalogDir, add_fields, text_pdf
 from gongkai.catalog.listing import open_catalog, scan
 from gongkai.catalog.loader import load_catalog
 from gongkai.gate import Gate, admit
@@ -83,12 +83,7 @@ class Clerk:
             path.write_text(path.read_text("utf-8").replace(old, new, 1), "utf-8")
 
     def add(self, rid: str, lines: str) -> None:
-        """Add fields before 正文 (a record that is not 主动公开 has none: at the end)."""
-        path = self.path(rid)
-        if path.exists():
-            text = path.read_text("utf-8")
-            at = text.find("正文:")
-            path.write_text(text[:at] + lines + text[at:] if at >= 0 else text + lines, "utf-8")
+        add_fields(self.path(rid), lines)
 
     def apply(self, op: tuple[str, int]) -> None:
         name, n = op

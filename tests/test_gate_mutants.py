@@ -343,7 +343,8 @@ def test_the_facts_lists_read_are_the_records_own(gc):
     assert tuple(gate.get("R2026-010").facts) == (
         "R2026-010", "测试县民政局关于第10号事项的通知", "测民〔2026〕10号", "350524-MZ-2026-00010", D(2026, 9, 10),
         "SHJZ-002", "shjzg", "通知", 2025, ("R2026-011",), "R2026-012", "R2026-013", ("R2026-008", "R2026-009"),
-        ("files/2026/b.csv", "files/2026/a.csv"), None, None, ())  # (links: its 正文 names no record's page)
+        ("files/2026/b.csv", "files/2026/a.csv"), None, None, (), ())  # (links, addresses: its 正文 names no
+    # record's page and links nothing)
     assert gate.get("R2026-021").facts.withdrawn == D(2026, 10, 8)
     # (twenty-second pass) the day a document lapses, after the day decided, travels too: a site set back before it is
     # refused (gate.past.relapsed); 废止日期 alone is 废止

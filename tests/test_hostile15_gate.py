@@ -94,7 +94,7 @@ TITLES = {
     "陈水生、林阿妹两户低保公示": {"陈水生", "林阿妹"},
     "关于欧阳建华临时救助的公示": {"欧阳建华"},
     "关于经兜村村民陈水生家庭申请低保的公示": {"陈水生"},
-    "关于陈明医疗救助的公示": {"陈明医"},  # (a two-character name: its next character is masked with it)
+    "关于陈明医疗救助的公示": {"陈明"},  # (read before 医疗救助 since the thirty-eighth session: 陈明 alone)
     # titles naming no one keep every word
     "关于2026年12月城乡低保对象名单的公示": set(),
     "关于高龄津贴发放名单的公示": set(),

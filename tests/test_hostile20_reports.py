@@ -130,6 +130,8 @@ def test_deadline_messages_name_the_request_by_its_number(gk, cat, tmp_path):
         ("GK701", "申请 YSQ-1 应于 2026-11-03 前答复，已逾期24个工作日"),
         ("GK701", "申请 YSQ-2 应于 2026-12-04 前答复，已逾期1个工作日"),
         ("GK716", "申请 YSQ-3 的答复期限暂定为 2027-01-04"),
+        # sent online on a Sunday (thirty-eighth session: the day received is the day it is confirmed)
+        ("GK721", "申请 YSQ-2 是网上提交的，收到日期 2026-11-08 是周日，休息日：这个渠道以双方确认之日为收到申请之日（《条例》第三十一条）"),
     ]
     soon = json.loads(gk("validate", cat.root, "--format", "json", "--today", "2026-11-30").out)["diagnostics"]
     assert ("GK702", "申请 YSQ-2 应于 2026-12-04 前答复，还剩4个工作日") in [(d["code"], d["message"]) for d in soon]

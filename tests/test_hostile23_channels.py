@@ -69,8 +69,10 @@ def test_an_unknown_channel_is_named_at_its_line_and_the_board_is_told_what_it_m
     for command in ("print", "wechat"):
         run = gk(command, cat.root, "--from", "2026-09-01", "--out", tmp_path / command)
         assert run.code == 0
+        # (hostile pass 36: the item's file, line and error are named — it was 「不在目录中，或事项文件有错误没有读入」)
         assert run.err == ("警告：records/2026/R2026-001.yaml 没有生成：主动公开的信息 R2026-001 没有通过公开审核：它的事项 "
-                           "SHJZ-001 不在目录中，或事项文件有错误没有读入（GK205，见 gongkai validate），不知道从哪些渠道公开；"
+                           "SHJZ-001 的文件 items/shjz/SHJZ-001.yaml 有错误，没有读入，不知道从哪些渠道公开（第12行第14列，"
+                           "「抖音」不是有效的「公开渠道」；请改正这个事项文件，不是信息的「事项」，见 gongkai validate）；"
                            "改正后重新生成\n"), command
 
 

@@ -32,7 +32,7 @@ Seen and left alone:
 - The site's own page still links a file that is not on the web (R2026-002's 「参照[指南]」 above: a 404 on the site,
   which inspect --site counts as 错链): doing as the exits now do needs the page's key to read the state of the files
   its body links (an incremental build would otherwise keep a stale link); left for the lead (site/pages/records.py).
-  The gate holds back a body that links a file outside files/ or one no record may show (gate.links). Whether the
+  The gate holds back a body that links a file outside files/ or one no record may show (privacy.links). Whether the
   portal's platform serves the site's files/ at the column's address is the webmaster's set-up (docs/portal-export.md).
 - A root-relative link (「/records/R2026-020.html」) is read as a link to that record, as on the site; on a column below
   the portal's root it leaves the column: not changed (the site's rule, site_61).

@@ -14,9 +14,16 @@ Found (before the fix → now):
    page does as they do (site.record_links, one rule): the words alone unless the file is on the web that day, and
    the page's inputs name each file its body may link with whether it is on the web, so the page is made again the
    day that changes (and is never carried over unread).
+3. validate was silent (exit 0) on a 正文 linking the file of a 不予公开 record, which build-site then held back: CI
+   green, the page never published. GK612 said so only for an attachment. Now GK612 also names the 正文 link
+   (「正文链接的文件「files/2026/neibu.pdf」是信息 R2026-003（不予公开）的附件」), the full address on the portal too, and
+   the incremental validate re-checks a record whose 正文 links a file when the record attaching it changes (its keys
+   name the files its 正文 may link): the same as --no-cache.
 """
 
 from __future__ import annotations
+
+import pytest
 
 from test_hostile16_publication import LETTER, POLICY_ITEM
 from test_hostile35_gate_files import WITHHELD
@@ -75,3 +82,35 @@ def test_the_link_comes_back_the_day_its_file_is_on_the_web(gk, tmp_path):
     assert gk("build-site", cat.root, "--out", out, "--today", TODAY, "--no-search").code == 0
     assert "参照指南。" in (out / "records/R2026-002.html").read_text(encoding="utf-8")
     assert not (out / "files/2026/办事指南.pdf").exists()
+
+
+NEIBU_LINKS = {"inline": "详见[材料](../files/2026/neibu.pdf)。",
+               "portal": "详见<https://www.anxi.gov.cn/mzj/gkml/files/2026/neibu.pdf>。"}
+
+
+def _linking_withheld(cat, link: str, withheld: bool = True) -> None:
+    cat.item(POLICY_ITEM, "items/shjz/SHJZ-002.yaml")
+    cat.write("files/2026/neibu.pdf", text_pdf("Internal working papers"))
+    cat.record(WITHHELD if withheld else PUBLIC, "records/2026/R2026-003.yaml")
+    cat.record(LETTER.replace("经审核，现将名单予以公示。", link), "records/2026/R2026-002.yaml")
+
+
+@pytest.mark.parametrize("link", NEIBU_LINKS.values(), ids=NEIBU_LINKS.keys())
+def test_validate_names_a_body_linking_the_file_of_a_withheld_record(gk, cat, link):
+    _linking_withheld(cat, link)
+    run = gk("validate", cat.root, "--today", "2026-11-10", "--no-cache")
+    assert run.code == 1, run.out
+    assert "GK612" in run.out and "正文链接的文件「files/2026/neibu.pdf」是信息 R2026-003（不予公开）的附件" in run.out, run.out
+    assert run.out.count("GK612") == 1, run.out
+    assert "records/2026/R2026-002.yaml" in run.out
+
+
+def test_validate_after_the_linked_file_is_withheld_equals_a_fresh_run(gk, cat):
+    _linking_withheld(cat, NEIBU_LINKS["inline"], withheld=False)
+    first = gk("validate", cat.root, "--today", "2026-11-10")
+    assert "GK612" not in first.out, first.out
+    cat.record(WITHHELD, "records/2026/R2026-003.yaml")  # only R2026-003 changes; R2026-002 links its file
+    cached = gk("validate", cat.root, "--today", "2026-11-10")
+    fresh = gk("validate", cat.root, "--today", "2026-11-10", "--no-cache")
+    assert "正文链接的文件「files/2026/neibu.pdf」" in fresh.out, fresh.out
+    assert (cached.code, cached.out) == (fresh.code, fresh.out)

@@ -202,6 +202,7 @@ ELSEWHERE = {
     "GK807": "test_hostile28_year2027.py", "GK719": "test_hostile28_year2027.py",
     "GK406": "test_hostile28_year2027.py",
     "GK720": "test_hostile35_requests_reports.py",
+    "GK721": "test_hostile36_deadlines_holidays.py",
 }
 # GK802 looks at today: from 1 December a missing notice for next year is reported; GK903 from 1 February.
 TODAY = {"GK802": "2026-12-01", "GK903": "2027-02-01"}

@@ -179,6 +179,11 @@ def _meant(value: Any) -> str | None:
     return f"日期只写年月日，不写时间：北京时间是 {day}，写成 {day}"
 
 
+def has_time(value: Any) -> bool:
+    """Whether *value* is a date written with a time of day (2026-12-04 22:30, 2026-12-04T22:30:00+08:00)."""
+    return _STAMP.match(as_typed(str(value))) is not None
+
+
 def _zone(zone: str | None) -> str:
     if not zone:
         return ""

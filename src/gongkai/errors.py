@@ -98,6 +98,7 @@ _REASONS_BY_NAME = {
     "EBUSY": "文件正被占用", "EMFILE": "同时打开的文件太多", "EIO": "读写磁盘出错",
     "ENOTEMPTY": "文件夹不是空的", "EXDEV": "不能跨磁盘移动", "EINVAL": "文件名或路径无效",
     "EADDRINUSE": "端口已被别的程序占用", "EADDRNOTAVAIL": "本机没有这个地址",
+    "ELOOP": "符号链接（快捷方式）绕回了自己，形成循环",
 }
 # Not every system defines every name (Windows has no EDQUOT): keep those it has.
 _OS_REASONS = {getattr(errno, name): text for name, text in _REASONS_BY_NAME.items() if hasattr(errno, name)}
@@ -127,6 +128,7 @@ _ADVICE_BY_NAME = {
     "ENOENT": "请检查路径是否写对、文件是否还在",
     "ENAMETOOLONG": "请换一个短一些的路径",
     "EIO": "磁盘或网络盘可能有故障：请检查磁盘后再运行一次",
+    "ELOOP": "请删去这个链接，或让它指向真正的文件（文件夹）",
 }
 _OS_ADVICE = {getattr(errno, name): text for name, text in _ADVICE_BY_NAME.items() if hasattr(errno, name)}
 
@@ -138,8 +140,11 @@ def advise_os_error(exc: OSError) -> str:
 
 def naming(exc: OSError, path: object) -> OSError:
     """*exc*, naming *path* when the system did not say which file it was about (a write on a full disk names none)."""
-    if exc.filename is not None:
-        return exc
+    return exc if exc.filename is not None else renamed(exc, path)
+
+
+def renamed(exc: OSError, path: object) -> OSError:
+    """*exc* about *path* instead of the file it names (a hidden one gongkai made aside to write *path*)."""
     named = OSError(exc.errno, exc.strerror, str(path))
     named.__cause__ = exc
     return named

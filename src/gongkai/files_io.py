@@ -13,7 +13,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import BinaryIO
 
-from gongkai.errors import naming
+from gongkai.errors import naming, renamed
 
 
 # A callable writes the contents into the open file itself: a large file is never held whole in memory.
@@ -163,7 +163,10 @@ def _write_aside(path: Path, data: Data) -> str:
     """*data* written and synced to a new file next to *path*, with the mode (and, where allowed, the owner and group)
     *path* has, or the mode a new file would get."""
     make_folder(path.parent)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{_aside_name(path.name)}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:  # a read-only folder: the hidden name tried (.名单.xlsx.k2j4.tmp) is no file the user knows
+        raise renamed(exc, path) from None
     try:
         _keep_owner(path, tmp)
         os.chmod(tmp, _mode_for(path))  # after chown, which clears the set-id bits
@@ -303,6 +306,7 @@ def _mode_for(path: Path) -> int:
 
 BUILDING = "building"  # the staging folder's kind, in its name: .<output>.building.<pid>.<random>
 _LEFT = (BUILDING, "old", "update", "init")  # the kinds of folder a run leaves beside its output (init: older versions)
+_ROOM = 200  # bytes of an output's name kept in the names made beside it (a name may have 255)
 PREVIOUS = "previous"  # the old output, inside .<output>.old.<pid>.<random> while a swap is under way
 
 
@@ -310,18 +314,38 @@ def remove_leftovers(out: Path) -> None:
     """Tidy what runs of *out* killed on the spot (kill -9, a power cut) left beside it — those whose process is gone:
     staging folders are removed; an old output moved aside (move_aside) goes back when *out* is missing, since the run
     died between the two renames of its swap. A live run's folders are left alone."""
-    for folder in sorted(out.parent.glob(f".{glob.escape(out.name)}.*")):  # a name may hold [ ] * ?
-        parts = folder.name.split(".")
-        if folder.is_dir() and len(parts) >= 4 and parts[2] in _LEFT and not _alive(parts[3]):
-            if parts[2] == "old" and not os.path.lexists(out) and os.path.isdir(folder / PREVIOUS):
+    prefix = f".{_aside_name(out.name)}."
+    for folder in sorted(out.parent.glob(f"{glob.escape(prefix)}*")):  # a name may hold [ ] * ?
+        # read after the name, which may hold dots itself (--out www.anxi.gov.cn: such leftovers stayed for good)
+        # — kind.pid.random (kind.random from older versions); more parts are another output's (site.old's)
+        parts = folder.name[len(prefix):].split(".")
+        if folder.is_dir() and len(parts) in (2, 3) and parts[0] in _LEFT and not _alive(parts[1] if parts[2:] else ""):
+            if parts[0] == "old" and not os.path.lexists(out) and os.path.isdir(folder / PREVIOUS):
                 os.replace(folder / PREVIOUS, out)
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def _aside_name(name: str) -> str:
+    """*name* as the hidden files and folders made beside it begin: cut (at a character) to _ROOM bytes, so that with
+    what follows (.building.<pid>.<random>, .<random>.tmp) it stays a name the system takes. A folder named with 80
+    Chinese characters (240 bytes of the 255 a name may have) was refused as 「文件名太长」 though mkdir made it."""
+    encoded = name.encode("utf-8", "surrogateescape")
+    return name if len(encoded) <= _ROOM else encoded[:_ROOM].decode("utf-8", "ignore")
+
+
+def staging_folder(target: Path, kind: str = BUILDING) -> Path:
+    """A new folder beside *target*, .<name>.<kind>.<pid>.<random> (so remove_leftovers() knows whose it is). A failure
+    (a read-only disk, a full one) names *target*: the hidden name tried is no folder the user ever typed."""
+    try:
+        return Path(tempfile.mkdtemp(prefix=f".{_aside_name(target.name)}.{kind}.{os.getpid()}.", dir=target.parent))
+    except OSError as exc:
+        raise renamed(exc, target) from None
 
 
 def move_aside(target: Path) -> Path:
     """Move the folder *target* out of the way (the first rename of a swap); the folder that holds it now, which
     remove_leftovers() finds (and puts back) if the process dies before the swap is done."""
-    holder = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.{os.getpid()}.", dir=target.parent))
+    holder = staging_folder(target, "old")
     os.replace(target, holder / PREVIOUS)
     return holder
 
@@ -377,7 +401,7 @@ def replace_dir(target: Path, then: Callable[[], None] | None = None,
     if marks:
         refuse_foreign_output(target, marks)
     make_folder(target.parent)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.{BUILDING}.{os.getpid()}.", dir=target.parent))
+    staging = staging_folder(target)
     try:
         keep_folder(target, staging)
         yield staging

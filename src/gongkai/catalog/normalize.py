@@ -9,6 +9,10 @@ from typing import Any
 from gongkai.model import vocab
 
 SPLIT = re.compile(r"[，、,；;]\s*")
+# The official table's boxes, as a clerk copies a ticked one with its value (「■政府网站」, hostile pass 36): the value is the
+# box's; an unticked one (「□两微一端」) is no value, and stays an error that says so (catalog.schema_errors).
+TICKED = "■☑✓✔√"
+UNTICKED = "□☐"
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,12 @@ def normalize(data: dict[str, Any]) -> tuple[dict[str, Any], list[Note]]:
 def _one(value: Any, field: tuple[str | int, ...], spec: Vocabulary, notes: list[Note]) -> Any:
     if not isinstance(value, str) or value in spec.names:
         return value
+    if (ticked := value.strip()) and ticked[0] in TICKED:
+        found = vocab.canonical(ticked[1:], spec.names, spec.aliases)
+        if found is not None:
+            notes.append(Note("GK105", f"「{value.strip()}」中的「{ticked[0]}」是表格的勾选框，按「{found}」处理",
+                              f"只写名称「{found}」，不写勾选框，或运行 gongkai fmt 自动改正。", field))
+            return found
     found = vocab.canonical(value, spec.names, spec.aliases)
     if found is not None and found != value:
         said = (f"「{value}」前后多了空格（全角空格），按「{found}」处理" if value.strip() == found  # 「主动公开　」

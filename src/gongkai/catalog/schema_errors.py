@@ -10,11 +10,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from gongkai.catalog.normalize import Note
+from gongkai.catalog.normalize import UNTICKED, Note
 from gongkai.characters import cut_short
-from gongkai.days import DayError, read_day
+from gongkai.days import DayError, has_time, read_day
 from gongkai.model import vocab
-from gongkai.model.request import BLOCK_HINTS, ONCE_ONLY_HINTS, ONE_RESULT_HINT, shown_in_register
+from gongkai.model.request import BLOCK_HINTS, CONFIRMED_HINT, ONCE_ONLY_HINTS, ONE_RESULT_HINT, shown_in_register
 
 
 def model_aliases(model: type[BaseModel], path: tuple[str | int, ...]) -> list[str]:
@@ -221,6 +221,9 @@ def _explain(error: Any, model: type[BaseModel]) -> Note:
         if isinstance(value, str) and (meant := _ambiguous(value, names)):  # 「第三方合法权益」: 商业秘密 or 个人隐私
             hint = (f"「{value.strip()}」可以是{'，也可以是'.join(f'「{m}」' for m in meant)}，不能替您选："
                     f"按实际情况写其中一个。" + hint)
+        elif isinstance(value, str) and value.strip()[:1] in UNTICKED and value.strip():  # 「□两微一端」 from the table
+            hint = (f"「{value.strip()[0]}」是表格里没有勾选的框：没有勾选的不是这一项的{label}，删去这一项"
+                    f"（勾选的只写名称，不写「■」）。") + hint
         elif isinstance(value, str) and any(c in value for c in "，、"):
             # an element of a list may be split into a list; a field of one value (公开属性, 公开对象, 不予公开理由…)
             # takes one: 「写成列表」 there would be the next error
@@ -234,7 +237,10 @@ def _explain(error: Any, model: type[BaseModel]) -> Note:
     if kind == "date_value":  # the form is right, the day is not: 2026-02-30
         return Note("GK106", f"「{label}」{error['msg']}", "请对照原件核对这个日期，写成实际有的一天，如 2026-03-02。", loc)
     if kind in ("date_form", "date_from_datetime_parsing", "date_parsing", "date_type"):
-        return Note("GK106", f"「{label}」{error['msg']}", "日期写成 2026-03-02 这样的格式。", loc)
+        # 「收到日期: 2026-12-04 22:30」: an online request sent after hours is received the day it is confirmed
+        received = label == "收到日期" and model.__name__ == "Request" and has_time(value)
+        return Note("GK106", f"「{label}」{error['msg']}",
+                    "日期写成 2026-03-02 这样的格式。" + (CONFIRMED_HINT if received else ""), loc)
     if kind == "key_without_colon":
         return Note("GK001", error["msg"], f"写成「{error['ctx']['written']}」：键名后面是半角冒号和一个空格。", loc)
     if kind == "notice_days_unit":
@@ -279,6 +285,8 @@ def _half_width_is_a_choice(note: Note, value: str, error: Any) -> bool:
         except DayError:
             return False
         return True
+    if error is not None and error.get("type") in ("int_parsing", "notice_days_unit"):  # 「7（天）」 stays no number
+        return unicodedata.normalize("NFKC", value).strip().isdigit()
     if note.code != "GK104" or error is None:
         return True
     return unicodedata.normalize("NFKC", value).strip() in _choices(error).split("、")

@@ -29,6 +29,9 @@ class FileNote:
         return Diagnostic(self.code, SEVERITY[self.code], self.message, self.path, hint=self.hint)
 
 
+_LINKS = {"dangling": "指向不存在的文件", "loop": "绕回自己，形成循环，什么也读不到", "link": "指向别处的文件或文件夹"}
+
+
 def not_read(entry: Entry, kind: str | None) -> FileNote | None:
     """Why a file in a YAML folder is not read; None when it is read or lies outside those folders."""
     if kind is not None and not entry.special:
@@ -37,8 +40,8 @@ def not_read(entry: Entry, kind: str | None) -> FileNote | None:
     if label is None:
         return None if entry.special else _outside_the_folders(entry.path)
     name = entry.path.rsplit("/", 1)[-1]
-    if entry.special in ("link", "dangling"):
-        target = "指向不存在的文件" if entry.special == "dangling" else "指向别处的文件或文件夹"
+    if entry.special in _LINKS:
+        target = _LINKS[entry.special]
         return FileNote(entry.path, "GK012", f"「{name}」是符号链接（{target}），gongkai 不跟随链接读取",
                         f"删除这个链接，把{label}文件本身放在这里。")
     if entry.special == "folder":

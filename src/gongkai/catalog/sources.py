@@ -39,8 +39,9 @@ class Entry(NamedTuple):
     """A file of the catalog: relative POSIX path, its stat signature when known, and what kind of file it is.
 
     The signature is git's: size, mtime, ctime, inode and device; *special* is "" for a regular file, "link" for a
-    symbolic link to a file (signature of the target), "dangling" for a link to nothing, "other" for a pipe or device,
-    "folder" for a folder named like a YAML file, "dir" for any other folder; *links* is how many names the file has
+    symbolic link to a file (signature of the target), "dangling" for a link to nothing, "loop" for a link that leads
+    back to itself, "other" for a pipe or device, "folder" for a folder named like a YAML file, "dir" for any other
+    folder; *links* is how many names the file has
     (st_nlink: more than one is a hard link, which GK606 refuses in an attachment: it may be changed from elsewhere).
     """
 
@@ -89,7 +90,11 @@ class Source(Protocol):
 
 def _entry(entry: os.DirEntry[str], path: str) -> Entry:
     link = entry.is_symlink()
-    if not entry.is_file():  # follows links: False for a dangling one, a link to a folder, a pipe or a device
+    try:
+        regular = entry.is_file()  # follows links: False for a dangling one, a link to a folder, a pipe or a device
+    except OSError:  # ELOOP: a link that leads back to itself (ln -s a b, ln -s b a) stopped every command
+        return Entry(path, special="loop")
+    if not regular:
         special = ("link" if os.path.exists(entry.path) else "dangling") if link else "other"
         return Entry(path, special=special)
     stat = entry.stat()

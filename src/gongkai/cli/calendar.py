@@ -14,7 +14,7 @@ from gongkai.cli.app import EXIT_OK, app, out
 from gongkai.cli.options import parse_date
 from gongkai.errors import UsageProblem
 from gongkai.holidays import calendar_of
-from gongkai.model.deadline import parse_deadline
+from gongkai.model.deadline import ARTICLE_26_WORKDAYS, parse_deadline
 from gongkai.model import Record
 from gongkai.model.request import REPLY_WORKDAYS, Request
 from gongkai.publication.periods import is_notice, over_before_publication, safe_notice_end
@@ -106,6 +106,11 @@ def explain_command(
     parsed = parse_deadline(item.deadline) if item else None
     if item is None:
         out.print("没有所属事项，无法确定公开时限。", markup=False)
+    elif parsed is not None and parsed.kind == "realtime":  # no days named: the law's ceiling (GK402)
+        limit = explain_add(calendar, record.formed, ARTICLE_26_WORKDAYS,
+                            f"公开时限（事项 {item.id}：{item.deadline}；没有写天数，按《条例》第二十六条最迟"
+                            f"{ARTICLE_26_WORKDAYS}个工作日）")
+        _verdict(record.published, limit, "公开", (record.formed, "成文日期", "GK404"))
     elif parsed is None or not parsed.checkable or parsed.days is None:
         out.print(f"事项 {item.id} 的公开时限「{item.deadline}」不是「某日起N个工作日内」的形式，无需逐日计算。", markup=False)
     elif parsed.workdays:
@@ -146,8 +151,11 @@ def _explain_notice(strict: WorkdayCalendar, record: Record) -> None:
     if record.notice_days is not None:
         view = strict.provisional()
         first = view.on_or_after(record.published)
+        # published on a day off (a Saturday, 国庆): the first day is the next working day, and the title says so
+        day_one = (f"公开日期 {record.published} 当天算第1天" if first == record.published else
+                   f"公开日期 {record.published} 是{view.info(record.published).reason}，下一个工作日 {first} 算第1天")
         counted = explain_add(view, first - dt.timedelta(days=1), record.notice_days,
-                              f"公示期（{record.notice_days}个工作日，公开日期 {record.published} 当天算第1天）")
+                              f"公示期（{record.notice_days}个工作日，{day_one}）")
         why = "" if counted.date == end else "（「公示截止」或正文写的公示期更早结束，按较早的一天）"
     shown = DueDate(end, (end.year,) if provisional else ())
     out.print(f"  公示期：{record.published} 至 {shown}{why}，{end + dt.timedelta(days=1)} 起名单从各渠道撤下。",
@@ -169,6 +177,14 @@ _PAUSED_BECAUSE = {
 def _explain_request(calendar: WorkdayCalendar, request: Request) -> int:
     """The reply period of a 依申请公开 request, day by day (named by its 编号 only: what is asked often names who asks)."""
     out.print(f"{request.id}  依申请公开申请，{request.received} 收到", markup=False)
+    try:
+        confirmed = request.confirmed_on(calendar)
+    except CalendarMissing as exc:
+        raise UsageProblem(str(exc)) from None
+    if confirmed is not None:  # sent online on a day off: received the day it is confirmed (GK721)
+        out.print(f"{request.received} 是{calendar.info(request.received).reason}：{request.channel}提交的，以双方确认之日为"
+                  f"收到申请之日（《条例》第三十一条）；下一个工作日（{confirmed}）才确认的，「收到日期」应写 {confirmed}，"
+                  "下面按登记的日期计算（gongkai validate 报 GK721）。", markup=False)
     correction = request.correction
     if correction is not None:
         if correction.corrected is None:

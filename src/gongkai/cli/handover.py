@@ -19,7 +19,7 @@ from gongkai.handover.bag import check_against_ledger, check_bag, find_bags
 from gongkai.handover.deliver import deliver, record_baseline
 from gongkai.handover.letter import LETTER_FILE, recalls_for
 from gongkai.handover.plan import EMPTY_NOTE, Batch, blocking, held_out, only_gaps, unread_ledgers
-from gongkai.handover.run import handover_days, not_yet, prepare, schedule_note
+from gongkai.handover.run import date_wanted, handover_days, not_yet, prepare, schedule_note
 from gongkai.locking import catalog_lock, output_lock
 from gongkai.output import render_text
 from gongkai.output.excerpt import source_lines
@@ -55,8 +55,7 @@ def handover_command(
     if ctx.invoked_subcommand is not None:
         return EXIT_OK
     if date is None:
-        raise UsageProblem("请用 --date 写明移交日期，如 gongkai handover --date 2026-12-07；"
-                           "全年移交日见 gongkai handover schedule --year 2026。")
+        raise UsageProblem(date_wanted(load_catalog(find_root(catalog)), today(when)))
     day = parse_date(date, "--date")
     root = find_root(catalog)
     with nullcontext() if dry_run else catalog_lock(root, f"gongkai handover --date {day.isoformat()}"):

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
 from gongkai.county.department import DepartmentResult
 from gongkai.county.review import CountyView
 from gongkai.county.rollup import Rollup, department_check, roll_up
-from gongkai.files_io import write_atomic
+from gongkai.files_io import write_all, write_atomic
 from gongkai.interchange.xlsx import export_departments_xlsx
 from gongkai.portal.write import refuse_outputs
 from gongkai.privacy.mask import mask_log
 from gongkai.privacy.scan import allowed_of
+from gongkai.processes import interrupts_deferred
 from gongkai.reports.annual import year_not_over
 from gongkai.reports.render import fraction, scorecard_rows, unrecorded_note
 from gongkai.reports.xlsx import annual_workbook, table_workbook
@@ -174,10 +176,13 @@ def write_outputs(view: CountyView, folder: Path, title: str, key: str) -> dict[
     # The review holds every department's directory: scanned as every published table is, before anything is written.
     allowed = frozenset().union(*(allowed_of(d.agency) for d in view.readable))
     refuse_outputs({path.name: data for path, data in zip(paths, contents)}, allowed)
-    for path, data in zip(paths, contents):
-        write_atomic(path, data)
-    stamp = json.dumps({"key": key, "summary": made}, ensure_ascii=False, indent=1) + "\n"
-    write_atomic(folder / STAMP, stamp)  # last: an interrupted run leaves the old stamp, and runs again next time
+    # The three workbooks or none: each was renamed in as it was written, so a read-only or locked workbook, a full
+    # disk or a Ctrl+C left new beside old ones under the old stamp, and a run on those earlier inputs then found its
+    # stamp and kept the mix. The stamp goes first and comes back last: a run stopped at any point runs again.
+    with suppress(FileNotFoundError, NotADirectoryError):  # no folder yet, or a file in its place (named below)
+        (folder / STAMP).unlink()
+    write_all(dict(zip(paths, contents)), guard=interrupts_deferred)
+    write_atomic(folder / STAMP, json.dumps({"key": key, "summary": made}, ensure_ascii=False, indent=1) + "\n")
     return made
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, NamedTuple
 
-from gongkai.gate.links import body_links
+from gongkai.privacy.links import body_links
 from gongkai.model import Item, Record
 from gongkai.model.vocab import IN_FORCE
 from gongkai.publication.standing import lapse
@@ -52,7 +52,7 @@ class Facts(NamedTuple):
     # the 编号 its 正文 may link as 「<编号>.html」 (every such word: more than it links, never fewer): its page
     # shows each as a link, marked when no longer in force, or as words alone when that record is not on the web
     links: tuple[str, ...] = ()
-    # every address its 正文 links to, as a path (gate.links.body_links): the files it shows besides its attachments
+    # every address its 正文 links to, as a path (privacy.links.body_links): the files it shows besides its attachments
     addresses: tuple[str, ...] = ()
 
 

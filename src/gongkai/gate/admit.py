@@ -10,16 +10,16 @@ the web only as a short notice.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from enum import Enum
 from typing import Any
 
 from gongkai.catalog import Catalog
-from gongkai.diagnostics import Severity
 from gongkai.gate.admission import Admission, State
-from gongkai.gate.links import linked_paths
+from gongkai.gate.unread import no_item_reason
+from gongkai.privacy.links import linked_paths
 from gongkai.holidays import calendar_of
 from gongkai.publication.channels import Output, effective_channels, outputs_of
 from gongkai.publication.standing import Standing, next_change, standing
@@ -56,7 +56,7 @@ class Outcome:
     admission: Admission | None = None  # ADMITTED
     findings: tuple[PrivacyFinding, ...] = ()  # BLOCKED
     reasons: tuple[str, ...] = ()  # UNSAFE
-    why: str = ""  # HELD
+    why: str = ""  # HELD, NO_ITEM
     record: Record | None = None  # WITHDRAWN: as the notices to take it down name it
     copy: str | None = None  # WITHDRAWN: what a copy of its file is called (名单 when it lists people)
 
@@ -70,6 +70,8 @@ class Gate:
     blocked: dict[str, list[PrivacyFinding]] = field(default_factory=dict)
     unsafe: dict[str, list[str]] = field(default_factory=dict)  # record id → attachments that may not be published
     no_item: list[str] = field(default_factory=list)  # records naming an item the catalog does not hold (GK205)
+    # record id → why: the item's file is named with its error when it could not be read (gate.unread)
+    no_item_why: dict[str, str] = field(default_factory=dict)
     # record id → why it is not published though 主动公开: its 保密审查 does not let it out, or its 编号 (or its
     # item's) is declared by two files, so which one stands is a guess (GK201)
     held: dict[str, str] = field(default_factory=dict)
@@ -101,6 +103,7 @@ class Gate:
             self.held[outcome.id] = outcome.why
         elif verdict is Verdict.NO_ITEM:
             self.no_item.append(outcome.id)
+            self.no_item_why[outcome.id] = outcome.why
         elif outcome.record is not None:  # WITHDRAWN
             self.withdrawn.append(outcome.record)
 
@@ -193,7 +196,7 @@ def _decide(catalog: Catalog, record: Record, blob: str, today: dt.date, calenda
         return Outcome(record.id, Verdict.HELD, change, why=problem)
     if record.item and item is None:
         # Its channels and its 公示 period are its item's: unknown, so it goes nowhere (validate: GK205)
-        return Outcome(record.id, Verdict.NO_ITEM, change)
+        return Outcome(record.id, Verdict.NO_ITEM, change, why=no_item_reason(catalog, record.item))
     scan = scans[record.id]
     # an ID a float rounded stands only from its birth date on: from that day the record is held back
     change = min([change, *(f.born for f in scan.findings if f.born is not None and f.born > today)],
@@ -470,8 +473,7 @@ def held_back(catalog: Catalog, gate: Gate, output: Output | None = None) -> lis
         item = catalog.items.get(record.item or "")
         if output is not None and not _may_reach(record, item, output):
             continue
-        reason = why.get(record_id) or (f"它的事项 {record.item} 不在目录中，或事项文件有错误没有读入（GK205，"
-                                        "见 gongkai validate），不知道从哪些渠道公开")
+        reason = why.get(record_id) or gate.no_item_why.get(record_id) or no_item_reason(catalog, record.item or "")
         over = standing(record, item, gate.today, calendar)
         found.append(HeldBack(catalog.path_of("record", record_id) or "", record_id, record.index_number, reason,
                               record.published, record.unit, over is not None and over.ended))
@@ -508,15 +510,3 @@ def _may_reach(record: Record, item: Item | None, output: Output) -> bool:
     if item is None and record.item:
         return not record.channels or output in outputs_of(tuple(record.channels))
     return output in outputs_of(effective_channels(record, item))
-
-
-def unread_records(catalog: Catalog) -> Iterator[tuple[str, str]]:
-    """(path, why) of every record file that could not be read: the gate never sees it, so it is on no channel, and
-    each output says so — a 公示 whose 公示截止 was typed 「12月7日」 left the web and the board without a word, days
-    before its period ended."""
-    for path, parsed in sorted(catalog.files.items()):
-        if parsed.kind != "record" or parsed.model is not None:
-            continue
-        first = next((d for d in parsed.diagnostics if d.severity is Severity.ERROR), None)
-        where = f"第{first.line}行第{first.column}列，{mask_text(first.message)[0]}；" if first and first.line else ""
-        yield path, f"文件有错误，没有读入，不在任何渠道公开（{where}请运行 gongkai validate 改正后重新生成）"

@@ -81,10 +81,35 @@ def _unknown_next(day: dt.date, calendar: WorkdayCalendar, days: list[int]) -> t
     return None
 
 
+def date_wanted(catalog: Catalog, today: dt.date) -> str:
+    """What `gongkai handover` without --date says: the handover day that is today, else the last and the next by the
+    catalog's own days and calendar (节假日顺延), with the command to run — not one fixed example date, which on a day
+    after a holiday named neither the batch due nor the year's schedule."""
+    calendar, days = checked_calendar(catalog), _days(catalog)
+    schedule_hint = f"全年移交日见 gongkai handover schedule --year {today.year}。"
+    try:
+        due = find_handover(today, calendar, days)
+        before, after = nearest(today, calendar, days)
+    except CalendarMissing as exc:
+        return f"请用 --date 写明移交日期。今天（{today.isoformat()}）是不是移交日还不能确定：{exc}"
+    if due is not None:
+        return (f"请用 --date 写明移交日期。今天（{today.isoformat()}）是移交日{_moved(due)}："
+                f"gongkai handover --date {today.isoformat()}。{schedule_hint}")
+    unknown = _unknown_next(today, calendar, days) if after is None else None
+    upcoming = unknown[0] if unknown else _describe(after)
+    run = f"，到那天运行 gongkai handover --date {after.actual.isoformat()}" if after is not None else ""
+    return (f"请用 --date 写明移交日期。今天（{today.isoformat()}）不是移交日（每月{'、'.join(str(d) for d in days)}日，"
+            f"节假日顺延）：上一个移交日是 {_describe(before)}，下一个是 {upcoming}{run}。{schedule_hint}")
+
+
+def _moved(day: HandoverDay) -> str:
+    return f"（{day.nominal.month}月{day.nominal.day}日顺延）" if day.moved else ""
+
+
 def _describe(day: HandoverDay | None) -> str:
     if day is None:
         return "（无）"
-    return f"{day.actual.isoformat()}" + (f"（{day.nominal.month}月{day.nominal.day}日顺延）" if day.moved else "")
+    return day.actual.isoformat() + _moved(day)
 
 
 def prepare(catalog: Catalog, day: dt.date, force: bool = False, allow_incomplete: bool = False,

@@ -11,6 +11,9 @@ from typing import Literal
 from gongkai.days import chinese_number
 
 DeadlineKind = Literal["after", "periodic", "realtime"]
+# 《条例》第二十六条: 主动公开 information is published within 20 working days of being formed or changed — the
+# ceiling of a 公开时限 that names no days (实时公开, 及时公开).
+ARTICLE_26_WORKDAYS = 20
 
 _NUM = r"(\d+|[一二两三四五六七八九十]+)"
 _AFTER = re.compile(
@@ -44,6 +47,15 @@ class Deadline:
     def checkable(self) -> bool:
         """True when publication lateness can be computed from the formed date."""
         return self.kind == "after" and self.days is not None
+
+    @property
+    def limit(self) -> tuple[int, bool] | None:
+        """The days (working days or not) from the 成文日期 a record must be published within: the item's own (anchor +
+        N), or for 实时/及时公开 the ceiling of 《条例》第二十六条, 20 working days — 及时 is never later than the law
+        allows; None for a periodic deadline (its period is what is checked)."""
+        if self.checkable and self.days is not None:
+            return self.days, self.workdays
+        return (ARTICLE_26_WORKDAYS, True) if self.kind == "realtime" else None
 
 
 def _number(text: str) -> int | None:

@@ -21,9 +21,12 @@ Validity = Literal[vocab.VALIDITY]  # type: ignore[valid-type]
 
 # 公示期 as people write it: 7, ７, 「7个工作日」 (the words of 公开时限: 「公示7个工作日」), and in Chinese numerals as a
 # 公开时限 writes them too, 七, 「七个工作日」, 十五 (hostile pass 34: an error, the file unread, the 公示 on no channel) …
-_WORKDAYS = re.compile(r"(\d+|[一二两三四五六七八九十]+)\s*(?:个\s*)?(?:工作日)?")
+# … and with the unit in brackets, as a form's cell is filled in: 「7（工作日）」 (hostile pass 36: an error whose hint asked
+# for half-width brackets, which left it an error).
+_WORKDAYS = re.compile(r"(\d+|[一二两三四五六七八九十]+)\s*(?:(?:个\s*)?工作日|[（(]\s*(?:个\s*)?工作日\s*[)）])?")
 # … and a period in other units, which 公示期 cannot hold: its last day is written as 公示截止 instead (一周, 半个月).
-_OTHER_UNITS = re.compile(r"(?:\d+|[一二两三四五六七八九十]+|半)\s*(?:个\s*)?(?:自然日|日历日|天|日|周|星期|礼拜|月|年)")
+_UNIT = r"(?:个\s*)?(?:自然日|日历日|天|日|周|星期|礼拜|月|年)"
+_OTHER_UNITS = re.compile(rf"(?:\d+|[一二两三四五六七八九十]+|半)\s*(?:{_UNIT}|[（(]\s*{_UNIT}\s*[)）])")
 
 
 def read_notice_days(value: Any) -> Any:

@@ -23,6 +23,12 @@ MAX_EXTENSION_WORKDAYS = 20  # 《条例》第三十三条第二款
 CORRECTION_NOTICE_WORKDAYS = 7  # 《条例》第三十条
 
 CHANNELS: tuple[str, ...] = ("当面", "邮寄", "网上", "传真", "电子邮件", "其他")
+# The channels whose request is received on the day the bureau and the applicant confirm it (《条例》第三十一条第三项;
+# 电子邮件 is a 互联网渠道), not on the day it was sent.
+CONFIRMED_CHANNELS: tuple[str, ...] = ("网上", "传真", "电子邮件")
+# What a 收到日期 written with its hour is told: the hour says the request came after hours, so not that day.
+CONFIRMED_HINT = ("网上、传真、电子邮件提交的，收到日期是双方确认之日（《条例》第三十一条）：下班后或休息日提交、"
+                  "下一个工作日才确认的，写确认的那一天。")
 CHANNEL_ALIASES: dict[str, str] = {
     "当面提交": "当面", "现场": "当面", "信函": "邮寄", "邮寄申请": "邮寄", "网上申请": "网上", "网络": "网上",
     "在线申请": "网上", "邮件": "电子邮件", "电邮": "电子邮件",
@@ -206,6 +212,8 @@ class Excluded:
 
 class Calendar(Protocol):
     def add(self, start: dt.date, n: int) -> dt.date: ...
+    def is_workday(self, day: dt.date) -> bool: ...
+    def on_or_after(self, day: dt.date) -> dt.date: ...
     def count_between(self, start: dt.date, end: dt.date) -> int: ...
     def provisional_years(self, start: dt.date, end: dt.date) -> tuple[int, ...]: ...
 
@@ -263,6 +271,14 @@ class Request(CatalogModel):
         if extension is None or first.date is None or extension.approved > first.date:
             return first
         return self._deadline(calendar, extension.workdays)
+
+    def confirmed_on(self, calendar: Calendar) -> dt.date | None:
+        """The next working day, when the request came on a day off by a channel whose day of receipt is the day both
+        sides confirm it (《条例》第三十一条第三项): the day it was most likely confirmed, so received (GK721). None when
+        it came in person or by post, or on a working day (a make-up Saturday is one)."""
+        if self.channel not in CONFIRMED_CHANNELS or calendar.is_workday(self.received):
+            return None
+        return calendar.on_or_after(self.received)
 
     def first_due(self, calendar: Calendar) -> Due:
         """The 20-working-day deadline before any extension (an extension must be approved by then).

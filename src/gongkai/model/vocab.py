@@ -7,6 +7,7 @@ Sources: 国办发〔2019〕54号 (standard directories and their columns), 民�
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 FIVE_DISCLOSURES: tuple[str, ...] = ("决策公开", "执行公开", "管理公开", "服务公开", "结果公开")
@@ -73,6 +74,10 @@ CHANNEL_ALIASES: dict[str, str] = {
     "入户": "入户/现场",
     "现场": "入户/现场",
 }
+# A board named by the place it stands in, as each village and township calls its own (hostile pass 36): 「村委会公示栏」,
+# 「乡镇政府公示栏」, 「街道办事处公告栏」, 「村部宣传栏」 were GK104, the item unread, its 公示 on no channel. Only place words stand
+# before the board's word (compared as spelled: full-width brackets), so 「网站公告栏」 — a column of the website — is not it.
+_BOARD_NAMED = re.compile(r"[各乡镇街道村居社区委会部级组政府办事处（）/]+(?:公示|公开|公告|宣传|公示公开|务公开)栏(?:（电子屏）)?")
 # Seen in real directories as extras written under 其他.
 OTHER_CHANNEL_EXAMPLES: tuple[str, ...] = ("12345政务服务热线", "政务公开专区", "便民惠民服务中心", "新闻媒体")
 
@@ -195,14 +200,19 @@ UNIT_KINDS: tuple[str, ...] = ("股室", TOWN_UNIT_KIND, "其他")
 
 def canonical(value: str, names: tuple[str, ...], aliases: dict[str, str]) -> str | None:
     """The canonical spelling of *value*, or None when it is not a known one: a name or an alias as written, else as
-    spelled (spelling: 「政府 网站」, 「社区／企事业单位／村公示栏(电子屏)」, 「政府網站」)."""
+    spelled (spelling: 「政府 网站」, 「社区／企事业单位／村公示栏(电子屏)」, 「政府網站」); for a channel, a board named by its
+    place (「村委会公示栏」)."""
     text = value.strip()
     if text in names:
         return text
     found = aliases.get(text)
     if found is not None:
         return found
-    return _spellings(names, tuple(aliases.items())).get(spelling(text))
+    typed = spelling(text)
+    found = _spellings(names, tuple(aliases.items())).get(typed)
+    if found is None and names == CHANNELS and _BOARD_NAMED.fullmatch(typed):
+        return BOARD
+    return found
 
 
 # How a vocabulary value is compared: typed with spaces, half- or full-width brackets and slashes, or in the traditional

@@ -27,7 +27,7 @@ def _excerpt(item: Diagnostic, read_line: LineReader) -> list[str]:
     if source is None:
         return []
     if item.code in _PERSONAL_DATA:  # (the part of a number on this line, when it goes on over the next)
-        source = mask_excerpt(source)
+        source = mask_excerpt(source, address=item.code == CODES["address"])
     gutter = f"{item.line:>5} | "
     column = max((item.column or 1) - 1, 0)
     if len(source) > _SHOWN:  # a line of a megabyte (a pasted table, 10,000 brackets): the part around the column

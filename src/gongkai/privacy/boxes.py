@@ -161,8 +161,9 @@ def _made_of(run: _Run, above: list[str], edges: list[int], first: int, last: in
 
 
 def headed_numbers(owner: str, path: FieldPath, tables: list[Table], allowed: frozenset[str]) -> list[PrivacyFinding]:
-    """The IDs with a wrong check digit and the accounts without a check in the columns of *tables* headed as such
-    (columns.number_columns; those with a right check every scan of the cells finds), each reported once per table."""
+    """The IDs with a wrong check digit and the accounts without a check in the columns of *tables* headed as such, and
+    the house numbers under a header that says the place is a home (columns.number_columns; those with a right check,
+    and the addresses any text shows, every scan of the cells finds), each reported once per table."""
     found: list[PrivacyFinding] = []
     for table in tables:
         rows = [table.header, *table.rows]
@@ -170,8 +171,9 @@ def headed_numbers(owner: str, path: FieldPath, tables: list[Table], allowed: fr
         seen: set[str] = set()
         for index, column, cell in cells_under(rows, at, labels):
             label = labels[column]
+            alone = {h.value for h in find(cell, allowed) if h.kind == "address"} if cell.strip() else set()
             for hit in find(label + cell, allowed) if cell.strip() else ():
-                if (hit.start >= len(label) and classify(hit.value) is None and hit.value not in seen
+                if (hit.start >= len(label) and classify(hit.value) is None and hit.value not in seen | alone
                         and not (hit.kind == "bank" and any(names_body(other) for other in rows[index]))):
                     seen.add(hit.value)
                     found.append(PrivacyFinding(owner, hit.kind, f"{table.where}第{index + 1}行", hit.masked, path,

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from gongkai.privacy.detect import named_kind
+from gongkai.privacy.detect import named_kind, names_home
 from gongkai.privacy.titles import looks_like_name
 
 # Allowed columns of a 公示 list of people, with the spellings seen in real lists.
@@ -97,11 +97,12 @@ def name_columns(rows: list[list[str]]) -> tuple[list[str], list[int]]:
 
 def number_columns(rows: list[list[str]]) -> tuple[int, dict[int, str]]:
     """The row among the first HEADER_ROWS of a table (a title row or two above perhaps) whose cells name the kind of
-    number in their columns (身份证号, 存折账号: detect.named_kind), and for each such column what its header says
-    before every cell under it (身份证号码（18位） → 「身份证号码：」), as a text would; (-1, {}) when no row does."""
+    number in their columns (身份证号, 存折账号: detect.named_kind) or a home (住址, 家庭住址: detect.names_home: 湖二村
+    12 号 under it is an address as 住址：湖二村 12 号 is), and for each such column what its header says before every
+    cell under it (身份证号码（18位） → 「身份证号码：」), as a text would; (-1, {}) when no row does."""
     for at, row in enumerate(rows[:HEADER_ROWS]):
         said = {n: f"{normalize_column(head)}：" for n, head in enumerate(row) if head}
-        labels = {n: text for n, text in said.items() if named_kind(text, len(text)) is not None}
+        labels = {n: text for n, text in said.items() if named_kind(text, len(text)) is not None or names_home(text)}
         if labels:
             return at, labels
     return -1, {}

@@ -105,8 +105,9 @@ _ADDRESS = re.compile(
     rf"(?:\d+单元)?(?:\d+室|(?<=[楼栋幢座元]){_ROOM})?"
     rf"|[{_HANZI}]{{2}}(?:路|街|巷){_SECTION}(?:[东西南北]?\d+巷)?\d+-\d+(?![\d.号])"
     rf"|[{_HANZI}]{{2}}(?:胡同|里|坊|埕)\d+(?:-\d+)?号{_NOT_DOCUMENT}"
-    rf"|[{_HANZI}](?:村|社区|组)\d+(?:-\d+)?号"
-    rf"|(?![乡农各全本该每])[{_HANZI}](?:村|社区){_PLACE}\d+(?:-\d+)?号{_NOT_DOCUMENT}"
+    # (thirty-eighth session) a space typed on either side of the number (湖二村 12 号, 湖二村后厝 12号)
+    rf"|[{_HANZI}](?:村|社区|组)[ \u3000]?\d+(?:-\d+)?[ \u3000]?号"
+    rf"|(?![乡农各全本该每])[{_HANZI}](?:村|社区){_PLACE}[ \u3000]?\d+(?:-\d+)?[ \u3000]?号{_NOT_DOCUMENT}"
     rf"|(?<=村)\d+组\d{{1,4}}(?![\d.号%％]|\s*[人户元万名个位次条件项年月日])"
     rf"|(?:{_COMPOUND})(?:[A-Za-z\d]{{1,2}}[期区])?{_ROOM}"
     # (each from the start of its digits only: a match inside a run of digits starts at the run's start anyway, and
@@ -754,7 +755,17 @@ def _choose(groups: list[_Group], named: Callable[[int, int], str | None]) -> li
 # floor (民政大楼、县民政局3楼、行政服务中心二楼), nothing that ends the address (a comma, a full stop, a new line).
 _IN_BUILDING = re.compile(rf"[{_HANZI}\dA-Za-z\-#（）() \u3000]{{0,16}}")
 # Words that say a person lives at the address that follows (in the same clause)
+_CLAUSE_BREAK = re.compile(r"[，。；;,!！？?\n]")
 _HOME = re.compile(r"(?:家住|居住|现住|住址|户籍地|户籍所在地|家庭地址|家庭住址)[^，。；;,!！？?\n]*$")
+# (thirty-eighth session) The place such a word introduces, to the first house, building or room number in its clause,
+# whatever the place's name ends with (住址：凤城镇城东工业区12号, 家住玉田小区12栋, 住址：湖二村 12 号, 现住湖二村12#,
+# 住址：湖二村12-3, 住址：湖二村一二号): the word says it is someone's home. Not a date (3月12号, 12号前) nor a document's
+# number (12号文).
+_HOME_WORD = re.compile(r"家住|居住|现住|住址|户籍地|户籍所在地|家庭地址|家庭住址")
+_LABELLED_PLACE = re.compile(
+    rf"[\s:：为在是于]*((?:[{_HANZI}A-Za-z（）() \u3000]|\d+(?:[-—－]\d+)?\s?(?:号|號|弄|巷|栋|幢|座|单元|楼|#)){{0,40}}?"
+    rf"(?<![\d{CN_NUMBER}月日第])(?:\d+(?:\s?[-—－]\s?\d+)+(?![\d.])|[\d{CN_NUMBER}]+\s?(?:号|號|#|栋|幢|座|室|單元|单元)"
+    rf"(?!文|令|公告|通告|通知|窗口|线|批|期|前|后|以|起|止|至|截止)))")
 # A floor, building, unit or room only (302室, 3幢1201室, 三〇二室): a road or a village (解放路12号) is another place.
 _ROOM_ONLY = re.compile(rf"[\d{CN_NUMBER}A-Za-z][^组弄村路街巷]*$")
 
@@ -808,6 +819,16 @@ def _addresses(norm: Normalized, allowed: frozenset[str]) -> Iterator[Hit]:
         if address_of_body(norm.text, match.start(), match.end()):  # (安溪县殡仪馆（地址：…砖文村13号）: an organisation's)
             continue
         yield Hit("address", value, *norm.span(match.start(), match.end()))
+    for word in _HOME_WORD.finditer(norm.text):
+        place = _LABELLED_PLACE.match(norm.text, word.end())
+        if place is not None and _CLAUSE_BREAK.search(place.group(1)) is None and all(
+                place.end(1) <= other.start() or other.end() <= place.start(1) for other in taken):
+            yield Hit("address", ascii_digits(place.group(1)), *norm.span(place.start(1), place.end(1)))
+
+
+def names_home(text: str) -> bool:
+    """True when *text* (a column's header) says the place after it is where someone lives (住址, 家庭住址, 户籍地 …)."""
+    return _HOME_WORD.search(text) is not None
 
 
 def bureau_values(phones: list[str], addresses: list[str]) -> frozenset[str]:

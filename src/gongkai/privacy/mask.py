@@ -20,6 +20,9 @@ _PART = re.compile(r"\d(?: ?\d){6,}")
 # (a 正文's link text 「[15036](#)[857210](#)」 is 15036857210 there) showed every digit on the line under its finding.
 _MARKED_PART = re.compile(r"\d(?:[^\w\n*|]{0,8}\d){6,}")
 _MARKUP = frozenset("[]()`<>#_~")
+# (thirty-eighth session) A house, building or room number, and one written n-n after a place: under a 住址 column of a
+# table (湖二村 12 号, 湖二村12-3) it is an address the line shows no label for, and the detector no address.
+_HOUSE_PART = re.compile(r"\d+(?=\s?(?:号|號|#|栋|幢|座|室|单元|單元))|(?<=[\u4e00-\u9fff])\d+(?:\s?-\s?\d+)+(?![\d.])")
 
 
 def mask_text(text: str, allowed: frozenset[str] = frozenset()) -> tuple[str, list[tuple[str, str]]]:
@@ -158,15 +161,17 @@ def _across(entries: list[str]) -> list[str]:
     return ["".join(c) for c in chars]
 
 
-def mask_excerpt(line: str) -> str:
+def mask_excerpt(line: str, address: bool = False) -> str:
     """A line of a catalog file shown under a finding of personal data: as mask_log shows it, and every run of seven
     digits or more left in it as stars. A number split over two lines or two list entries (电话1380595⏎1234, the
     名称 of two 附件) is found where it is read whole, and its part on this line is no number on its own: shown as it
-    is, the first seven digits of a mobile or fourteen of an ID would stand in the CI log."""
+    is, the first seven digits of a mobile or fourteen of an ID would stand in the CI log. Under a finding of an
+    *address*, every house, building or room number in it as stars too (_HOUSE_PART)."""
     shown = _escapes_starred(mask_log(line))
     norm = normalize(shown)
     chars = list(shown)
-    parts = [*_PART.finditer(norm.text), *(p for p in _MARKED_PART.finditer(norm.text) if _MARKUP & set(p.group()))]
+    parts = [*_PART.finditer(norm.text), *(p for p in _MARKED_PART.finditer(norm.text) if _MARKUP & set(p.group())),
+             *(_HOUSE_PART.finditer(norm.text) if address else ())]
     for part in parts:
         start, end = norm.span(part.start(), part.end())
         chars[start:end] = ["*" if not c.isspace() else c for c in chars[start:end]]

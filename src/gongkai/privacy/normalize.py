@@ -466,7 +466,12 @@ def _prefilter(astral: bool, markup: bool = True, lists: bool = True, scientific
         a: rf"[{i}]*(?:[室栋幢座单组房]|号[{i}]*楼)|[{j}]{{1,3}}[{a}]{{1,2}}[{j}]{{1,3}}[{a}]{{3}}|[#＃]"
            rf"|(?<=[{cjk}{i}][{a}])[{a}]{{0,2}}[{j}]{{1,3}}[{a}]{{3}}",
         "路街巷弄道村区组段里坊埕同": rf"[{a}{j}]+[号號#＃]|[{a}]+-[{a}]",
-        "村区": rf"[{i}]*(?:[{cjk}][{i}]*){{1,4}}[{a}][{a}{j}]*[号號]",
+        # (thirty-eighth session: a space before the number too, 联中村后洋 41号)
+        "村区": rf"[{i}]*(?:[{cjk}][{i}]*){{1,4}}[{j}]*[{a}][{a}{j}]*[号號]",
+        # (thirty-eighth session) after a word that says someone lives there (住址, 家住, 户籍地: detect._HOME_WORD),
+        # any place to the first house, building or room number of the clause, or a number written n-n (not across a
+        # line or the NUL between a model's fields)
+        "住址籍": rf"[^\n\x00]{{0,200}}?[{a}][{j}]*(?:[号號#＃栋幢座室单]|[-—－][{j}]*[{a}])",
         "园区村寓厦庄场舍院城苑馆": rf"[{i}]*[{a}]{{3}}",
         letter: rf"(?<=[{cjk}{i}][{letter}])[{a}]{{1,3}}[{j}]{{1,3}}[{a}]{{3}}|[{i}]*[栋幢座]",
     }

@@ -42,10 +42,16 @@ _NAME = rf"(?!关于)(?:(?:{'|'.join(_COMPOUND)}|[{_SURNAMES}])[\u4e00-\u9fff]{{
 # (twelfth pass) also after the place the person lives in (关于湖头镇经兜村陈水生申请…, 经兜村村民陈水生家庭…), the year
 # (2026年陈水生等5户…) or what is done to the household (将, 批准, 取消, 停发, 恢复 …), and before 低保, 特困,
 # 临时救助 or 实施 (陈水生低保申请公示, 关于停发陈水生低保金的公示, 关于对陈水生实施临时救助的公示)
+# (thirty-eighth session) also after 给, 确定, 撤销, 注销, 增发, 补发, 减发, 停保, 暂停, 核减, 追回, 发放, and before
+# 发放, 资格, 待遇, 基本生活, 医疗救助, 供养, 救济, 申领 or 为 and a kind of aid (关于撤销郑美玲低保资格的通知, 关于给李春花发放
+# 临时救助金的通知, 关于拟确定刘桂兰为低保对象的通知: a 通知 about one household, as 取消 and 低保 said before)
 _BEFORE = ("关于", "对", "、", "为", "给予", "同意", "将", "批准", "取消", "停发", "停止", "终止", "恢复", "村", "镇", "乡",
-           "社区", "村民", "居民", "年", "/", "／", "和", "与", "及")
+           "社区", "村民", "居民", "年", "/", "／", "和", "与", "及", "给", "确定", "撤销", "注销", "增发", "补发", "减发",
+           "停保", "暂停", "核减", "追回", "发放")
+_AID_KINDS = "特困|低保|孤儿|残疾|困境|事实无人抚养|临时救助|救助|供养"
 _TITLED = lazy(rf"(?:^|{'|'.join(f'(?<={word})' for word in _BEFORE)})({_NAME})"
-               r"(?=家庭|户|同志|等|、|/|／|申请|享受|纳入|办理|低保|特困|临时救助|实施|获得|领取)")
+               r"(?=家庭|户|同志|等|、|/|／|申请|享受|纳入|办理|低保|特困|临时救助|实施|获得|领取"
+               rf"|发放|资格|待遇|基本生活|医疗救助|供养|救济|申领|为(?:{_AID_KINDS}))")
 # what reads as a name there and names no one: kinds of households and honours, and places or bodies
 _NOT_NAMES = frozenset({"文明", "和谐", "平安", "幸福", "书香", "万元", "光荣", "美丽", "和睦", "文化", "安居", "平凡",
                         "金牌", "明星", "模范", "温馨", "孝老", "黄金", "高龄", "江南", "农户", "单亲", "计生", "边缘",
@@ -284,11 +290,21 @@ _TITLE_NAMES = lazy(rf"(?:^|(?<=关于)|(?<=[予对为将]))({_LISTED_NAME})(?=\
 # masked (陈水生医疗救助 → 陈*生医疗救助; a two-character name, 陈明医疗救助 → 陈*医疗救助, loses its given name as well).
 # Only for a record that lists people (the gate's names to mask): over-masking a word in such a title costs a
 # character; a name left shows a person after the 公示 ends.
+# (thirty-eighth session) also after the kind of person it is (户主, 老人: 关于高龄老人陈金水…; not 孤儿: 孤儿和事实无人
+# 抚养儿童… is a kind of aid)
 _AFTER = (*_BEFORE, "确认", "认定", "核定", "审批", "审核", "向", "户", "的", "和", "与", "及", "暨", "：", ":", "「", "“",
-          "（", "(", " ", "\u3000")
+          "（", "(", " ", "\u3000", "户主", "老人")
 _ANY_NAME = rf"(?:^|{'|'.join(f'(?<={re.escape(word)})' for word in _AFTER)})" \
             rf"((?!关于)(?:{'|'.join(_COMPOUND)}|[{_SURNAMES}])[\u4e00-\u9fff]{{1,2}})"
 _ANY_NAME_AT = lazy(rf"(?={_ANY_NAME})")  # (every reading, overlapping: 向林阿 and 林阿妹 both)
+# (thirty-eighth session) and, whatever comes before it, right before what a 公示 says is done for the person or given
+# to them (关于撤销郑美玲低保资格的公示, 关于拟确定刘桂兰为低保对象的公示, 关于给李春花发放临时救助金的公示): the word
+# before a name is open-ended too, so a name is read from either side. Read exactly, it masks the name itself.
+# (not 补贴, 津贴, 救助 alone: a kind of aid comes before them, 临时价格补贴, 慈善救助)
+_AID_AFTER = ("低保", "最低生活", "特困", "临时救助", "医疗救助", "基本生活", "救济", "供养", "资格", "待遇", "发放",
+              "申请", "申领", "享受", "纳入", "领取", "获得", "家庭", "等")
+_NAME_BEFORE_AID = lazy(rf"(?=((?!关于)(?:{'|'.join(_COMPOUND)}|[{_SURNAMES}])[\u4e00-\u9fff]{{1,2}}?)"
+                        rf"(?:{'|'.join(_AID_AFTER)}|为(?:{_AID_KINDS})))")
 # words a surname starts that such a title puts after one of those marks, besides _NOT_NAMES (关于单位职工…, 的方案,
 # 2026年计划生育…)
 _WORDS = frozenset({"单位", "周岁", "季度", "安全", "方案", "明细", "易地", "林业", "程序", "范围", "计划", "金额"})
@@ -304,6 +320,17 @@ def listed_title_names(title: str) -> frozenset[str]:
     found = {name for name in titled_names(title) if name[:2] not in _WORDS}
     readings = [(match.start(1), match.group(1)) for match in _ANY_NAME_AT.finditer(title)]
     starts = {start for start, _ in readings}
+    # a name read before what is done for it, unless it starts within a mark (关于) or a reading already made (关于陈明医疗
+    # 救助: 明医疗; 欧阳建华临时救助: 阳建华, 华临时), where the reading made masks it
+    within = {at for word in _AFTER if len(word) > 1 for found_at in _occurrences(title, word)
+              for at in range(found_at + 1, found_at + len(word))}
+    for match in _NAME_BEFORE_AID.finditer(title):
+        start = match.start(1)
+        if start not in starts and start not in within:
+            readings.append((start, match.group(1)))
+        within.update(range(start + 1, start + len(match.group(1))))
+    within_readings = {at for start, candidate in readings for at in range(start + 1, start + len(candidate))}
+    readings = [(start, candidate) for start, candidate in readings if start not in within_readings or start in starts]
     for start, candidate in readings:
         if any(candidate.startswith(name) for name in found) or any(
                 start + len(word) in starts for word in _AFTER if candidate.startswith(word)):
@@ -313,3 +340,11 @@ def listed_title_names(title: str) -> frozenset[str]:
             continue
         found.add(candidate)
     return frozenset(found)
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Where *word* starts in *text*, each time."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)

@@ -110,7 +110,7 @@ def latest_notice_end(published: dt.date) -> dt.date:
 _WRITTEN_DAY = r"(?:(?P<y{n}>\d{{4}})\s*年\s*)?(?:(?P<m{n}>\d{{1,2}})\s*月\s*){month}(?P<d{n}>\d{{1,2}})\s*[日号]"
 _TYPED_DAY = r"(?<!\d)(?:(?P<Y{n}>\d{{4}})\s*[./-]\s*)?(?P<M{n}>\d{{1,2}})\s*[./-]\s*(?P<D{n}>\d{{1,2}})(?!\d)"
 _RANGE = (f"(?:{_WRITTEN_DAY.format(n=1, month='')}|{_TYPED_DAY.format(n=1)})"
-          r"\s*(?:起)?\s*[，,]?\s*(?:至|到|—|－|-|~|～|–)+\s*"
+          r"\s*(?:起)?\s*[，,]?\s*(?:至|到|—|－|-|~|～|–)+\s*(?P<next>次年|翌年|来年|明年)?\s*"
           f"(?:{_WRITTEN_DAY.format(n=2, month='?')}|{_TYPED_DAY.format(n=2)})")
 # What the period is called: 公示期, 公示时间, 公示期限, 公示日期, and as many notices say it, 公示起止时间, 公示时限, 公示时段,
 # 公示的时间, 「予以公示，时间从…」 (hostile pass 34: these were not read, and the names stayed past the day told).
@@ -181,8 +181,9 @@ def _in_digits(text: str) -> tuple[str, list[int]]:
 
 def _stated_end(match: re.Match[str], published: dt.date) -> dt.date:
     """The last day a match of _STATED, _STATED_BEFORE or _STATED_END says; raises ValueError for a day that does not
-    exist. A year left out is the start's, else the 公开日期's; an end alone before the 公开日期 by up to two months
-    without a year is in the next year (「公示截止1月8日」 written on 28 December)."""
+    exist. A year left out is the start's, else the one that puts the start nearest the 公开日期 (「公示期：1月5日至1月11日」
+    written on 30 December is next year's); an end alone before the 公开日期 by up to two months without a year is in
+    the next year (「公示截止1月8日」 written on 28 December)."""
     found = match.groupdict()
     y1, m1, d1, y2, m2, d2 = (found.get(g) or found.get(g.upper()) for g in ("y1", "m1", "d1", "y2", "m2", "d2"))
     if d1 is None:  # the last day alone (_STATED_END): its month is written
@@ -190,12 +191,27 @@ def _stated_end(match: re.Match[str], published: dt.date) -> dt.date:
         if not y2 and end < published and end.replace(year=end.year + 1) - published <= dt.timedelta(days=61):
             end = end.replace(year=end.year + 1)
         return end
-    start_year = int(y1 or published.year)
-    start = dt.date(start_year, int(m1 or 0), int(d1))
-    end = dt.date(int(y2) if y2 else start_year, int(m2 or start.month), int(d2 or 0))
+    start = dt.date(int(y1), int(m1 or 0), int(d1)) if y1 else _nearest(int(m1 or 0), int(d1), published)
+    # 「12月30日至次年1月11日」 (hostile pass 36: not read, the names stayed up to a longer 公示期)
+    end_year = int(y2) if y2 else start.year + (1 if found.get("next") else 0)
+    end = dt.date(end_year, int(m2 or start.month), int(d2 or 0))
     if end < start and m2 and not y2:  # 12月28日至1月8日
         end = end.replace(year=end.year + 1)
     return end
+
+
+def _nearest(month: int, day: int, published: dt.date) -> dt.date:
+    """The day *month*/*day* nearest *published*: a 公示 starts about when it is published, so 「1月5日」 in a notice of 30
+    December is the next January (hostile pass 36: read as the January before, the list was over before it was
+    published and never shown on any channel). Raises ValueError when the day does not exist in *published*'s year."""
+    same = dt.date(published.year, month, day)
+    years = [same]
+    for year in (published.year - 1, published.year + 1):
+        try:
+            years.append(same.replace(year=year))
+        except ValueError:  # 29 February
+            continue
+    return min(years, key=lambda d: abs(d - published))
 
 
 def declared_notice_end(record: Record, calendar: WorkdayCalendar) -> dt.date | None:

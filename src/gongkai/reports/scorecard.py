@@ -154,9 +154,7 @@ def _count_records(catalog: Catalog, scores: dict[str, UnitScore], year: int, ca
 def _checkable(item: Item | None) -> tuple[int, bool] | None:
     """(days, working days or not) of an item's 公开时限 when it is an anchor + N days one."""
     deadline = parse_deadline(item.deadline) if item else None
-    if deadline is None or not deadline.checkable or deadline.days is None:
-        return None
-    return deadline.days, deadline.workdays
+    return deadline.limit if deadline is not None else None
 
 
 def _ledgers(catalog: Catalog) -> list[Ledger]:

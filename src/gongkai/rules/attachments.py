@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from gongkai.diagnostics import Location, Severity
 from gongkai.privacy import attachment_problem, mask_log, same_file
+from gongkai.privacy.links import body_links, linked_paths
 from gongkai.rules.base import FILE, FIRST, KEYED, REGISTRY, Context, Finding, rule
 from gongkai.rules.privacy import source_findings
 
@@ -110,7 +111,8 @@ def attachment_unreadable(ctx: Context) -> Iterator[Finding]:
 
 
 @rule("GK612", "attachment-of-withheld-record", "主动公开的信息链接了不公开的信息的附件", E,
-      what="检查主动公开的信息的附件是否也是依申请公开、不予公开（或没有标明公开属性）的信息的附件（同一个文件路径；"
+      what="检查主动公开的信息的附件，和正文链接的本目录文件（[材料](../files/2026/名单.pdf)、门户上的完整网址），"
+           "是否也是依申请公开、不予公开（或没有标明公开属性）的信息的附件（同一个文件路径；"
            "files\\2026\\名单.pdf、./files/2026/名单.pdf、只差大小写的写法都算同一个文件）。"
            "这样的附件不会发布，链接它的主动公开信息也不发布（build-site 另按内容比对：同一份文件另存为别的名字也一样）。",
       why="附件按路径复制到网站：同一个文件挂在主动公开的信息下，不予公开的名单、内部材料就会上网（《政府信息公开条例》"
@@ -135,3 +137,9 @@ def attachment_of_withheld_record(ctx: Context) -> Iterator[Finding]:
                 yield Finding(Location(path, record.id, ("附件", index, "文件")),
                               f"附件「{mask_log(attachment.file)}」也是信息 {other}的附件：两条信息的公开属性矛盾，本信息不会发布",
                               "删去本信息的这个附件；或经保密审查确认可以公开后，把另一条信息改为主动公开。")
+        linked = {same_file(file): file for file in linked_paths(body_links(record.body), withheld)}  # (a path once)
+        for file in (file for key, file in linked.items() if key in withheld):
+            yield Finding(Location(path, record.id, ("正文",)),
+                          f"正文链接的文件「{mask_log(file)}」是信息 {withheld[same_file(file)]}的附件：读者点开链接就能下载，"
+                          "本信息不会发布",
+                          "删去正文中的这个链接；或经保密审查确认可以公开后，把另一条信息改为主动公开。")

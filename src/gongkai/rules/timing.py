@@ -32,7 +32,8 @@ def deadline_not_understood(ctx: Context) -> Iterator[Finding]:
 
 
 @rule("GK402", "published-late", "超过公开时限", W,
-      what="按工作日（含法定节假日和调休）计算信息从成文到公开用了多少天，与所属事项的公开时限比较。",
+      what="按工作日（含法定节假日和调休）计算信息从成文到公开用了多少天，与所属事项的公开时限比较；"
+           "「实时公开」「及时公开」等没有写天数的，按《条例》第二十六条的20个工作日核对。",
       why="《政府信息公开条例》第二十六条：主动公开的政府信息应当自形成或者变更之日起20个工作日内及时公开；"
           "民政部门的标准指引要求10个工作日。",
       example="成文日期: 2026-09-01，公开日期: 2026-09-30，事项时限 10个工作日",
@@ -43,17 +44,19 @@ def published_late(ctx: Context) -> Iterator[Finding]:
     for path, record in ctx.catalog.models("record"):
         item = items.get(record.item or "")
         deadline = parse_deadline(item.deadline) if item else None
-        if not (record.is_public and record.published and deadline and deadline.checkable):
+        within = deadline.limit if deadline else None
+        if not (record.is_public and record.published and item and within):
             continue
-        assert deadline.days is not None  # checkable
         here = Location(path, record.id, ("公开日期",))
-        days, workdays = deadline.days, deadline.workdays
+        days, workdays = within
         # counted from 成文日期: a year no calendar holds (GK805) is that date's, 1926 typed for 2026, not 公开日期's
         counted_from = Location(path, record.id, ("成文日期",))
         limit = ctx.dated(lambda calendar: calendar.limit(record.formed, days, workdays), counted_from)
         if limit is not None and record.published > limit.date:
-            yield Finding(here, f"公开日期 {record.published} 晚于公开时限：成文日期 {record.formed} 起"
-                                f"{deadline.days}{'个工作日' if deadline.workdays else '天'}内，即最迟 {limit}（含当天）",
+            # 「及时公开」 names no days: the law's ceiling (《条例》第二十六条) is what it is held to
+            ceiling = "" if deadline and deadline.checkable else f"事项写「{item.deadline}」，最迟按《条例》第二十六条："
+            yield Finding(here, f"公开日期 {record.published} 晚于公开时限：{ceiling}成文日期 {record.formed} 起"
+                                f"{days}{'个工作日' if workdays else '天'}内，即最迟 {limit}（含当天）",
                           f"gongkai deadline explain {record.id} 可查看逐日计算过程。{limit.note()}")
 
 

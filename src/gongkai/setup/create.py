@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -14,7 +13,7 @@ from gongkai.catalog import load_catalog
 from gongkai.catalog.listing import catalog_root_of
 from gongkai.diagnostics import Report, Severity
 from gongkai.errors import UsageProblem, output_in_place
-from gongkai.files_io import BUILDING, create_atomic, folder_mode, make_folder, remove_leftovers
+from gongkai.files_io import create_atomic, folder_mode, make_folder, remove_leftovers, staging_folder
 from gongkai.handover.deliver import record_baseline
 from gongkai.handover.run import prepare
 from gongkai.interchange.plan import ImportPlan
@@ -76,7 +75,7 @@ def init_catalog(target: Path, setup: Setup, now: dt.datetime, table: bytes | No
         setup = for_table(setup, table, table_name)
     make_folder(target.parent)
     remove_leftovers(target)  # what an init killed on the spot left beside the folder
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.{BUILDING}.{os.getpid()}.", dir=target.parent))
+    staging = staging_folder(target)
     os.chmod(staging, folder_mode(target))  # the new folder as mkdir makes it, not mkdtemp's 0700
     try:
         files = repository_files(setup, adopted, repo.branch_of(target))

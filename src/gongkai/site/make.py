@@ -11,7 +11,7 @@ from gongkai import __version__
 from gongkai.catalog import Catalog
 from gongkai.catalog.listing import quiet_gc
 from gongkai.errors import PublicationStopped, UsageProblem
-from gongkai.gate import Gate, admit, unread_records
+from gongkai.gate import Gate, admit, unread_items, unread_records
 from gongkai.gate.memo import NOTHING_KEPT, Since
 from gongkai.gate.past import Republished, early, relapsed, republished
 from gongkai.privacy.outputs import OutputFinding, OutputLeak, check_tree, scan_tree
@@ -63,9 +63,9 @@ def build_catalog(catalog: Catalog, out: Path, today: dt.date, search: bool = Tr
                       for rid, found in sorted(gate.blocked.items())}
     result.blocked.update((rid, "；".join(found)) for rid, found in sorted(gate.unsafe.items()))
     result.blocked.update(sorted(gate.held.items()))
-    result.blocked.update((rid, "它的「事项」在目录中不存在（GK205），不知道从哪些渠道公开；请改正事项编号后运行 gongkai validate。")
-                          for rid in gate.no_item)
+    result.blocked.update((rid, gate.no_item_why.get(rid, "")) for rid in gate.no_item)
     result.blocked.update(unread_records(catalog))
+    result.blocked.update(unread_items(catalog))
     if now is not None and (past := republished(gate, now)):
         result.warnings.append(f"--today {today.isoformat()} 早于今天（{now.isoformat()}）：生成的是过去那一天的网站，其中有今天已"
                                f"不能公开的内容（{_listed(past)}）。请不要部署到门户网站；要更新网站，请去掉 --today。")

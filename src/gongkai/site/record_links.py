@@ -54,16 +54,6 @@ def _file_of(address: str) -> str | None:
     return unquote(urlsplit(address).path)[1:] if address.startswith(f"{SELF}files/") else None
 
 
-def linked_files(addresses: Iterable[str]) -> list[str]:
-    """The catalog paths a body's *addresses* (Facts.addresses, read by the gate) may open in the column: every tail of
-    an address from a folder 「files」 on — more than the page links, never fewer (what its page reads: an input)."""
-    found = []
-    for address in addresses:
-        parts = address.split("/")
-        found += ["/".join(parts[n:]) for n, part in enumerate(parts) if part == "files"]
-    return found
-
-
 def files_shown(admissions: Iterable[Admission]) -> frozenset[str]:
     """The files on the web among the attachments of *admissions* (the records on the web): those of the records that
     show their content, as the site copies them (catalog paths)."""

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from gongkai.errors import output_in_place
-from gongkai.files_io import (BUILDING, PREVIOUS, keep_folder, make_folder, move_aside, refuse_foreign_output,
+from gongkai.files_io import (PREVIOUS, keep_folder, make_folder, move_aside, refuse_foreign_output, staging_folder,
                                through_link, write_atomic)
 from gongkai.processes import interrupts_deferred
 from gongkai.site.store import STORE, Store, digest
@@ -42,7 +41,7 @@ class Staging:
         self.out = through_link(self.out)
         refuse_foreign_output(self.out, MARKS)
         make_folder(self.out.parent)
-        self.folder = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.{BUILDING}.{os.getpid()}.", dir=self.out.parent))
+        self.folder = staging_folder(self.out)
         keep_folder(self.out, self.folder)
 
     def write(self, path: str, data: bytes) -> str:

@@ -198,15 +198,17 @@ def makeup_shortfall(notice: Notice) -> tuple[int, int] | None:
     worked), so a shortfall is a 调休上班 line left out. None when they balance, or for a year this cannot judge
     (chinesecalendar's, which GK806 compares day by day, and years before the revision)."""
     from gongkai.workdays.official import LIBRARY_YEARS
-    from gongkai.workdays.statutory import PROVISIONAL_YEARS, statutory_days
+    from gongkai.workdays.statutory import PROVISIONAL_YEARS, shared_days, statutory_days
 
     if notice.year in LIBRARY_YEARS or notice.year not in PROVISIONAL_YEARS:
         return None
     off = {day for h in notice.holidays if any(f in h.name for f in _FESTIVALS) for day in h.days()}
     # the statutory days of each year a day off falls in (元旦 may reach into a neighbouring year)
-    statutory = {d for year in {day.year for day in off} & set(PROVISIONAL_YEARS) for d in statutory_days(year)}
+    statutory = {d: n for year in {day.year for day in off} & set(PROVISIONAL_YEARS)
+                 for d, n in statutory_days(year).items()}
     bridged = sum(day.weekday() < 5 and day not in statutory for day in off)
     owed = sum(day.weekday() >= 5 and day in statutory for day in off)  # 第六条: given back on a working day
+    owed += sum(shared_days(statutory[day]) for day in off if day in statutory)  # 中秋 on a 国庆 day: given back too
     extra = bridged - owed
     return (extra, len(notice.makeup)) if extra > len(notice.makeup) else None
 

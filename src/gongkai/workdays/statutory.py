@@ -61,6 +61,12 @@ def statutory_days(year: int) -> dict[dt.date, str]:
     return days
 
 
+def shared_days(name: str) -> int:
+    """How many statutory days a day named by several festivals loses (「中秋节、国庆节」: 1): days off the 办法 gives
+    that no day holds."""
+    return name.count("、")
+
+
 @cache
 def weekend_substitutes(year: int) -> dict[dt.date, str]:
     """The working days given back for statutory days off that fall on a Saturday or Sunday: 第六条 of the 办法
@@ -68,6 +74,9 @@ def weekend_substitutes(year: int) -> dict[dt.date, str]:
 
     2027's 春节 (2/5 Fri – 2/8 Mon, with 2/6 and 2/7 a weekend) gives back 2/9 and 2/10; without them a provisional
     deadline across it came two working days early, and GK701 called a request overdue that was not.
+
+    So is a day two festivals share (中秋 on 10月3日 2028, a 国庆 day): their four days off are four, as the notices
+    gave them when it last happened (2020: 中秋 on 10月1日, 「共8天」 with two make-up days), not three.
     """
     off = statutory_days(year)
     festivals: dict[str, list[dt.date]] = {}
@@ -75,15 +84,17 @@ def weekend_substitutes(year: int) -> dict[dt.date, str]:
         festivals.setdefault(name, []).append(day)
     given: dict[dt.date, str] = {}
     for name, days in festivals.items():
-        owed = sum(day.weekday() >= 5 for day in days)
+        owed = [(f"{name}（适逢周末补假）", sum(day.weekday() >= 5 for day in days)),
+                (f"{name}（同日补假）", shared_days(name) * len(days))]
         day = max(days)
-        while owed:
-            day += _DAY
-            if day.year != year:
-                break
-            if day.weekday() < 5 and day not in off and day not in given:
-                given[day] = f"{name}（适逢周末补假）"
-                owed -= 1
+        for label, count in owed:
+            while count:
+                day += _DAY
+                if day.year != year:
+                    break
+                if day.weekday() < 5 and day not in off and day not in given:
+                    given[day] = label
+                    count -= 1
     return given
 
 

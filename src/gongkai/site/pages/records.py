@@ -10,12 +10,13 @@ from typing import Any
 from gongkai.days import chinese_day
 from gongkai.gate import Admission
 from gongkai.model.vocab import ANNUAL_REPORT_KIND, RULES_KIND
+from gongkai.privacy.links import linked_files
 from gongkai.site.artifact import Artifact, admitted, page
 from gongkai.site.attachments import links_of
 from gongkai.site.carried import Carry
 from gongkai.site.data import SiteData
 from gongkai.site.pages.column import OTHERS, REPORTS, RULES
-from gongkai.site.record_links import linked_files, record_links
+from gongkai.site.record_links import record_links
 from gongkai.site.render import markdown, plain_text, scrolling_tables, without_overrides
 from gongkai.site.search_docs import record_doc
 

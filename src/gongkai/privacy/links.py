@@ -1,4 +1,5 @@
-"""The files of the catalog a record's body links to: a link shows a file as an attachment does.
+"""The files of the catalog a record's body links to: a link shows a file as an attachment does (the gate holds back
+a record linking a file no record may show; GK612 says so; the site links a file only when it is on the web).
 
 A reader follows 详见[名单](../files/2026/名单.csv) to the copy on the site, the portal or the county's server, and so
 does a search engine: the gate holds back a body that links a file no record may show, as it holds back a record that
@@ -15,7 +16,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from urllib.parse import unquote
 
-from gongkai.privacy import same_file
+from gongkai.privacy.attachments import same_file
 from gongkai.privacy.markup import RENDERED_LINK, render_markdown
 
 # A link in a Markdown body as written: [名单](../files/2026/名单.csv), <../files/…>, or an HTML href
@@ -44,6 +45,16 @@ def linked_paths(addresses: Iterable[str], known: Mapping[str, object]) -> list[
     for link in addresses:
         found += [link] if link.casefold().startswith(FOLDER) else []
         found += [path for path in known if f"/{same_file(link)}".endswith(f"/{path}")]
+    return found
+
+
+def linked_files(addresses: Iterable[str]) -> list[str]:
+    """The catalog paths a body's *addresses* (body_links) may open in the column: every tail of an address from a
+    folder 「files」 on — more than the body links, never fewer (what depends on them: a page's inputs, GK612's keys)."""
+    found = []
+    for address in addresses:
+        parts = address.split("/")
+        found += ["/".join(parts[n:]) for n, part in enumerate(parts) if part == "files"]
     return found
 
 
