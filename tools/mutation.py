@@ -156,6 +156,8 @@ GROUPS: dict[str, Group] = {
                       "tests/test_hostile23_column_inspect.py", "tests/test_hostile23_year_turn.py",
                       # (twenty-sixth session) every figure, period and verdict above, counted by hand
                       "tests/test_hostile26_reports_mutants.py",
+                      # (thirty-eighth session) a record dated ahead is not published yet
+                      "tests/test_hostile36_init_county.py",
                       # (thirty-eighth session) 及时公开 held to 《条例》第二十六条's 20 working days
                       "tests/test_hostile36_deadlines_holidays.py")),
     # (twenty-seventh session) Import of the official table: a bug here writes wrong YAML that looks right (a header
@@ -174,7 +176,9 @@ GROUPS: dict[str, Group] = {
                      "tests/test_hostile19_import.py", "tests/test_hostile21_import.py",
                      "tests/test_hostile23_import_roundtrip.py",
                      # (twenty-seventh session) every survivor of the first screen, typed by hand
-                     "tests/test_hostile27_import_mutants.py")),
+                     "tests/test_hostile27_import_mutants.py",
+                     # (thirty-eighth session) signature labels with colons, notes that are no section titles
+                     "tests/test_hostile36_import_tables.py")),
     # (twenty-seventh session) validate's rules, CI's gate before anything is published: a bug here lets a record
     # without its 保密审查, with a wrong 公开属性, a 公示 shorter than the law's, a late handover or a duplicate 索引号 or
     # 文号 pass CI with exit 0, or fails a good catalog. requests.py (依申请, 427 lines) is left out: its own tests are
@@ -314,7 +318,9 @@ GROUPS: dict[str, Group] = {
                           "tests/test_hostile13_import.py", "tests/test_hostile14_import.py",
                           "tests/test_hostile16_import.py", "tests/test_hostile17_export_over_edits.py",
                           "tests/test_hostile18_import.py", "tests/test_hostile19_import.py",
-                          "tests/test_hostile21_import.py")),
+                          "tests/test_hostile21_import.py",
+                          # (thirty-eighth session) files that are no table, 事项类别｜事项名称, notes saying 领域
+                          "tests/test_hostile36_import_tables.py")),
     # (thirtieth pass) The 政府信息公开 column's pages: what the site shows (data.py: the directory in gongkai.yaml's
     # order, the records the gate admits to the web indexed by item, unit and 文种, in force first, newest first, the
     # unfiled records and the annual reports by year), the build of a loaded catalog (make.py: what is blocked and
@@ -448,7 +454,7 @@ GROUPS: dict[str, Group] = {
                           "tests/test_init.py", "tests/test_county.py", "tests/test_county_rollup_sums.py",
                           "tests/test_hostile12_init_county.py", "tests/test_hostile17_init_county.py",
                           "tests/test_hostile20_init_county.py", "tests/test_hostile22_county_diff.py",
-                          "tests/test_hostile36_state_safety.py")),
+                          "tests/test_hostile36_init_county.py", "tests/test_hostile36_state_safety.py")),
     # (thirty-first pass) The channels beyond the site: the export to the county portal planned against the ledgers of
     # earlier exports (portal/plan.py: what is new, changed, withdrawn or past its 公示期) and one record as the portal
     # takes it (portal/entry.py: 索引号, 主题分类, 发布机构, 文号, 成文日期, 标题, 概述, attachments), what an earlier print

@@ -251,6 +251,9 @@ def _explain(error: Any, model: type[BaseModel]) -> Note:
                     loc)
     if kind in ("windows_name", "id_too_long"):
         return Note("GK103", f"「{label}」{error['msg']}", _windows_name_hint(label), loc)
+    if kind == "division_named":  # 区划代码: 安溪县 — the county's name where its code goes (gongkai init)
+        return Note("GK103", f"「{label}」{error['msg']}", "把县名换成它的区划代码，用半角数字；乡镇人民政府写本乡镇的9位代码。",
+                    loc)
     if kind == "handover_days_twice":
         return Note("GK103", f"「{label}」{error['msg']}", "删去重复的一个，或改成本来要写的日子，如 移交日: [5, 20]。", loc)
     if kind == "control_character":

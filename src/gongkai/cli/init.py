@@ -26,8 +26,8 @@ from gongkai.setup.create import InitResult, baseline, baseline_problem, init_ca
 from gongkai.setup.divisions import county, normal_code, towns_of
 from gongkai.setup.guidelines import guidelines, guidelines_of
 from gongkai.setup.repo import enclosing_repository
-from gongkai.setup.resolve import (DEFAULT_HOURS, check_code, default_index_prefix, fujian_default_note, leader_title,
-                                   resolve)
+from gongkai.setup.resolve import (DEFAULT_HOURS, REQUIRED, check_code, default_index_prefix, fujian_default_note,
+                                   leader_title, resolve, unknown_towns)
 
 HANDOVER_CHOICES = {"1": [5, 20], "2": [5]}
 
@@ -135,6 +135,8 @@ def init_command(
     return EXIT_FINDINGS if result.report.has_errors() else EXIT_OK
 
 
+# The required answers asked as text (the 区划代码 and the 领导 have their own questions, asked until right)
+REQUIRED_KEYS = tuple(label for _, label in REQUIRED if label not in ("区划代码", "领导"))
 FLAGS = {"机关名称": "--name", "区划代码": "--code", "地址": "--address", "邮编": "--postcode", "联系人": "--contact",
          "联系电话": "--phone", "电子邮箱": "--email", "领导": "--leader", "单位": "--unit", "乡镇": "--town",
          "指引": "--guideline", "领域": "--domain", "移交日": "--handover", "档案馆": "--archive", "图书馆": "--library",
@@ -191,9 +193,13 @@ def _ask(answers: Answers) -> dict[str, Any]:
         current = _value(answers, key)
         if current is not None:
             return str(current)
-        typed: str | None = ask(key, lambda: str(typer.prompt(label, default=default or "",
-                                                              show_default=bool(default))).strip() or None)
-        return typed
+        while True:
+            typed: str | None = ask(key, lambda: str(typer.prompt(label, default=default or "",
+                                                                  show_default=bool(default))).strip() or None)
+            if typed or key not in REQUIRED_KEYS:
+                return typed
+            # asked again at once: else every answer after it is typed in vain, and init ends with 「缺少……」
+            err.print(f"「{key}」不能为空，请输入（必填：{'、'.join(REQUIRED_KEYS)}）", markup=False)
 
     name = text("机关名称", "机关名称（如 永春县民政局）") or ""
     code = _value(answers, "区划代码")
@@ -206,7 +212,12 @@ def _ask(answers: Answers) -> dict[str, Any]:
     assert place is not None
     out.print(f"  → {place.full_name}", markup=False)
     if answers.towns is None and len(code) == 6 and guidelines_of(name):
-        got["乡镇"] = _ask_towns(code)
+        while True:  # a 乡镇 not of the county is said at once, not after every other question
+            typed = _ask_towns(code)
+            if not (problem := unknown_towns(towns_of(code), merge(answers, {"乡镇": typed}, None).towns or [])):
+                break
+            err.print(problem, markup=False)
+        got["乡镇"] = typed
     if len(code) == 6 and not guidelines_of(name) and answers.guidelines is None and not answers.domains:
         ask("领域", lambda: _ask_domains(name))
     for key, label in (("地址", "机关地址"), ("邮编", "邮编（可不填）"), ("联系人", "联系人（政务公开专职工作人员）"),

@@ -13,6 +13,7 @@ from gongkai.catalog.listing import CatalogNotFound, Listing, NotACatalogFolder,
 from gongkai.catalog.sources import Source
 from gongkai.county.config import Department
 from gongkai.county.inspection import Inspection, inspection_of
+from gongkai.county.versions import Pin, ci_pins
 from gongkai.diagnostics import Report, Severity
 from gongkai.errors import UsageProblem, advise_os_error, crash_summary, describe_os_error
 from gongkai.interchange import table
@@ -26,7 +27,7 @@ from gongkai.model import Agency
 from gongkai.reports.annual import AnnualReport, annual_data, build_annual
 from gongkai.reports.scorecard import Scorecard, build_scorecard
 
-MEMO_VERSION = 6  # raise when DepartmentResult changes shape (the cache salt also changes with the code)
+MEMO_VERSION = 7  # raise when DepartmentResult changes shape (the cache salt also changes with the code)
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,8 @@ class DepartmentResult:
     fingerprint: str = ""  # the catalog's listing fingerprint (empty for a folder that is not a catalog)
     index_prefixes: list[str] = field(default_factory=list)  # the 索引号前缀 configured (or implied) and in use
     off_main: tuple[str, str] | None = None  # (checked out, main branch): figures of work not merged yet
+    before_adoption: int = 0  # records of the year published before 启用日期 and registered afterwards (补录)
+    pins: tuple[Pin, ...] = ()  # the gongkai its CI installs (versions.py): read beside the catalog, never remembered
 
     def __post_init__(self) -> None:
         # The name heads the department's rows and sheets in every workbook and on the screen: a number typed into its
@@ -121,7 +124,8 @@ def probe(department: Department, use_cache: bool = True) -> str:
     if isinstance(listed, str):
         return "!" + listed
     history, branch = git_state(department.folder)  # checking the main branch out again must rewrite the notes
-    return listed[2].fingerprint + f"#{history}" + (f"@{branch[0]}>{branch[1]}" if branch else "")
+    pins = "".join(f"|{p.version}@{p.file}:{p.line}" for p in ci_pins(department.folder))  # so must a CI upgraded
+    return listed[2].fingerprint + f"#{history}" + (f"@{branch[0]}>{branch[1]}" if branch else "") + pins
 
 
 def git_state(folder: Path) -> tuple[str, tuple[str, str] | None]:
@@ -161,7 +165,7 @@ def read_department(department: Department, year: int, today: dt.date, use_cache
     if found is None:
         found = replace(summarise(department, load(source, listing, cache), year, today), fingerprint=listing.fingerprint)
         cache.put_memo(key, found, replaces="county/")  # only the latest state of the catalog is worth keeping
-    return replace(found, off_main=branch)
+    return replace(found, off_main=branch, pins=ci_pins(department.folder))
 
 
 def read_safely(department: Department, year: int, today: dt.date, use_cache: bool = True) -> DepartmentResult:
@@ -196,8 +200,16 @@ def summarise(department: Department, catalog: Catalog, year: int, today: dt.dat
         totals=replace(_totals(score), items=listed), errors=_count(report, Severity.ERROR),
         warnings=_count(report, Severity.WARNING),
         invalid_items=len(table.unexported(catalog)), inspection=inspection_of(catalog, today),
-        index_prefixes=index_prefixes(catalog),
+        index_prefixes=index_prefixes(catalog), before_adoption=_before_adoption(catalog, year, today),
     )
+
+
+def _before_adoption(catalog: Catalog, year: int, today: dt.date) -> int:
+    """How many records of *year* published before gongkai was adopted are registered (补录): none means the
+    department's figures of the year start on its 启用日期."""
+    adopted = catalog.agency.adopted if catalog.agency else None
+    return sum(1 for r in catalog.records.values()
+               if adopted and r.out_by(today) and r.published and r.published.year == year and r.published < adopted)
 
 
 def _personal_items(catalog: Catalog, sheets: list[table.Sheet], agency: Agency) -> dict[str, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import Counter
 from contextlib import suppress
@@ -11,6 +12,7 @@ from typing import Any
 from gongkai.county.department import DepartmentResult
 from gongkai.county.review import CountyView
 from gongkai.county.rollup import Rollup, department_check, roll_up
+from gongkai.county.versions import version_note
 from gongkai.files_io import write_all, write_atomic
 from gongkai.interchange.xlsx import export_departments_xlsx
 from gongkai.portal.write import refuse_outputs
@@ -68,7 +70,10 @@ def notes(view: CountyView) -> list[str]:
     found += [f"年度报告：{d.name} {d.inspection.annual_late}"
               for d in view.readable if d.inspection and d.inspection.annual_late]
     found += [f"移交两馆：{d.name} {note}" for d in view.readable if d.score and (note := unrecorded_note(d.score))]
+    found += _adopted_late(view)
     found += _shared_names(view) + _shared_prefixes(view) + _other_counties(view) + _off_main(view)
+    # (an unreadable one too: a gongkai.yaml with a field this gongkai does not know may be a newer gongkai's)
+    found += [note for d in view.departments if (note := version_note(view.told_apart(d), d.pins))]
     found += [f"年度报告数据：{d.name} {d.annual_gap}，表二的规章、行政许可、行政处罚、行政强制和行政事业性收费按 0 汇总："
               + (f"请该部门填写 catalog/annual/{view.year}.yaml（见 README「年度报告数据」）" if d.annual_gap.startswith("没有")
                  else "请该部门改正（gongkai validate 列出）")
@@ -80,6 +85,16 @@ def notes(view: CountyView) -> list[str]:
         found.append("网站检查：按 gongkai inspect（国办秘函〔2019〕19号指标）检查各部门目录当天的内容；"
                       "县里没有各部门生成的网站，错链、断链和附件下载未检查，不扣分。")
     return found
+
+
+def _adopted_late(view: CountyView) -> list[str]:
+    """Departments that adopted gongkai after the year began and registered nothing published before (补录): their
+    公开信息 of the year starts on the day they adopted it — not a bureau that published nothing all year."""
+    return [f"启用日期：{view.told_apart(d)} {adopted.isoformat()} 才启用 gongkai，{view.year}年启用前公开的信息一条也没有"
+            "登记：该部门的「公开信息」「按时公开率」只算启用以后的，不是全年的。请该部门把启用前已公开的信息补登"
+            "（gongkai new record，写「补录」）后重新运行"
+            for d in view.readable if d.agency and (adopted := d.agency.adopted) and adopted > dt.date(view.year, 1, 1)
+            and not d.before_adoption]
 
 
 def _shared_names(view: CountyView) -> list[str]:

@@ -202,7 +202,7 @@ def _widened(grid: Grid, uses: list[ColumnUse | None], first: int) -> list[Colum
     seen: set[str] = set()
     result: list[ColumnUse | None] = []
     for use in uses:
-        if use and use.ref in seen and not _below(grid, use.col, first):
+        if use and use.ref in seen and not cells_below(grid, use.col, first):
             continue
         if use:
             seen.add(use.ref)
@@ -279,7 +279,7 @@ def _channels_called_mode(grid: Grid, uses: list[ColumnUse | None], first: int) 
     table = headers()
     result: list[ColumnUse | None] = []
     for use in uses:
-        values = _below(grid, use.col, first) if use and use.key == "公开方式" else []
+        values = cells_below(grid, use.col, first) if use and use.key == "公开方式" else []
         if use and values and _all_read_as(values, table.choices["公开渠道"]) and \
                 not any(read_boxes(v, table.choices["公开方式"]).ticked for v in values):
             use = ColumnUse(use.col, use.ref, use.label, "公开渠道", "单元格写的是政府网站等公开渠道，按公开渠道和载体读")
@@ -303,7 +303,7 @@ def _publishers_called_unit(grid: Grid, uses: list[ColumnUse | None], first: int
         return uses
     result: list[ColumnUse | None] = []
     for use in uses:
-        values = _below(grid, use.col, first) if use and use.key == "责任单位" else []
+        values = cells_below(grid, use.col, first) if use and use.key == "责任单位" else []
         if use and values and all(_bodies(v) for v in values) and any(
                 _GUIDELINE_BODY.search(part) for v in values for part in _bodies(v)):
             use = ColumnUse(use.col, use.ref, use.label, "公开主体", f"{READ_BY_CELLS}县级人民政府民政部门这样的机关，"
@@ -328,8 +328,8 @@ def _read_by_cells(grid: Grid, uses: list[ColumnUse | None], first: int) -> list
     result: list[ColumnUse | None] = []
     for use in uses:
         unknown = bool(use and use.key is None and not use.under and "公开" in use.label)
-        values = _below(grid, use.col, first) if use and (unknown or use.key in table.choices and use.key != "公开渠道") \
-            else []
+        by_cells = use and (unknown or use.key in table.choices and use.key != "公开渠道")
+        values = cells_below(grid, use.col, first) if use and by_cells else []
         if use and values and (unknown or not any(read_boxes(v, table.choices[str(use.key)]).ticked for v in values)):
             other = next((field for field, choice in table.choices.items() if field not in taken and field != "公开渠道"
                           and _all_read_as(values, choice)), None)
@@ -345,7 +345,7 @@ def _all_read_as(values: list[str], choice: Choice) -> bool:
     return all((boxes := read_boxes(v, choice)).ticked and not boxes.unknown for v in values)
 
 
-def _below(grid: Grid, col: int, first: int) -> list[str]:
+def cells_below(grid: Grid, col: int, first: int) -> list[str]:
     """The texts a column holds from row *first* (the first under the header) down, empty cells left out."""
     return [text for row in range(first, grid.rows + 1) if (text := grid.own(row, col))]
 
@@ -373,7 +373,7 @@ def _unlabelled(grid: Grid, use: ColumnUse, first: int) -> ColumnUse | None:
     """A column without any header is skipped quietly when empty, reported when it holds something."""
     if use.label:
         return use
-    if _below(grid, use.col, first):
+    if cells_below(grid, use.col, first):
         return ColumnUse(use.col, use.ref, "", None, "这一列没有表头，其中的内容已忽略")
     return None
 
@@ -391,7 +391,7 @@ def _serial_ids(grid: Grid, use: ColumnUse, first: int) -> ColumnUse:
     """A 编号 column holding only 1, 2, 3 … (or 1.1, 1-2 …) is a 序号 column, not gongkai's 编号 (SHJZ-001)."""
     if use.key != "编号":
         return use
-    values = _below(grid, use.col, first)
+    values = cells_below(grid, use.col, first)
     if values and all(numbering(v) for v in values):
         return ColumnUse(use.col, use.ref, use.label, SERIAL, "全是数字，按序号读")
     return use

@@ -143,6 +143,8 @@ def read_grids(data: bytes, name: str = "") -> list[Grid]:
     as text."""
     if password_protected(data):
         raise UnreadableWorkbook(_PASSWORD)
+    if (other := no_table(data)) is not None:
+        raise UnreadableWorkbook(other)
     if data.startswith(XLS_MAGIC):
         return _xls_grids(data, PurePath(name).suffix.lower())
     if not data.startswith(XLSX_MAGIC):
@@ -164,6 +166,58 @@ def read_grids(data: bytes, name: str = "") -> list[Grid]:
     except Exception as exc:  # noqa: BLE001 - a damaged file can fail anywhere in openpyxl: say so, never crash
         raise UnreadableWorkbook(f"无法作为 xlsx 表格打开：{_DAMAGED}") from exc
     return [_xlsx_grid(ws, None if written is None else written[ws.title]) for ws in workbook.worksheets]
+
+
+_TO_XLSX = "请用 Excel 或 WPS 打开后另存为「.xlsx」再导入"
+_WORD = ("是 Word（或 WPS 文字）文档，不是表格，gongkai 只导入表格：请在 Word 或 WPS 中选中整个目录表格、复制，粘贴到 Excel 或"
+         " WPS 表格的空白工作表中，另存为「.xlsx」后再导入")
+
+
+def no_table(data: bytes) -> str | None:
+    """What a file that is no workbook nor csv really is, and what to do with it; None for any other file. The 目录 a
+    county sends in Word or as a PDF, the web page a system's 「导出 Excel」 names .xls, an empty download: said for what
+    they are, never 「文件可能已损坏」, never 「用 Excel 打开」 for a PDF."""
+    if not data:
+        return "文件是空的（0 字节），可能是复制、下载或保存时没有完成：请重新保存或下载后再导入"
+    if b"%PDF-" in data[:1024]:
+        return ("是 PDF 文件，不是表格，gongkai 读不出其中的表格：请向县政务公开办要 Excel 原表；或用 WPS「PDF 转 Excel」"
+                "转换，逐行核对后另存为「.xlsx」再导入")
+    if data.startswith(XLSX_MAGIC):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                names = set(archive.namelist())
+                kind = archive.read("mimetype")[:80] if "mimetype" in names else b""
+        except (zipfile.BadZipFile, OSError, ValueError, KeyError, EOFError, NotImplementedError):
+            return None  # (a damaged workbook: its reader says so)
+        if "word/document.xml" in names:
+            return _WORD
+        if "xl/workbook.bin" in names:
+            return "是 Excel 二进制工作簿（.xlsb），gongkai 读不了：请在 Excel 中「另存为 → Excel 工作簿（*.xlsx）」后再导入"
+        if "OFD.xml" in names:
+            return "是 OFD 版式文件，不是表格，gongkai 读不出其中的表格：请向县政务公开办要 Excel 原表后再导入"
+        if kind.startswith(b"application/vnd.oasis.opendocument"):
+            return "是 OpenDocument 文件（.ods/.odt，LibreOffice 等保存），gongkai 读不了：" + _TO_XLSX
+        return None
+    if data.startswith(XLS_MAGIC):
+        return _WORD if "WordDocument".encode("utf-16-le") in data and _word_streams(data) else None
+    head = (decode_text(data[:1024]) or decode_text(data[:1023]) or "").lstrip("\ufeff \t\r\n").casefold()
+    if "urn:schemas-microsoft-com:office:spreadsheet" in head:
+        return "是 Excel 2003 XML 表格（扩展名常是 .xls 或 .xml），gongkai 读不了：" + _TO_XLSX
+    if head.startswith(("<!doctype html", "<html", "<table", "<?xml", "<meta", "<head", "<body")):
+        return "是网页（HTML）文件，不是 Excel 表格（有的系统「导出 Excel」导出的其实是网页）：" + _TO_XLSX
+    return None
+
+
+def _word_streams(data: bytes) -> bool:
+    """Whether the OLE2 file *data* is a Word (or WPS 文字) document: its top holds Word's stream and no workbook's (an
+    .xls may embed a Word object, whose streams lie deeper)."""
+    import olefile
+
+    try:
+        with olefile.OleFileIO(data) as ole:
+            return bool(ole.exists("WordDocument") and not ole.exists("Workbook") and not ole.exists("Book"))
+    except (OSError, ValueError, IndexError, TypeError):  # (a damaged file: its reader says so)
+        return False
 
 
 _FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")  # <f>, <f t="shared" …/>, <x:f> of SpreadsheetML

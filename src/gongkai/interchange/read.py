@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from openpyxl.utils import get_column_letter
 
@@ -13,7 +13,7 @@ from gongkai.interchange import rowkinds
 from gongkai.interchange.cells import placeholder, tick_state, unnumbered
 from gongkai.interchange.grid import Grid, UnreadableWorkbook, read_grids
 from gongkai.interchange.columns import (HEADER_SEARCH_ROWS, LIST_KEYS, OTHER_CHANNEL, PARENT, READ_BY_CELLS, SERIAL,
-                                        SheetLayout, find_layout, partial_columns)
+                                        SheetLayout, cells_below, find_layout, partial_columns)
 from gongkai.interchange.headers import headers, norm
 from gongkai.privacy.mask import mask_text
 
@@ -28,8 +28,9 @@ _NOTES_SHEET = re.compile(r"说明|示例|样表|样例|范例|填表要求|填�
 # 「同上」 (or the ditto mark 〃) in a cell: the same as the item row above, as tables typed by hand say it.
 _DITTO = re.compile(r"(?:同上|同前|〃|″)[。.]?")
 # A telephone number typed as a number: Excel dropped the 0 of its area code (0595-23222619 → 59523222619, 010 … →
-# 10 …). Ten digits, or eleven that are no mobile number (1 and ten more); eight-digit local numbers lose nothing.
-_ZERO_LOST = re.compile(r"\d{10}|[2-9]\d{10}")
+# 10 …). Ten digits, or eleven that are no mobile number (1 and ten more); eight-digit local numbers lose nothing, nor
+# do the nationwide service numbers 400 and 800 (4008123123: ten digits, no area code, no 0 to lose).
+_ZERO_LOST = re.compile(r"(?![48]00)\d{10}|[2-9]\d{10}")
 # What Excel and WPS show in a cell whose formula failed.
 FORMULA_ERRORS = frozenset(("#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#SPILL!", "#CALC!"))
 
@@ -132,7 +133,37 @@ def read_workbook(data: bytes, domains: list[str], name: str = "") -> Reading:
             reading.problems.append(ImportProblem(f"{grid.name}!A1", _not_directory(grid), warning=True))
         else:
             _read_sheet(grid, domains, reading)
+    _without_summaries(reading, domains)
     return reading
+
+
+def _without_summaries(reading: Reading, domains: list[str]) -> None:
+    """Leaves out, said once, a sheet whose rows are those of two or more other sheets kept, or of one other sheet
+    exactly (the same 领域 and cells, however the columns are laid out): the 「汇总」 of the 领域 sheets beside them,
+    where each of its rows was 「重复了」. The largest sheet is looked at first (of two alike, the later), so the 领域
+    sheets a summary repeats are the ones kept; a summary that differs in a cell is kept, and that row's error said."""
+    by_sheet: dict[str, list[Row]] = {}
+    for row in reading.rows:
+        by_sheet.setdefault(row.sheet, []).append(row)
+
+    def content(row: Row) -> tuple[object, ...]:
+        cells = tuple(sorted((k, v) for k, v in row.cells.items() if v and k not in ("领域", PARENT)))
+        said = (find_domain(row.cells[key], domains) for key in ("领域", PARENT) if row.cells.get(key))
+        return next(said, None) or row.domain, cells, tuple(sorted((k, tuple(v)) for k, v in row.more.items()))
+
+    kept = {sheet: {content(row) for row in rows} for sheet, rows in by_sheet.items()}
+    order = list(by_sheet)
+    for sheet, rows in sorted(by_sheet.items(), key=lambda pair: (-len(pair[1]), -order.index(pair[0]))):
+        mine = kept[sheet]
+        twins = {name for name, theirs in kept.items() if name != sheet and mine & theirs}
+        if all(any(c in kept[name] for name in twins) for c in mine) and (
+                len(twins) > 1 or any(kept[name] == mine for name in twins)):  # a summary of sheets, or a copy
+            del kept[sheet]
+            reading.problems.append(ImportProblem(f"{sheet}!A1", (
+                f"工作表「{shown(sheet)}」的 {len(rows)} 行在其他工作表中都有、内容相同（是它们的汇总或副本），没有导入；"
+                "若它本应是另一张表，请填写它自己的内容后再导入"), warning=True))
+    if len(kept) < len(by_sheet):
+        reading.rows = [row for row in reading.rows if row.sheet in kept]
 
 
 def _without_copies(grids: list[Grid], reading: Reading) -> list[Grid]:
@@ -211,6 +242,7 @@ def _read_sheet(grid: Grid, domains: list[str], reading: Reading, named: str = "
         reading.problems.append(ImportProblem(
             f"{grid.name}!A1", f"找不到表头：前 {HEADER_SEARCH_ROWS} 行中没有「序号」「公开事项」「公开内容」等列名"))
         return
+    layout = _category_left(grid, layout, domains, reading)
     reading.layouts.append(layout)
     reading.problems.extend(ImportProblem(c.ref, _ignored(c.label, c.note), warning=True)
                             for c in layout.columns if c.key is None)
@@ -237,6 +269,24 @@ def _read_sheet(grid: Grid, domains: list[str], reading: Reading, named: str = "
         reading.undomained.append(grid.name)
         return
     reading.rows.extend(rows)
+
+
+def _category_left(grid: Grid, layout: SheetLayout, domains: list[str], reading: Reading) -> SheetLayout:
+    """「事项类别｜事项名称」 (a category, then the item's name) with no 二级事项 column: the left column names no 领域 in any
+    cell, so it is the 一级事项 and the name the 二级事项, said once. Read as 领域 and 一级事项, every category was left
+    out and each item named by its 二级事项 alone (「审批信息」), a new item beside the one it is."""
+    keys = [c.key for c in layout.columns]
+    if "二级事项" in keys or keys.count(PARENT) != 1 or keys.count("一级事项") != 1:
+        return layout
+    parent = next(c for c in layout.columns if c.key == PARENT)
+    level1 = next(c for c in layout.columns if c.key == "一级事项")
+    values = cells_below(grid, parent.col, layout.first_row)
+    if not values or any(find_domain(v, domains) for v in values):
+        return layout
+    note = f"「{shown(parent.label)}」在「{shown(level1.label)}」左边，格内没有一个是领域：按一级事项读，「{shown(level1.label)}」按二级事项读"
+    reading.problems.append(ImportProblem(parent.ref, f"列{note}", warning=True))
+    shifted = {parent.col: replace(parent, key="一级事项", note=note), level1.col: replace(level1, key="二级事项", note=note)}
+    return replace(layout, columns=tuple(shifted.get(c.col, c) for c in layout.columns))
 
 
 def _partial(layout: SheetLayout, field: str, covered: frozenset[str]) -> ImportProblem:
@@ -535,17 +585,23 @@ def _between_rows(grid: Grid, number: int, domains: list[str], reading: Reading,
 def _section(text: str, ref: str, domains: list[str], reading: Reading, sections: set[str]) -> str | None:
     """The 领域 a section title names (「一、社会救助」), remembering how it is numbered. A title numbered as one that
     named a 领域 (「二、养老服务」), or one saying 「……领域」, naming none gongkai.yaml has is another 领域's: an error at
-    its cell (""), so that its rows never go into the 领域 above. None: the title is a group's (「（一）最低生活保障」)."""
-    style = rowkinds.section_style(text)
-    claimed = _CLAIMED.search(norm(text))
+    its cell (""), so that its rows never go into the 领域 above. None: the title is a group's (「（一）最低生活保障」), or
+    the text is a note (「注：……」) or a sentence (「本表按领域填写，一个领域一个工作表。」), which is no title: a
+    sentence is read as one only by its first clause (「二、养老服务领域，共5项」), and never as an unknown 领域's."""
+    if rowkinds.note(text):
+        return None
+    head = rowkinds.first_clause(text)
+    sentence = head != text
+    style = rowkinds.section_style(head)
+    claimed = None if sentence else _CLAIMED.search(norm(head))
     # a short title naming a 领域, or a longer one numbered as the 领域 titles above (「三、区划地名类公开事项」) or
     # saying 「区划地名领域」: that 领域's, not an error saying it is none of gongkai.yaml's while listing it
-    if (found := find_domain(text, domains)) and (len(norm(text)) <= len(found) + 6 or (style and style in sections)
+    if (found := find_domain(head, domains)) and (len(norm(head)) <= len(found) + 6 or (style and style in sections)
                                                   or (claimed and found in claimed.group(0))):
         if style:
             sections.add(style)
         return found
-    if (style is None or style not in sections) and not claimed:  # 「养老服务领域」 says it
+    if sentence or ((style is None or style not in sections) and not claimed):  # 「养老服务领域」 says it
         return None
     listed = "、".join(domains)
     other = next(s for s in ("（一）", "一、", "1.") if rowkinds.section_style(s) not in sections)  # not the 领域's

@@ -19,9 +19,10 @@ _ASIDE = r"(?:\s*[（(](?:签字|签名|盖章|手机|电话|座机|手机号码
 _FOOTER = re.compile(
     r"^\s*(?:注|注释|附注|备注|说明|填表说明|填报说明|" + _ROLE + r"|(?:联系|咨询|办公)?(?:电话|手机)(?:号码)?|联系方式|签字|签名|"
     r"日期|时间|[填制报]?[表报](?:日期|时间)|报送(?:日期|时间)|[填报送制]*单位|盖章)" + _ASIDE + r"\s*\d{0,2}\s*[:：]")
-# The same words alone in a cell, the name or number in the next one (「经办人｜李四｜联系电话｜138……」).
+# The same words alone in a cell, the name or number in the next one (「经办人｜李四｜联系电话｜138……」), with or without
+# their colon (「填表人：｜张三｜填表日期：｜2026-03-02」).
 _LABEL = re.compile(r"\s*(?:" + _ROLE + r"|(?:联系|咨询|办公)?(?:电话|手机)(?:号码)?|联系方式|[填制报]?[表报]日期|报送日期)"
-                    + _ASIDE + r"\s*")
+                    + _ASIDE + r"\s*[:：]?\s*")
 # A page number left in the table by printing or by converting a PDF: 「第 1 页」「第1页，共3页」「共3页」「- 2 -」「1/3」.
 PAGE = re.compile(r"第\d+页(?:[,，/]?共\d+页)?|共\d+页(?:[,，/]?第\d+页)?|[-—－]\d+[-—－]|\d+/\d+页?")
 # The first cell of a row that counts the rows above it: 「合计」「小计：12项」「总计 25」「共计」, also said of the page or
@@ -55,6 +56,20 @@ def footer(grid: Grid, number: int) -> tuple[int, str] | None:
     if filled and signs(filled[0]) and all(signs(c) or filled[i - 1] in labels for i, c in enumerate(filled)):
         return filled[0], grid.own(number, filled[0])
     return None
+
+
+# The punctuation of a clause: a title (「一、社会救助」「（一）最低生活保障」「第一部分：社会救助」) has none.
+_CLAUSE = re.compile(r"[，。；！？;!?]")
+
+
+def note(text: str) -> bool:
+    """Text that begins as a note or a signature does (「注：」「备注：1.……」「填表人：」): never a section title."""
+    return bool(_FOOTER.match(text))
+
+
+def first_clause(text: str) -> str:
+    """*text* up to its first clause punctuation: the title of 「二、养老服务领域，共5项」; the whole of a title."""
+    return _CLAUSE.split(text, 1)[0]
 
 
 def example(grid: Grid, number: int, own: dict[str, str]) -> tuple[int, str] | None:

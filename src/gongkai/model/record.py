@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
@@ -120,6 +121,10 @@ class Record(CatalogModel):
     def is_public(self) -> bool:
         """主动公开: the only records that may leave the building."""
         return self.attribute == "主动公开"
+
+    def out_by(self, day: dt.date) -> bool:
+        """主动公开 with a 公开日期 on or before *day*: a 公开日期 still to come (filled in ahead, GK405) is not out yet."""
+        return self.is_public and self.published is not None and self.published <= day
 
     @property
     def in_force(self) -> bool:

@@ -91,7 +91,7 @@ def build_scorecard(catalog: Catalog, year: int, today: dt.date, unit: str | Non
     card = Scorecard(year, today, mask_log(catalog.name), list(scores.values()), has_ledgers=bool(_ledgers(catalog)))
     rest = card.unplaced if unit is None else None  # one unit's card is about that unit only
     _count_items(catalog, scores, year, today, rest)
-    _count_records(catalog, scores, year, calendar, card, rest)
+    _count_records(catalog, scores, year, today, calendar, card, rest)
     adopted = agency.adopted if agency else None
     if card.has_ledgers:
         _count_handover(catalog, scores, year, today, calendar, card, rest=rest)
@@ -113,7 +113,7 @@ def _count_items(catalog: Catalog, scores: dict[str, UnitScore], year: int, toda
                  rest: UnitScore | None) -> None:
     published: dict[str, list[dt.date]] = defaultdict(list)
     for record in catalog.records.values():
-        if record.is_public and record.published and record.item:
+        if record.out_by(today) and record.published and record.item:
             published[record.item].append(record.published)
     # (what was published before gongkai was adopted may be in no file: a period that ended before is no evidence)
     adopted = catalog.agency.adopted if catalog.agency else None
@@ -133,12 +133,13 @@ def _missed(item: Item, year: int, published: list[dt.date], today: dt.date, ado
             if adopted is None or p.end >= adopted]
 
 
-def _count_records(catalog: Catalog, scores: dict[str, UnitScore], year: int, calendar: WorkdayCalendar,
-                   card: Scorecard, rest: UnitScore | None) -> None:
+def _count_records(catalog: Catalog, scores: dict[str, UnitScore], year: int, today: dt.date,
+                   calendar: WorkdayCalendar, card: Scorecard, rest: UnitScore | None) -> None:
+    """The records published in *year* by *today* (one dated later is not out yet: on no site, not on time either)."""
     items = catalog.items
     for record in catalog.records.values():
         score = scores.get(record.unit, rest)
-        if score is None or not (record.is_public and record.published and record.published.year == year):
+        if score is None or not (record.out_by(today) and record.published and record.published.year == year):
             continue
         score.published += 1
         deadline = _checkable(items.get(record.item or ""))

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
 
 from gongkai.catalog.files import FileKind, ParsedFile, parse_file, pydantic_builder, register_kind
 from gongkai.catalog.schema_errors import explain_errors
@@ -15,12 +16,13 @@ from gongkai.catalog.sources import blob_id
 from gongkai.errors import UsageProblem
 from gongkai.model.agency import Domain, Leader, MonthDay
 from gongkai.model.base import CatalogModel, ColumnAddress, Day, ObjectId, Text, WebAddress
-from gongkai.setup.divisions import normal_code
+from gongkai.setup.divisions import named, normal_code
 
 CiChoice = Literal["github", "gitlab", "无"]
 
-# A list pasted from Word or typed at one prompt: 「桃城镇、五里街镇，一都镇」, or one name a line.
-_RUN_ON = re.compile(r"[，、,；;\n\t]+")
+# A list pasted from Word or typed at one prompt: 「桃城镇、五里街镇，一都镇」, 「桃城镇 五里街镇」 (no name of a 乡镇
+# or a 领域 holds a space), or one name a line.
+_RUN_ON = re.compile(r"[，、,；;\s\u3000]+")
 
 
 def _half_width(value: object) -> object:
@@ -100,6 +102,10 @@ class Answers(CatalogModel):
     @field_validator("division_code", mode="before")
     @classmethod
     def _ascii_code(cls, value: object) -> object:
+        if isinstance(value, str) and (places := named(value)):  # the county's name where its code goes
+            raise PydanticCustomError(
+                "division_named", "写的是县（市、区）名「{typed}」，要写它的6位代码：{codes}",
+                {"typed": value.strip(), "codes": "；".join(f"{c.full_name}是 {c.code}" for c in places)})
         return normal_code(value) if isinstance(value, str) else value
 
 

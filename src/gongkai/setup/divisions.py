@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -55,6 +56,15 @@ def _towns() -> dict[str, str]:
     return {code: rest for code, rest in _lines("towns.tsv")}
 
 
+def named(text: str) -> list[County]:
+    """The counties *text* names, when a name was written where the code goes (安溪县, 安溪, 福建省泉州市安溪县)."""
+    text = "".join(text.split())
+    if len(text) < 2:
+        return []
+    return [c for c in counties().values()
+            if text in (c.name, c.full_name, c.prefecture + c.name) or (len(c.name) > 2 and text == c.name[:-1])]
+
+
 def county(code: str) -> County | None:
     """The county-level division with this 6-digit code, or None when the code is not in the list."""
     return counties().get(code.strip())
@@ -64,3 +74,26 @@ def towns_of(code: str) -> list[Town]:
     """The county's 乡镇 and 街道 in code order; empty when the bundled list has none for it."""
     entries = _towns().get(code, "")
     return [Town(code + entry[:3], entry[3:]) for entry in entries.split(" ") if entry]
+
+
+def rare_characters(name: str) -> str:
+    """The characters of a division's *name* outside GB 2312, the set every input method types (㳇 of 湖㳇镇)."""
+    return "".join(ch for ch in name if not _common(ch))
+
+
+def _common(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def written_for(text: str, name: str) -> str | None:
+    """What *text* writes for the division *name* with its rare characters typed as other ones (湖父镇 for 湖㳇镇, the
+    way it is often written where 㳇 cannot be typed), or None: the official spelling, or nothing like it."""
+    if not rare_characters(name):
+        return None
+    pattern = "".join("." if not _common(ch) else re.escape(ch) for ch in name)
+    found = re.search(pattern, text)
+    return found.group(0) if found and found.group(0) != name else None

@@ -13,7 +13,8 @@ from gongkai.model import Unit
 from gongkai.model.agency import Domain, Leader, RequestDesk
 from gongkai.model.vocab import TOWN_UNIT_KIND
 from gongkai.setup.answers import Answers, CiChoice, DeskAnswer
-from gongkai.setup.divisions import County, Town, counties, county, normal_code, towns_of
+from gongkai.setup.divisions import (County, Town, counties, county, named, normal_code, rare_characters,
+                                     towns_of, written_for)
 from gongkai.setup.guidelines import Guideline, guideline_for, guidelines, guidelines_of
 
 OFFICE = ("bgs", "办公室")
@@ -68,6 +69,8 @@ def check_code(code: str, name: str = "") -> str | None:
     would give the bureau that county's 乡镇, 两馆, 复议机关 and 索引号."""
     code = normal_code(code)
     if not re.fullmatch(r"[0-9]{6}([0-9]{3})?", code):
+        if places := named(code):  # typed at the question: the county's name where its code goes
+            return f"区划代码写的是县（市、区）名「{code}」，要写它的6位代码：" + "；".join(f"{c.full_name}是 {c.code}" for c in places)
         return f"区划代码「{code}」不对：{division_hint(code)}"
     if county(code[:6]) is None:
         return (f"区划代码「{code[:6]}」不在 GB/T 2260 县级行政区划代码表中（gongkai 自带国家统计局2023年版）："
@@ -93,8 +96,10 @@ def _other_place(code: str, name: str) -> str | None:
                 f"{named.name}的代码是 {'、'.join(same)}（写 --code {same[0]}）；若代码是对的，请改正机关名称。")
     if len(code) == 6 and (own := _township_of(code, name)) is not None:
         # a 乡镇人民政府 under its county's code would become a county bureau: the county's 乡镇 as its units
+        spelt = spelling(name, own)
         return (f"机关名称「{name}」是乡镇人民政府（街道办事处），要写本乡镇的9位区划代码：{own.name}是 {own.code}"
-                f"（写 --code {own.code}）；6位代码 {code} 是{place.full_name}的，给县级机关用。")
+                f"（写 --code {own.code}）；6位代码 {code} 是{place.full_name}的，给县级机关用。"
+                + (f"机关名称中的{spelt}，请一并改正机关名称。" if spelt else ""))
     town = _town(code)
     if town is None or not name or _town_bare(town.name) in name:
         return None
@@ -102,6 +107,10 @@ def _other_place(code: str, name: str) -> str | None:
     if others:
         return (f"机关名称「{name}」写的是{others[0].name}，而区划代码 {code} 是{town.name}：请核对。"
                 f"{others[0].name}的代码是 {others[0].code}；若代码是对的，请改正机关名称。")
+    if spelt := spelling(name, town):  # the 乡镇's own government, its name typed without the rare character
+        fixed = name.replace(written_for(name, town.name) or "", town.name)
+        return (f"区划代码 {code} 是{town.name}的9位代码，机关名称「{name}」中的{spelt}：请把机关名称写作「{fixed}」"
+                "（名称用在网站、两馆的目录和公函上，要与区划代码表一致）；若不是这个乡镇，请核对区划代码。")
     # 德化县民政局 with the 9 digits of the 镇 it sits in: it would become a 乡镇人民政府's catalog (乡级 items only)
     return (f"区划代码 {code} 是{town.name}的9位代码，而机关名称「{name}」中没有{town.name}：9位代码只给乡镇人民政府"
             f"（街道办事处）用；县级机关写县的6位代码 {code[:6]}（写 --code {code[:6]}）。")
@@ -134,7 +143,21 @@ def _township_of(code: str, name: str) -> Town | None:
     rest = name.replace(place.name, "") if place else name
     named = sorted((t for t in towns_of(code) if t.name in rest or _town_bare(t.name) in rest),
                    key=lambda t: -len(t.name))
+    # else 湖父镇人民政府: 湖㳇镇's, its rare character typed as another one (the messages say how it is spelled)
+    named = named or [t for t in towns_of(code) if written_for(rest, t.name)]
     return named[0] if named else None
+
+
+def spelling(text: str, town: Town, whole: bool = False) -> str:
+    """What to say when *text* (a 机关名称; with *whole*, a --town: all of it, 湖父 for 湖㳇 too) writes the 乡镇 with
+    another character for a rare one of its name (湖父镇 for 湖㳇镇): how the code table spells it, to copy."""
+    typed, spelt = written_for(text, town.name), town.name
+    if whole and typed != text:
+        typed, spelt = written_for(text, _town_bare(town.name)), _town_bare(town.name)
+    if typed is None or (whole and typed != text):
+        return ""
+    rare = "、".join(f"「{ch}」" for ch in dict.fromkeys(rare_characters(town.name)))
+    return f"「{typed}」在区划代码表中写作「{spelt}」（{rare}是生僻字，可以从这里复制）"
 
 
 def _town_bare(name: str) -> str:
@@ -314,13 +337,26 @@ def _towns(answers: Answers, town: Town | None, picked: list[Guideline], problem
     listed = towns_of(code[:6]) if not town else []
     if answers.towns is None:
         return listed if any(g.department == TOWN_UNIT_DEPARTMENT for g in picked) and not town else []
+    if problem := unknown_towns(listed, answers.towns):
+        problems.append(problem)
+    return _chosen(listed, answers.towns)
+
+
+def _chosen(listed: list[Town], names: list[str]) -> list[Town]:
+    """The 乡镇 *names* are, from the county's *listed* ones (no code: a name not in the list), each once."""
     bare = [_town_bare(t.name) for t in listed]  # 「浔中」 for 浔中镇, where no other 乡镇 of the county shortens alike
     by_name = {b: t for b, t in zip(bare, listed) if bare.count(b) == 1} | {t.name: t for t in listed}
-    chosen = list({t.name: t for t in (by_name.get(name, Town("", name)) for name in answers.towns)}.values())
-    if listed and (unknown := [t.name for t in chosen if not t.code]):
-        names = "、".join(t.name for t in listed)
-        problems.append(f"「{'、'.join(unknown)}」不是本县的乡镇（自带的乡镇表：{names}）")
-    return chosen
+    return list({t.name: t for t in (by_name.get(name, Town("", name)) for name in names)}.values())
+
+
+def unknown_towns(listed: list[Town], names: list[str]) -> str | None:
+    """Why some of *names* are no 乡镇 of the county whose bundled list is *listed* (none when it has no list)."""
+    unknown = [t.name for t in _chosen(listed, names) if not t.code]
+    if not listed or not unknown:
+        return None
+    spelt = "；".join(said for name in unknown for t in listed if (said := spelling(name, t, whole=True)))
+    return (f"「{'、'.join(unknown)}」不是本县的乡镇（自带的乡镇表：{'、'.join(t.name for t in listed)}）"
+            + (f"。{spelt}" if spelt else ""))
 
 
 def _units(answers: Answers, picked: list[Guideline], township: bool) -> tuple[list[Unit], list[Seed]]:
