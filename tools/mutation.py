@@ -655,11 +655,12 @@ GROUPS: dict[str, Group] = {
                            ("tests/test_hostile35_init_county.py", "tests/test_cli.py",
                             "tests/test_hostile26_messages.py", "tests/test_init.py")),
     # (thirty-fifth pass) The file side of the gate: the files a record's body links to (privacy/links.py, once
-    # gate/links.py: a link shows a file as an attachment does, read as the page's renderer writes it) and whether a file is what its extension says
-    # (privacy/formats.py: a zip on the end of a PDF). A bug here publishes a 通知 linking a list whose 公示 has ended,
-    # or the file of a 不予公开 record, or a PDF whose download renamed .zip gives the full 名单. Coverage of the modules
-    # by tests/test_hostile35_gate_files.py alone (2026-12-07): links.py 100 %, formats.py 67 % of their lines (the
-    # other formats' refusals: test_privacy_files.py, test_hostile32_gate_readers.py).
+    # gate/links.py: a link shows a file as an attachment does, read as the page's renderer writes it) and whether a
+    # file is what its extension says (privacy/formats.py: a zip on the end of a PDF). A bug here publishes a 通知
+    # linking a list whose 公示 has ended, or the file of a 不予公开 record, or a PDF whose download renamed .zip gives
+    # the full 名单. Coverage of the modules by tests/test_hostile35_gate_files.py alone (2026-12-07): links.py 100 %,
+    # formats.py 67 % of their lines (the other formats' refusals: test_privacy_files.py,
+    # test_hostile32_gate_readers.py).
     "gate_files": Group(("src/gongkai/privacy/links.py", "src/gongkai/privacy/formats.py"),
                         ("tests/test_hostile35_gate_files.py", "tests/test_hostile16_publication.py",
                          "tests/test_privacy_files.py", "tests/test_hostile32_gate_readers.py",
