@@ -286,6 +286,13 @@
       var day = [date[2], String(Number(date[3])), "月"].concat(date[4] ? [String(Number(date[4])), "日"] : []);
       add(units(date[1]).concat(day, units(date[5])));
     }
+    // a day said with 号 (6月26号, 2026年4月10号: how people say a date): pages write 6月26日
+    var said = parts.map(function (p, i) {
+      var month = Number(parts[i - 3]), day = Number(parts[i - 1]);
+      return p === "号" && parts[i - 2] === "月" && NUMBER.test(parts[i - 3] || "") && NUMBER.test(parts[i - 1]) &&
+        month >= 1 && month <= 12 && day >= 1 && day <= 31 ? "日" : p;
+    });
+    add(said);
     if (/^0+[0-9]/.test(parts[last])) {
       var zeroed = parts.slice(0, last).concat([parts[last].replace(/^0+(?=[0-9])/, ""), "号"]);
       zeroed.zeros = parts[last];
