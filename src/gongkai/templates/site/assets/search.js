@@ -844,6 +844,17 @@
   }
   function status(text) { document.getElementById("search-status").textContent = text; }
 
+  // a year said as people say it (今年低保标准, 去年的临时救助): pages write 2026年; read by the reader's calendar in
+  // Beijing, only when no page holds the query as typed (a reply writing 「今年65岁」 is found by 今年65岁)
+  var SAID_YEARS = { "今年": 0, "去年": -1, "前年": -2, "明年": 1 };
+  async function yearSaid(query) {
+    var said = Object.keys(SAID_YEARS).filter(function (w) { return query.indexOf(w) >= 0; });
+    if (!said.length || await held(units(query))) return null;
+    var now = Number(new Intl.DateTimeFormat("en", { timeZone: "Asia/Shanghai", year: "numeric" }).format(new Date()));
+    return { query: query.replace(/今年|去年|前年|明年/g, function (w) { return (now + SAID_YEARS[w]) + "年"; }),
+             said: said.map(function (w) { return "“" + w + "”按“" + (now + SAID_YEARS[w]) + "年”查找"; }).join("、") };
+  }
+
   async function run(query, filters) {
     var mine = current = { order: [], ready: [], shown: 0, next: 0, dropped: 0, words: [] };
     document.getElementById("search-results").textContent = "";
@@ -853,7 +864,8 @@
     if (!query.trim() && !filters.length) { status(""); return; }
     var typed = Array.from(query.trim()), cut = typed.length > LONGEST_QUERY;
     if (cut) query = typed.slice(0, LONGEST_QUERY).join("");
-    var asked = await plan(query);
+    var year = await yearSaid(query), asked = await plan(year ? year.query : query);
+    if (year) asked.heard = [year.said].concat(asked.heard || []);
     // a query with nothing to search (低, 〔〕) says so with a filter chosen too: listing every page of the filter under
     // 「“低”共找到 19 条结果」 told the reader those pages hold 低
     if (!asked.words.length && (query.trim() || !filters.length)) {
