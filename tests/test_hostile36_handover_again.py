@@ -10,7 +10,14 @@ Found by this pass (each test named below failed before its fix):
    「本文件送交时已失效（2026年9月10日起），由350524-MZ-2026-00002替代」 (废止, 已修改 alike; without a replacement
    out by the batch day, no 「由…替代」), in the csv, xlsx and print page of each 馆, and the ledger keeps it, so the
    batch made again says what the 馆 signed. A document that lapses after the batch day is not marked.
-   test_a_document_already_superseded_says_so_in_its_row, test_a_document_that_lapses_later_is_not_marked.
+   test_a_document_already_superseded_says_so_in_its_row, test_a_repealed_document_without_replacement_says_since_when,
+   test_a_document_that_lapses_later_is_not_marked.
+2. A 通知 sent as a PDF with its 申请表 and 标准表 attached as docx and xlsx: the 两馆 take PDF or CEB only, so only the
+   PDF went into the bag, while the paper copies (纸质份数 2) hold all three — 纸质件 and 电子件 no longer matched
+   (闽政办函〔2016〕42号) and the 目录表 said nothing, its 电子文件名称 naming the PDF as if it were all. The 备注 now
+   names the files not sent electronically, once each, with a name of a list masked as the 图书馆's 目录表 masks it:
+   「另有附件「申请表.docx」、「标准表.xlsx」不是 PDF 或 CEB，未送电子件」; a batch made again says what the ledger
+   says. test_attachments_that_are_not_pdf_are_named_in_the_remark.
 
 Seen and left alone:
 - The next batch's 撤换公函 still lists that superseded document (替代, 原批次 2026-09-20): the 两馆 take a change to
@@ -23,11 +30,11 @@ import csv
 import io
 from pathlib import Path
 
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 from test_handover import PDF, record
-from test_hostile20_handover import batch
-from tests.conftest import ITEM, CatalogDir
+from test_hostile20_handover import LIST_PDF, batch
+from tests.conftest import ITEM, CatalogDir, docx
 
 OLD_TITLE = "测试县民政局关于2025年城乡最低生活保障标准的通知"
 NEW_TITLE = "测试县民政局关于2026年城乡最低生活保障标准的通知"
@@ -45,6 +52,15 @@ def _standard(cat: CatalogDir, number: int, title: str, published: str, extra: s
     rid = f"R2026-{number:03d}"
     cat.write(f"records/2026/{rid}.yaml", text + f"附件:\n  - 文件: files/2026/{rid}.pdf\n" + extra)
     cat.write(f"files/2026/{rid}.pdf", PDF + rid.encode())
+
+
+def _xlsx(*cells: str) -> bytes:
+    """A small workbook of one row."""
+    book = Workbook()
+    book.active.append(list(cells))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
 
 
 def _remarks(bag: Path) -> dict[str, str]:
@@ -84,3 +100,30 @@ def test_a_document_that_lapses_later_is_not_marked(gk, cat, tmp_path):
     out = tmp_path / "out"
     batch(gk, cat, "2026-09-20", out)
     assert _remarks(out / "dag") == {"350524-MZ-2026-00001": ""}
+
+
+def test_attachments_that_are_not_pdf_are_named_in_the_remark(gk, cat, tmp_path):
+    _standard(cat, 1, NEW_TITLE, "2026-09-10", "  - 文件: files/2026/表格/申请表.docx\n  - 文件: files/2026/标准表.xlsx\n"
+              "  - 文件: files/2026/表格/申请表.docx\n")
+    cat.write("files/2026/表格/申请表.docx", docx("政府信息公开申请表"))
+    cat.write("files/2026/标准表.xlsx", _xlsx("城市低保标准", "每人每月900元"))
+    out = tmp_path / "out"
+    run = batch(gk, cat, "2026-09-20", out)
+    said = "另有附件「申请表.docx」、「标准表.xlsx」不是 PDF 或 CEB，未送电子件"
+    assert said in run.out
+    for bag in ("dag", "tsg"):
+        assert _remarks(out / bag) == {"350524-MZ-2026-00001": said}
+        assert sorted(p.name for p in (out / bag / "data/files").rglob("*") if p.is_file()) == ["R2026-001.pdf"]
+    assert f'备注: "{said}"' in (cat.root / "handover/2026-09-20.yaml").read_text(encoding="utf-8")
+
+
+def test_a_non_pdf_attachment_named_after_a_person_of_the_list_is_masked(gk, cat, tmp_path):
+    cat.write("records/2026/R2026-001.yaml", record(1, "2026-09-03", formed="2026-09-01")
+              + "  - 文件: files/2026/陈水生家庭情况说明.docx\n")
+    cat.write("files/2026/R2026-001.pdf", LIST_PDF)
+    cat.write("files/2026/陈水生家庭情况说明.docx", docx("家庭情况说明"))
+    out = tmp_path / "out"
+    batch(gk, cat, "2026-09-20", out)
+    for bag in ("dag", "tsg"):
+        assert "另有附件「陈*生家庭情况说明.docx」不是 PDF 或 CEB，未送电子件" in _remarks(out / bag)["350524-MZ-2026-00001"]
+        assert "陈水生" not in (out / bag / "data/manifest.csv").read_text(encoding="utf-8-sig")

@@ -491,6 +491,8 @@ def _entry(catalog: Catalog, batch: Batch, record: Record, calendar: WorkdayCale
     lists = list_files(catalog, record, people, hidden if said is None else None)
     sent = names.get(record.id, {})
     end = admission.notice_end if admission is not None and people else None
+    if said is None and (unsent := _not_pdf(catalog, record, hidden)):
+        remarks.append(f"另有附件{'、'.join(unsent)}不是 PDF 或 CEB，未送电子件")
     return BatchEntry(record, _files(catalog, record, lists, sent, recorded), tuple(remarks), people, end,
                       end is not None and end >= batch.date, batch.settings.copies,
                       end is not None and admission is not None and admission.notice_provisional, hidden)
@@ -513,6 +515,19 @@ def _files(catalog: Catalog, record: Record, lists: frozenset[str], sent: dict[s
             files.append(SendFile(attachment.file, f"{record.id}/{name}", attachment.suffix.upper(), sha256,
                                   attachment.file in lists or sha256 in kept, size))
     return tuple(files)
+
+
+def _not_pdf(catalog: Catalog, record: Record, names: frozenset[str]) -> list[str]:
+    """The file names of *record*'s attachments that are not PDF or CEB (a 申请表.docx, a 标准表.xlsx beside the PDF
+    通知), each once, as a 目录表 may give them: the paper copies hold them and no electronic file does, so the 备注
+    says so — else 纸质件 and 电子件 no longer match (闽政办函〔2016〕42号) and no one can tell why. A record with no
+    PDF/CEB at all is GK503; a file that is not there is GK502."""
+    found: list[str] = []
+    for attachment in record.attachments:
+        shown = f"「{shown_file_name(PurePosixPath(attachment.file).name, names)}」"
+        if attachment.suffix not in FORMATS and catalog.has_file(attachment.file) and shown not in found:
+            found.append(shown)
+    return found if any(a.suffix in FORMATS for a in record.attachments) else []
 
 
 def _own_name(name: str, taken: set[str]) -> str:
