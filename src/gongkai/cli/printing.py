@@ -23,7 +23,7 @@ DEFAULT_DAYS = 30
 @app.command("print")
 def print_command(
     catalog: CatalogArg = Path("."),
-    town: Annotated[str | None, typer.Option("--town", help="乡镇民政办的单位编号，如 mzb-102；不写则打印全部单位",
+    town: Annotated[str | None, typer.Option("--town", help="乡镇民政办的单位编号或乡镇名，如 mzb-102、湖头镇；不写则打印全部单位",
                                              show_default=False)] = None,
     start: Annotated[str | None, typer.Option("--from", help=f"公开日期从哪天起（YYYY-MM-DD），默认 --to 之前{DEFAULT_DAYS}天",
                                               show_default=False)] = None,
