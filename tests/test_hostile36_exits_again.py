@@ -8,7 +8,13 @@ Found by this pass:
    the refusal itself lists it), 「MZB-102」 or a full-width 「ｍｚｂ－１０２」 from a Chinese input method was refused
    (exit 2) and had to copy the code from the list. Now the 编号 in any case or width, the 名称 or its start (湖头镇,
    湖头) name the unit when they name one only; a start two units share (湖 for 湖头镇 and 湖上乡) is refused with those
-   two and their codes.
+   two and their codes. A run with nothing to post for the town says which unit it took (「这段时间官桥镇民政办
+   （mzb-103）没有需要张贴的公示和公开信息」), so that 「--town 官桥」 is seen to be read as the clerk meant it.
+
+Seen and left alone:
+- A Markdown footnote (「脚注[^1]」 with 「[^1]: 脚注内容」) is read as a link reference: every exit and the site link
+  「脚注内容」 under the column (a 404); the rule is the site's Markdown (site/render.py), not an exit's — for the lead.
+- `print --to` an old day still lists the takedowns up to today (standing_day, as the help says).
 """
 
 from __future__ import annotations
@@ -65,3 +71,10 @@ def test_print_town_an_unknown_name_lists_every_town(gk, pc, tmp_path):
     run = gk("print", pc.root, "--out", tmp_path / "out", "--town", "蓬莱镇")
     assert run.code == 2 and "不是 gongkai.yaml「单位」中乡镇民政办的编号或名称" in run.err
     assert "mzb-102（湖头镇民政办）、mzb-103（官桥镇民政办）" in run.err
+
+
+def test_print_town_with_nothing_to_post_says_which_unit_it_took(gk, pc, tmp_path):
+    run = gk("print", pc.root, "--out", tmp_path / "out", "--town", "官桥", "--from", "2026-11-01", "--to", "2026-11-27")
+    assert run.code == 0 and "这段时间官桥镇民政办（mzb-103）没有需要张贴的公示和公开信息。" in run.out
+    run = gk("print", pc.root, "--out", tmp_path / "all", "--from", "2026-12-04", "--to", "2026-12-05")
+    assert run.code == 0 and "这段时间没有需要张贴的公示和公开信息。" in run.out

@@ -51,7 +51,8 @@ def print_command(
         for sheet in sheets:
             out.print(f"    {sheet.path}  {sheet.admission.record.title}", markup=False)
     if not count:
-        out.print("这段时间没有需要张贴的公示和公开信息。", markup=False)
+        whose = f"{run.town.name}（{run.town.id}）" if run.town else ""  # --town 湖头: which unit it took
+        out.print(f"这段时间{whose}没有需要张贴的公示和公开信息。", markup=False)
     for board, found in run.removals():
         for takedown in found:
             out.print(f"请从{board}的公示栏、查阅点和电子屏撤下：{takedown.title}（{takedown.day} 起，"

@@ -108,6 +108,7 @@ class PrintRun:
     replacements: Replacements = field(default_factory=lambda: Replacements({}, {}))  # the records out on the day
     unread: list[tuple[str, str]] = field(default_factory=list)  # (path, why) records on no board: unread, held back
     on_web: WebDay = field(default_factory=lambda: WebDay({}, frozenset()))  # what a body's links may open
+    town: Unit | None = None  # the 乡镇民政办 --town named (by its 编号, 名称 or the start of it), when it was given
 
     def by_unit(self) -> list[tuple[Unit, list[Sheet]]]:
         groups: dict[str, list[Sheet]] = {}
@@ -135,7 +136,7 @@ def plan_print(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date, t
         raise UsageProblem("gongkai.yaml 有错误，无法打印。请先运行 gongkai validate 修正。")
     check_days(start, end)
     wanted = _town(agency, town) if town else None
-    run, calendar = PrintRun(agency, start, end, size), calendar_of(catalog)
+    run, calendar = PrintRun(agency, start, end, size, town=wanted), calendar_of(catalog)
     run.unread = list(unread_records(catalog))  # on no channel: the clerk is told which, and why
     units = {u.id: u for u in agency.units}
     day = standing_day(end, today)
