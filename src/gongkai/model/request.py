@@ -450,11 +450,13 @@ class AnnualData(CatalogModel):
     overview: Text | None = Field(None, alias="总体情况", title="一、总体情况")
     problems: Text | None = Field(None, alias="存在的主要问题及改进情况", title="五、存在的主要问题及改进情况")
     other: Text | None = Field(None, alias="其他需要报告的事项", title="六、其他需要报告的事项")
-    regulations: RuleCounts = Field(default_factory=lambda: RuleCounts.model_validate({}), alias="规章", title="规章")
-    licensing: int = Field(0, alias="行政许可", ge=0, title="行政许可本年处理决定数量")
-    penalty: int = Field(0, alias="行政处罚", ge=0, title="行政处罚本年处理决定数量")
-    enforcement: int = Field(0, alias="行政强制", ge=0, title="行政强制本年处理决定数量")
-    fees: float = Field(0, alias="行政事业性收费", ge=0, title="行政事业性收费本年收费金额（万元）")
+    # (a figure left out is None, not 0: the report writes 待填写 there, as without the file; a 0 says the bureau
+    # decided nothing, which nobody wrote)
+    regulations: RuleCounts | None = Field(None, alias="规章", title="规章")
+    licensing: int | None = Field(None, alias="行政许可", ge=0, title="行政许可本年处理决定数量")
+    penalty: int | None = Field(None, alias="行政处罚", ge=0, title="行政处罚本年处理决定数量")
+    enforcement: int | None = Field(None, alias="行政强制", ge=0, title="行政强制本年处理决定数量")
+    fees: float | None = Field(None, alias="行政事业性收费", ge=0, title="行政事业性收费本年收费金额（万元）")
     carryover: Carryover | None = Field(None, alias="上年结转", title="上年结转", description="不写则按登记簿计算")
 
     counts_are_numbers = numbers_not_true_or_false("year", "licensing", "penalty", "enforcement")
