@@ -13,6 +13,10 @@ Found by this pass (each test below failed before its fix):
    left out is now 「待填写」 in the markdown, html and xlsx, with a note naming the figures; `gongkai county` names
    the department and the figures it sums as 0. test_figures_left_out_of_the_annual_data_are_unfilled_not_zero,
    test_county_names_the_figures_a_department_left_out.
+2. 「上年结转: {法人或其他组织: 2}」 (the condensed tables' column) got 「未知字段」 with the hint 「是否想写「其他」？」 (其他 is
+   in 法人或其他组织): done as told, every organisation's carried request sat in the column 其他. The hint now says it
+   is five columns and names them; 公民, 律师事务所 … name the column they are.
+   test_carryover_under_the_name_of_five_columns_is_not_guessed_as_other.
 
 Seen and left alone:
 - Table 四 counts only the cases received in the year (documented in README); a 复议 received in 2026, pending at its
@@ -103,3 +107,18 @@ def test_county_names_the_figures_a_department_left_out(gk: Callable[..., Run], 
             "请该部门填上2026年的数字（没有的，写 0）") in data["table"]["notes"]
     checks = list(load_workbook(out / "annual-2026.xlsx")["勾稽检查"].iter_rows(values_only=True))
     assert ("成都市武侯区民政局", "annual/2026.yaml 没有写「规章」「行政处罚」「行政事业性收费」：表二的这几项按 0 汇总") in checks
+
+
+def test_carryover_under_the_name_of_five_columns_is_not_guessed_as_other(gk: Callable[..., Run],
+                                                                           cat: CatalogDir) -> None:
+    # 「法人或其他组织」 holds 「其他」: the hint was 「是否想写「其他」？」, and every organisation's request carried over
+    # went into the one column 其他 of 二、上年结转 (no register of last year to check it against).
+    cat.write("annual/2026.yaml", f"年度: 2026\n{TEXTS}上年结转: {{自然人: 1, 法人或其他组织: 2}}\n")
+    run = gk("validate", cat.root)
+    assert run.code == 1
+    assert "annual/2026.yaml\n  5:16 错误 GK102 未知字段「法人或其他组织」" in run.out
+    assert ("改正：「法人或其他组织」是表三五列的合称，不是一列：按申请人是哪一类，分别写在「商业企业」「科研机构」「社会公益组织」"
+            "「法律服务机构」「其他」中，如「上年结转: {自然人: 1, 商业企业: 1, 社会公益组织: 1}」。") in run.out
+    assert "是否想写「其他」" not in run.out
+    cat.write("annual/2026.yaml", f"年度: 2026\n{TEXTS}上年结转: {{律师事务所: 1}}\n")
+    assert "改正：表三的列名是「法律服务机构」：把键名改为「法律服务机构」。" in gk("validate", cat.root).out

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Annotated, Literal, Protocol
 
@@ -363,6 +364,20 @@ def _appeal_result(value: object) -> object:
 _DECISION_OPENINGS = (*_DECIDED_BY, *(opening for opening, _ in _RESULT_OPENINGS), "驳回", "调解", "不予受理")
 # The names of table 三's columns that are not one (法人或其他组织 holds five).
 _COLUMN_NAMES = ("法人", "法人或其他组织")
+
+
+def column_hint(key: str, allowed: Collection[str]) -> str | None:
+    """How to write a count of table 三 (上年结转) keyed by a word that is no column of it, or None: 法人或其他组织 is
+    five columns (a guess of its 其他 put every organisation's request in one), 公民 or 律师事务所 another column's word."""
+    if not set(APPLICANT_TYPES) <= set(allowed):
+        return None
+    if key in _COLUMN_NAMES:
+        kinds = "".join(f"「{kind}」" for kind in APPLICANT_TYPES[1:])
+        return (f"「{key}」是表三五列的合称，不是一列：按申请人是哪一类，分别写在{kinds}中，"
+                "如「上年结转: {自然人: 1, 商业企业: 1, 社会公益组织: 1}」。")
+    if (meant := APPLICANT_ALIASES.get(key)) is not None:
+        return f"表三的列名是「{meant}」：把键名改为「{meant}」。"
+    return None
 
 
 def shown_in_register(value: str) -> bool:
