@@ -395,7 +395,8 @@ GROUPS: dict[str, Group] = {
                            "tests/test_hostile17_front_door.py", "tests/test_fmt.py", "tests/test_fmt_idempotent.py",
                            "tests/test_alias_bombs.py", "tests/test_hostile14_encodings.py",
                            "tests/test_authoring_new.py", "tests/test_robustness.py",
-                           "tests/test_hostile19_robustness.py", "tests/test_hostile36_state_safety.py")),
+                           "tests/test_hostile19_robustness.py", "tests/test_hostile36_state_safety.py",
+                           "tests/test_hostile36_reports_again.py")),
     # (thirtieth pass) What a finding shows of the catalog, and what a picture carries besides its pixels: the line
     # under every finding, decoded as saved, its number masked, a register's or a withheld record's fields kept inside
     # (output/excerpt.py); every GK60x message with its value already masked, its hint, its line (rules/privacy.py);
