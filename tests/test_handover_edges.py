@@ -200,7 +200,8 @@ def test_only_pdf_and_ceb_attachments_are_sent(gk, bare, tmp_path):
              "--out", tmp_path / "o")
     assert run.code == 0, run.err
     [line] = [x for x in run.out.splitlines() if "350524-MZ-2026-00008" in x]
-    assert line.endswith("[R2026-008/R2026-008.pdf]")
+    # (thirty-eighth session) the 备注 says the 附表 is in the paper copies only
+    assert line.endswith("[R2026-008/R2026-008.pdf]  备注：另有附件「R2026-008-附表.docx」不是 PDF 或 CEB，未送电子件")
 
 
 def _gap_catalog(ho: CatalogDir) -> None:

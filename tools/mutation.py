@@ -126,7 +126,9 @@ GROUPS: dict[str, Group] = {
                        "src/gongkai/publication/handover.py"),
                       ("tests/test_handover.py", "tests/test_handover_recall.py", "tests/test_handover_edges.py",
                        # (twenty-fifth session) handover days, missed batches, a batch's contents, hand-typed
-                       "tests/test_hostile25_gate_handover_mutants.py")),
+                       "tests/test_hostile25_gate_handover_mutants.py",
+                       # (thirty-eighth session) a document already superseded when sent says so in its 备注
+                       "tests/test_hostile36_handover_again.py")),
     "diff": Group(("src/gongkai/diff/compare.py", "src/gongkai/diff/model.py"),
                   ("tests/test_diff.py", "tests/test_diff_edges.py", "tests/test_diff_json.py", "tests/test_log.py")),
     # The incremental build where a bug leaves a page online that must go: the key of every file (artifact.py), the
@@ -351,7 +353,7 @@ GROUPS: dict[str, Group] = {
                             ("tests/test_hostile30_site_inspect_mutants.py", "tests/test_inspect.py",
                              "tests/test_inspect_dates.py", "tests/test_print.py", "tests/test_site_links.py",
                              "tests/test_hostile13_inspect.py", "tests/test_hostile14_inspect.py",
-                             "tests/test_hostile36_column_inspector.py")),
+                             "tests/test_hostile36_column_inspector.py", "tests/test_hostile36_exits_again.py")),
     # (thirtieth pass) What the archivists receive: the 送交信息目录表 (its rows, header and footer as xlsx, csv and the
     # A4 print page, the 电子文件清单 with each file's size and SHA-256) and the BagIt bag that holds it with the files
     # (bag-info, the sorted tag manifest, verify's Chinese verdicts, the check against the ledger). A bug here puts a

@@ -23,7 +23,7 @@ DEFAULT_DAYS = 30
 @app.command("print")
 def print_command(
     catalog: CatalogArg = Path("."),
-    town: Annotated[str | None, typer.Option("--town", help="乡镇民政办的单位编号，如 mzb-102；不写则打印全部单位",
+    town: Annotated[str | None, typer.Option("--town", help="乡镇民政办的单位编号或乡镇名，如 mzb-102、湖头镇；不写则打印全部单位",
                                              show_default=False)] = None,
     start: Annotated[str | None, typer.Option("--from", help=f"公开日期从哪天起（YYYY-MM-DD），默认 --to 之前{DEFAULT_DAYS}天",
                                               show_default=False)] = None,
@@ -51,7 +51,8 @@ def print_command(
         for sheet in sheets:
             out.print(f"    {sheet.path}  {sheet.admission.record.title}", markup=False)
     if not count:
-        out.print("这段时间没有需要张贴的公示和公开信息。", markup=False)
+        whose = f"{run.town.name}（{run.town.id}）" if run.town else ""  # --town 湖头: which unit it took
+        out.print(f"这段时间{whose}没有需要张贴的公示和公开信息。", markup=False)
     for board, found in run.removals():
         for takedown in found:
             out.print(f"请从{board}的公示栏、查阅点和电子屏撤下：{takedown.title}（{takedown.day} 起，"

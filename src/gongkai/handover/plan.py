@@ -13,7 +13,7 @@ from gongkai.diagnostics import Diagnostic, Location, Severity
 from gongkai.errors import UsageProblem
 from gongkai.gate import Admission, Gate, Output, admit, held_back, hidden_names, unread_records
 from gongkai.handover.lists import list_files, shown_file_name, withheld_remark
-from gongkai.handover.recall import UPDATE, Known, Recall, due_recalls, known_records, recall_of
+from gongkai.handover.recall import UPDATE, Known, Recall, due_recalls, known_records, recall_of, replacement_of
 from gongkai.model.agency import Agency, HandoverSettings, Recipient
 from gongkai.model.ledger import WITHDRAWN, Ledger, holdings, ledger_path
 from gongkai.model.record import Record
@@ -202,6 +202,8 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
     said = {sent.id: sent.remark for sent in recorded.records} if recorded else None
     batch.entries = [_entry(catalog, batch, record, calendar, allow_incomplete, archived.get(record.id), withheld,
                             again.get(record.id), names, said) for record in records]
+    if recorded is None:  # a recorded batch's 备注 is the ledger's, as signed
+        batch.entries = [_noting_lapse(entry, known, archived.get(entry.record.id), day) for entry in batch.entries]
     batch.recalls = [_sent_now(batch, recall_of(known, record, action, ledgers, day)) for record, action in recalls]
     if recorded is None:
         _refuse_sent_under_another_id(catalog, batch, before.values())
@@ -308,6 +310,20 @@ def agency_of(catalog: Catalog) -> Agency:
     where = f"第一处：第{first.line}行第{first.column}列，{first.message}。" if first is not None else ""
     raise UsageProblem(f"gongkai.yaml 有错误或缺少「移交」设置，无法移交；请先运行 gongkai validate 改正。{where}"
                        "移交日不会按每月5日、20日代替（各县的移交日不同）。")
+
+
+def _noting_lapse(entry: BatchEntry, known: Known, admission: Admission | None, day: dt.date) -> BatchEntry:
+    """*entry* with its 备注 saying the document was no longer in force on the batch day, since when and by what it
+    was replaced (validity as the gate saw it on *day*): the 馆 files what it receives as the 目录表 describes it, and
+    a superseded document must say so where a reader sees it (DOMAIN.md §12)."""
+    if admission is None or admission.in_force:
+        return entry
+    since = f"（{_cn(admission.validity_date)}起）" if admission.validity_date is not None else ""
+    by = replacement_of(known, entry.record)
+    instead = (f"，由{by.index_number or by.id}替代" if by is not None and by.published is not None
+               and by.published <= day else "")
+    lapsed = admission.validity_note.removeprefix("本文件")  # 已失效, 已废止, 已修改
+    return replace(entry, remarks=(*entry.remarks, f"本文件送交时{lapsed}{since}{instead}"))
 
 
 def _sent_now(batch: Batch, recall: Recall) -> Recall:
@@ -475,6 +491,8 @@ def _entry(catalog: Catalog, batch: Batch, record: Record, calendar: WorkdayCale
     lists = list_files(catalog, record, people, hidden if said is None else None)
     sent = names.get(record.id, {})
     end = admission.notice_end if admission is not None and people else None
+    if said is None and (unsent := _not_pdf(catalog, record, hidden)):
+        remarks.append(f"另有附件{'、'.join(unsent)}不是 PDF 或 CEB，未送电子件")
     return BatchEntry(record, _files(catalog, record, lists, sent, recorded), tuple(remarks), people, end,
                       end is not None and end >= batch.date, batch.settings.copies,
                       end is not None and admission is not None and admission.notice_provisional, hidden)
@@ -497,6 +515,19 @@ def _files(catalog: Catalog, record: Record, lists: frozenset[str], sent: dict[s
             files.append(SendFile(attachment.file, f"{record.id}/{name}", attachment.suffix.upper(), sha256,
                                   attachment.file in lists or sha256 in kept, size))
     return tuple(files)
+
+
+def _not_pdf(catalog: Catalog, record: Record, names: frozenset[str]) -> list[str]:
+    """The file names of *record*'s attachments that are not PDF or CEB (a 申请表.docx, a 标准表.xlsx beside the PDF
+    通知), each once, as a 目录表 may give them: the paper copies hold them and no electronic file does, so the 备注
+    says so — else 纸质件 and 电子件 no longer match (闽政办函〔2016〕42号) and no one can tell why. A record with no
+    PDF/CEB at all is GK503; a file that is not there is GK502."""
+    found: list[str] = []
+    for attachment in record.attachments:
+        shown = f"「{shown_file_name(PurePosixPath(attachment.file).name, names)}」"
+        if attachment.suffix not in FORMATS and catalog.has_file(attachment.file) and shown not in found:
+            found.append(shown)
+    return found if any(a.suffix in FORMATS for a in record.attachments) else []
 
 
 def _own_name(name: str, taken: set[str]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
@@ -107,6 +108,7 @@ class PrintRun:
     replacements: Replacements = field(default_factory=lambda: Replacements({}, {}))  # the records out on the day
     unread: list[tuple[str, str]] = field(default_factory=list)  # (path, why) records on no board: unread, held back
     on_web: WebDay = field(default_factory=lambda: WebDay({}, frozenset()))  # what a body's links may open
+    town: Unit | None = None  # the 乡镇民政办 --town named (by its 编号, 名称 or the start of it), when it was given
 
     def by_unit(self) -> list[tuple[Unit, list[Sheet]]]:
         groups: dict[str, list[Sheet]] = {}
@@ -134,7 +136,7 @@ def plan_print(catalog: Catalog, start: dt.date, end: dt.date, today: dt.date, t
         raise UsageProblem("gongkai.yaml 有错误，无法打印。请先运行 gongkai validate 修正。")
     check_days(start, end)
     wanted = _town(agency, town) if town else None
-    run, calendar = PrintRun(agency, start, end, size), calendar_of(catalog)
+    run, calendar = PrintRun(agency, start, end, size, town=wanted), calendar_of(catalog)
     run.unread = list(unread_records(catalog))  # on no channel: the clerk is told which, and why
     units = {u.id: u for u in agency.units}
     day = standing_day(end, today)
@@ -220,11 +222,21 @@ def _at(catalog: Catalog, record_id: str, key: str, why: str) -> tuple[str, str]
 
 
 def _town(agency: Agency, town: str) -> Unit:
-    unit = agency.unit(town)
-    if unit is None or unit.kind != TOWN_KIND:
-        towns = "、".join(f"{u.id}（{u.name}）" for u in agency.units if u.kind == TOWN_KIND) or "（无）"
-        raise UsageProblem(f"--town {town} 不是 gongkai.yaml「单位」中类型为乡镇民政办的编号。可用的编号：{towns}")
-    return unit
+    """The 乡镇民政办 *town* names: its 编号 (MZB-102 and a full-width ｍｚｂ－１０２ too, as a Chinese input method types
+    it), its 名称 or the start of it — the 乡镇 as the clerk calls it (湖头镇, 湖头), as `gongkai init --town` takes it —
+    when that names one unit only. The 编号 alone was taken: 「--town 湖头镇」 was refused with the list of units."""
+    typed = unicodedata.normalize("NFKC", town).strip()
+    towns = [u for u in agency.units if u.kind == TOWN_KIND]
+    found = ([u for u in towns if u.id.casefold() == typed.casefold()] or [u for u in towns if u.name == typed]
+             or [u for u in towns if typed and u.name.startswith(typed)])
+    if len(found) == 1:
+        return found[0]
+    if not towns:
+        raise UsageProblem(f"--town {town}：gongkai.yaml 的「单位」中没有类型为乡镇民政办的单位，不写 --town 即打印全部单位。")
+    shown = found or towns
+    why = f"对得上 {len(found)} 个乡镇民政办" if found else "不是 gongkai.yaml「单位」中乡镇民政办的编号或名称"
+    listed = "、".join(f"{u.id}（{u.name}）" for u in shown)
+    raise UsageProblem(f"--town {town} {why}。请写其中一个的编号或名称，如 --town {shown[0].id}：{listed}")
 
 
 def _sheet(catalog: Catalog, run: PrintRun, admission: Admission, unit: Unit, calendar: WorkdayCalendar) -> Sheet:
