@@ -161,7 +161,9 @@ GROUPS: dict[str, Group] = {
                       # (thirty-eighth session) a record dated ahead is not published yet
                       "tests/test_hostile36_init_county.py",
                       # (thirty-eighth session) 及时公开 held to 《条例》第二十六条's 20 working days
-                      "tests/test_hostile36_deadlines_holidays.py")),
+                      "tests/test_hostile36_deadlines_holidays.py",
+                      # (thirty-eighth session) a figure of table 二 left out of annual/<year>.yaml is 待填写, not 0
+                      "tests/test_hostile36_reports_again.py")),
     # (twenty-seventh session) Import of the official table: a bug here writes wrong YAML that looks right (a header
     # read as another field, a date or a 公开方式 converted wrong, a title, 合计 or note row taken for an item, a value
     # dropped without a word). The readers of the file formats (grid, xlsx, csv) and the plan and writer are left
@@ -395,7 +397,8 @@ GROUPS: dict[str, Group] = {
                            "tests/test_hostile17_front_door.py", "tests/test_fmt.py", "tests/test_fmt_idempotent.py",
                            "tests/test_alias_bombs.py", "tests/test_hostile14_encodings.py",
                            "tests/test_authoring_new.py", "tests/test_robustness.py",
-                           "tests/test_hostile19_robustness.py", "tests/test_hostile36_state_safety.py")),
+                           "tests/test_hostile19_robustness.py", "tests/test_hostile36_state_safety.py",
+                           "tests/test_hostile36_reports_again.py")),
     # (thirtieth pass) What a finding shows of the catalog, and what a picture carries besides its pixels: the line
     # under every finding, decoded as saved, its number masked, a register's or a withheld record's fields kept inside
     # (output/excerpt.py); every GK60x message with its value already masked, its hint, its line (rules/privacy.py);
@@ -456,7 +459,8 @@ GROUPS: dict[str, Group] = {
                           "tests/test_init.py", "tests/test_county.py", "tests/test_county_rollup_sums.py",
                           "tests/test_hostile12_init_county.py", "tests/test_hostile17_init_county.py",
                           "tests/test_hostile20_init_county.py", "tests/test_hostile22_county_diff.py",
-                          "tests/test_hostile36_init_county.py", "tests/test_hostile36_state_safety.py")),
+                          "tests/test_hostile36_init_county.py", "tests/test_hostile36_state_safety.py",
+                          "tests/test_hostile36_reports_again.py")),
     # (thirty-first pass) The channels beyond the site: the export to the county portal planned against the ledgers of
     # earlier exports (portal/plan.py: what is new, changed, withdrawn or past its 公示期) and one record as the portal
     # takes it (portal/entry.py: 索引号, 主题分类, 发布机构, 文号, 成文日期, 标题, 概述, attachments), what an earlier print
@@ -740,7 +744,9 @@ GROUPS: dict[str, Group] = {
                                "src/gongkai/reports/fees.py"),
                               ("tests/test_hostile35_requests_reports.py", "tests/test_hostile28_requests.py",
                                "tests/test_deadline_requests.py", "tests/test_requests.py",
-                               "tests/test_hostile24_annual_report.py", "tests/test_hostile17_reports.py")),
+                               "tests/test_hostile24_annual_report.py", "tests/test_hostile17_reports.py",
+                               # (thirty-eighth session) a figure left out of annual/<year>.yaml is 待填写, not 0
+                               "tests/test_hostile36_reports_again.py")),
     # (thirty-fifth pass, h166) The words of a diff and a log in Markdown, the pull request's comment the 政务公开办
     # reviews (render.py `escape_markdown`, `_md_list`; history.py `_entry_lines`): every text masked before it is
     # escaped. A bug here posts a 题名's, a path's or a commit message's 138****5678 with the mask's asterisks left

@@ -42,7 +42,8 @@ _OPENINGS = (" 0", "[0", ",0", " .", "[.", ",.", " -0", " -.", "+", "_")
 # text, and 「文号: 1.10」 would be published as 1.1
 _DECIMAL = re.compile(r"(?:0|[1-9][0-9]*)\.[0-9]*")
 _LOST_ZERO = re.compile(r"\.(?:[0-9_]*0)?[ \t]*(?:#|$|[,\]}])", re.MULTILINE)
-_AMOUNTS = frozenset(f.alias for f in AnnualData.model_fields.values() if f.alias and f.annotation is float)
+_AMOUNTS = frozenset(f.alias for f in AnnualData.model_fields.values()
+                     if f.alias and f.annotation in (float, float | None))
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,14 @@ from gongkai.catalog.normalize import UNTICKED, Note
 from gongkai.characters import cut_short
 from gongkai.days import DayError, has_time, read_day
 from gongkai.model import vocab
-from gongkai.model.request import BLOCK_HINTS, CONFIRMED_HINT, ONCE_ONLY_HINTS, ONE_RESULT_HINT, shown_in_register
+from gongkai.model.request import (
+    BLOCK_HINTS,
+    CONFIRMED_HINT,
+    ONCE_ONLY_HINTS,
+    ONE_RESULT_HINT,
+    column_hint,
+    shown_in_register,
+)
 
 
 def model_aliases(model: type[BaseModel], path: tuple[str | int, ...]) -> list[str]:
@@ -378,6 +385,8 @@ def _unknown_key(loc: tuple[str | int, ...], model: type[BaseModel],
             f"键名「{key}」中间多了{spaces}，应为「{squeezed}」"
         return Note("GK102", said, f"删去这个空格，写成「{squeezed}: ……」（冒号紧跟键名，冒号后一个半角空格）；"
                     "gongkai fmt 会自动改正。", loc), _if_in((*loc[:-1], squeezed), missing)
+    elif (column := column_hint(key, allowed)) is not None:  # 上年结转: {法人或其他组织: 2} is five columns, not 其他
+        return Note("GK102", f"未知字段「{key}」", column, loc), None
     else:
         guess = near_miss(key, allowed, tuple(str(m[-1]) for m in missing if m[:-1] == loc[:-1]))
         meant = (*loc[:-1], guess) if guess else None

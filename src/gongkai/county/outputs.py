@@ -19,7 +19,7 @@ from gongkai.portal.write import refuse_outputs
 from gongkai.privacy.mask import mask_log
 from gongkai.privacy.scan import allowed_of
 from gongkai.processes import interrupts_deferred
-from gongkai.reports.annual import year_not_over
+from gongkai.reports.annual import unfilled_figures, year_not_over
 from gongkai.reports.render import fraction, scorecard_rows, unrecorded_note
 from gongkai.reports.xlsx import annual_workbook, table_workbook
 
@@ -59,6 +59,13 @@ def _handover_cell(result: DepartmentResult, provisional: bool) -> str:
     return f"{'' if rate == '—' else rate + '；'}{unrecorded}个移交日没有台账" if unrecorded else rate
 
 
+def _unfilled(result: DepartmentResult, year: int) -> str:
+    """The figures of table 二 the department's annual/<year>.yaml leaves out, summed as 0 (empty when none is)."""
+    data = result.annual.data if result.annual is not None else None
+    unfilled = unfilled_figures(data) if data is not None else []
+    return f"annual/{year}.yaml 没有写{''.join(f'「{name}」' for name in unfilled)}" if unfilled else ""
+
+
 def notes(view: CountyView) -> list[str]:
     """What a reader of the county scorecard must know: unreadable catalogs and why, what is not counted yet."""
     # A catalog written twice is one department, read once: neither a second department nor an unreadable one.
@@ -78,6 +85,8 @@ def notes(view: CountyView) -> list[str]:
               + (f"请该部门填写 catalog/annual/{view.year}.yaml（见 README「年度报告数据」）" if d.annual_gap.startswith("没有")
                  else "请该部门改正（gongkai validate 列出）")
               for d in view.readable if d.annual_gap]
+    found += [f"年度报告数据：{d.name} {gap}，表二的这几项按 0 汇总：请该部门填上{view.year}年的数字（没有的，写 0）"
+              for d in view.readable if (gap := _unfilled(d, view.year))]
     unfinished = year_not_over(view.year, view.today)
     if view.readable and unfinished:  # the annual roll-up of the year under way: run with --year <last year> in January
         found.append(f"年度报告汇总：{unfinished}（汇总上一年度的报告请加 --year {view.year - 1}）")
@@ -187,6 +196,8 @@ def write_outputs(view: CountyView, folder: Path, title: str, key: str) -> dict[
     paths = output_paths(folder, view.year)
     missing = [(view.told_apart(d), f"{d.annual_gap}：表二的规章、行政许可、行政处罚、行政强制、收费按 0 汇总")
                for d in view.readable if d.annual_gap]
+    missing += [(view.told_apart(d), f"{gap}：表二的这几项按 0 汇总")
+                for d in view.readable if (gap := _unfilled(d, view.year))]
     contents = [_scorecard(view, title), _review(view), annual_workbook(rollup.report, rollup.checks, missing)]
     # The review holds every department's directory: scanned as every published table is, before anything is written.
     allowed = frozenset().union(*(allowed_of(d.agency) for d in view.readable))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Annotated, Literal, Protocol
 
@@ -365,6 +366,20 @@ _DECISION_OPENINGS = (*_DECIDED_BY, *(opening for opening, _ in _RESULT_OPENINGS
 _COLUMN_NAMES = ("法人", "法人或其他组织")
 
 
+def column_hint(key: str, allowed: Collection[str]) -> str | None:
+    """How to write a count of table 三 (上年结转) keyed by a word that is no column of it, or None: 法人或其他组织 is
+    five columns (a guess of its 其他 put every organisation's request in one), 公民 or 律师事务所 another column's word."""
+    if not set(APPLICANT_TYPES) <= set(allowed):
+        return None
+    if key in _COLUMN_NAMES:
+        kinds = "".join(f"「{kind}」" for kind in APPLICANT_TYPES[1:])
+        return (f"「{key}」是表三五列的合称，不是一列：按申请人是哪一类，分别写在{kinds}中，"
+                "如「上年结转: {自然人: 1, 商业企业: 1, 社会公益组织: 1}」。")
+    if (meant := APPLICANT_ALIASES.get(key)) is not None:
+        return f"表三的列名是「{meant}」：把键名改为「{meant}」。"
+    return None
+
+
 def shown_in_register(value: str) -> bool:
     """Whether a value written in a register may be shown in a message or the line under it: blank, letters, digits and
     dates, or a word of the registers' own (register_word); anything else may name someone."""
@@ -450,11 +465,13 @@ class AnnualData(CatalogModel):
     overview: Text | None = Field(None, alias="总体情况", title="一、总体情况")
     problems: Text | None = Field(None, alias="存在的主要问题及改进情况", title="五、存在的主要问题及改进情况")
     other: Text | None = Field(None, alias="其他需要报告的事项", title="六、其他需要报告的事项")
-    regulations: RuleCounts = Field(default_factory=lambda: RuleCounts.model_validate({}), alias="规章", title="规章")
-    licensing: int = Field(0, alias="行政许可", ge=0, title="行政许可本年处理决定数量")
-    penalty: int = Field(0, alias="行政处罚", ge=0, title="行政处罚本年处理决定数量")
-    enforcement: int = Field(0, alias="行政强制", ge=0, title="行政强制本年处理决定数量")
-    fees: float = Field(0, alias="行政事业性收费", ge=0, title="行政事业性收费本年收费金额（万元）")
+    # (a figure left out is None, not 0: the report writes 待填写 there, as without the file; a 0 says the bureau
+    # decided nothing, which nobody wrote)
+    regulations: RuleCounts | None = Field(None, alias="规章", title="规章")
+    licensing: int | None = Field(None, alias="行政许可", ge=0, title="行政许可本年处理决定数量")
+    penalty: int | None = Field(None, alias="行政处罚", ge=0, title="行政处罚本年处理决定数量")
+    enforcement: int | None = Field(None, alias="行政强制", ge=0, title="行政强制本年处理决定数量")
+    fees: float | None = Field(None, alias="行政事业性收费", ge=0, title="行政事业性收费本年收费金额（万元）")
     carryover: Carryover | None = Field(None, alias="上年结转", title="上年结转", description="不写则按登记簿计算")
 
     counts_are_numbers = numbers_not_true_or_false("year", "licensing", "penalty", "enforcement")

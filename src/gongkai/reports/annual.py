@@ -102,6 +102,9 @@ def build_annual(catalog: Catalog, year: int, today: dt.date | None = None) -> A
         # (the registers hold what was entered: before gongkai, requests were kept on paper, if at all)
         report.notes.append(f"gongkai.yaml 的启用日期是 {adopted}：{year}年在这一天之前收到或答复的申请、复议诉讼，没有补登到 requests/、"
                             f"appeals/ 的，表三、表四中没有它们。核对纸质登记簿，补登后再生成（上年结转也可写在 annual/{year}.yaml 的「上年结转」中）")
+    if data is not None and (unfilled := unfilled_figures(data)):
+        report.notes.append(f"annual/{year}.yaml 没有写{''.join(f'「{name}」' for name in unfilled)}：表二中这几格写着「待填写」，"
+                            "填上本年的数字后再生成（本年没有的，写 0）")
     if today is not None and (unfinished := year_not_over(year, today)):
         report.notes.append(unfinished)
     if data is None and gap.startswith("没有"):
@@ -121,6 +124,13 @@ def year_not_over(year: int, today: dt.date) -> str:
     if today > dt.date(year, 12, 31):
         return ""
     return f"{year}年还没有过完：表中的数字截至 {today}，不是全年的；年度报告在次年1月编制"
+
+
+def unfilled_figures(data: AnnualData) -> list[str]:
+    """The figures of table 二 that annual/<year>.yaml leaves out (规章 … 行政事业性收费): 待填写 in the report, not 0."""
+    figures = (("规章", data.regulations), ("行政许可", data.licensing), ("行政处罚", data.penalty),
+               ("行政强制", data.enforcement), ("行政事业性收费", data.fees))
+    return [name for name, value in figures if value is None]
 
 
 def annual_data(catalog: Catalog, year: int) -> tuple[AnnualData | None, str]:
@@ -257,8 +267,9 @@ def _table2(catalog: Catalog, year: int, data: AnnualData | None) -> Table2:
     in_force = sum(validity not in OUT_OF_FORCE for validity, _ in at_end)
     if data is None:
         return Table2(None, (issued, repealed, in_force), None, None, None, None)
-    rules = data.regulations
-    return Table2((rules.issued, rules.repealed, rules.in_force), (issued, repealed, in_force),
+    rules = None if data.regulations is None else (data.regulations.issued, data.regulations.repealed,
+                                                   data.regulations.in_force)
+    return Table2(rules, (issued, repealed, in_force),
                   data.licensing, data.penalty, data.enforcement, data.fees)
 
 
