@@ -8,8 +8,8 @@ Found by this pass:
    the Markdown posted to the pull request and the JSON's old_path/new_path printed the file name in full: the very
    title the diff withholds. Now a withheld record's path is shown as it is only when its file is named after its
    编号 and its folders are ASCII (2026, Q3); otherwise the file name (and a folder written in Chinese) reads
-   「（文件名不显示）」 — in text, Markdown, JSON and the position of its findings (`gongkai log` withholds with the
-   same rule, though it follows only files named after the id, so never reached such a name).
+   「（文件名不显示）」 — in text, Markdown, JSON and its findings (GK201 names every copy of an id). `gongkai log`
+   withholds with the same rule, though it follows only files named after the id, so never reached such a name.
 2. Such a misnamed record file broken in place (a 页数 written 「三」) was reported as two changes: 「删除 公开信息
    R2026-040」 and 「无法比较 公开信息 林某信访材料处理意见」 — a deletion that did not happen, and the file name shown as
    if it were the record's 编号. Now a file that cannot be read on one side is matched with the other side's file by
@@ -106,6 +106,16 @@ def test_a_public_record_keeps_its_file_name(repo: Path, gk: Gk) -> None:
     (folder / "R2026-001.yaml").rename(folder / "低保公示.yaml")
     text = gk("diff", "-C", repo / "catalog").out
     assert "    文件移动：records/2026/R2026-001.yaml → records/2026/低保公示.yaml\n" in text, text
+
+
+def test_a_withheld_record_copied_under_a_telling_name_is_not_named_in_gk201(repo: Path, gk: Gk) -> None:
+    kept = _withheld_committed(repo, "records/2026/R2026-040.yaml")
+    (kept.parent / "林某信访材料副本.yaml").write_text(WITHHELD, encoding="utf-8")  # copied, its 编号 left as it was
+    for fmt, out in _all_formats(gk, repo).items():
+        assert "林某" not in out, (fmt, out)
+    text = gk("diff", "-C", repo / "catalog").out
+    assert ("      records/2026/（文件名不显示） GK201 公开信息编号「R2026-040」重复，已在 records/2026/R2026-040.yaml 中使用"
+            "（records/2026/（文件名不显示） 也写了这个编号）\n") in text, text
 
 
 # --- 2. a misnamed record broken in place was 「删除」 and another 「无法比较」 -----------------------------------------

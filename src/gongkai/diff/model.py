@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 from typing import Any
@@ -37,6 +38,8 @@ FORM_ONLY: frozenset[str] = frozenset({"alias", "whitespace", "width", "order", 
 SUBSTANTIVE, TEXTUAL = "实质性", "文字性"
 # What stands for the file name of a record that is not 主动公开 when the name is not its 编号.
 NAME_NOT_SHOWN = "（文件名不显示）"
+# A catalog file's path in a message (GK201 names every file holding one id: 已在 records/2026/X.yaml 中使用).
+_YAML_PATH = re.compile(r"[^\s「」（）、，：]+\.ya?ml")
 
 
 @dataclass(frozen=True)
@@ -108,10 +111,11 @@ class Change:
         its file's path only where it names nothing but the 编号 (records/2026/R2026-002.yaml): a file saved as
         records/2026/林某信访材料处理意见.yaml would tell what is withheld, as an attachment's name would."""
         ids = {self.id, self.former_id}
-        hidden = {p: _path_shown(p, ids) for p in (self.old_path, self.new_path) if p is not None}
-        problems = tuple(replace(d, path=hidden[d.path]) if d.path in hidden else d for d in self.problems)
+        problems = tuple(replace(d, path=_path_shown(d.path, ids),
+                                 message=_YAML_PATH.sub(lambda m: str(_path_shown(m.group(), ids)), d.message))
+                         for d in self.problems)
         return replace(self, name="", withheld=True, fields=tuple(f.withhold() for f in self.fields),
-                       old_path=hidden.get(self.old_path or ""), new_path=hidden.get(self.new_path or ""),
+                       old_path=_path_shown(self.old_path, ids), new_path=_path_shown(self.new_path, ids),
                        problems=problems)
 
     @property
@@ -156,9 +160,11 @@ class Change:
         } | ({"withheld": True} if self.withheld else {})
 
 
-def _path_shown(path: str, ids: set[str | None]) -> str:
+def _path_shown(path: str | None, ids: set[str | None]) -> str | None:
     """*path* as a diff may show it of a record that is not 主动公开: as it is when its file is named after the id
     and its folders say nothing (ASCII: 2026, Q3), else its file name (and any folder written in Chinese) left out."""
+    if path is None:
+        return None
     parts = PurePosixPath(path)
     if parts.stem in ids and path.isascii():
         return path
