@@ -72,7 +72,10 @@ def compare_files(old: Iterable[ParsedFile], new: Iterable[ParsedFile], held_old
     """
     before, after = _index(old), _index(new)
     for old_key, new_key in _renumbered(before, after).items():  # matched by file: the id itself is what changed
-        before[new_key] = before.pop(old_key)
+        if after[new_key][0].model is None:  # a file made unreadable in place: compared under the id it had
+            after[old_key] = after.pop(new_key)
+        else:
+            before[new_key] = before.pop(old_key)
     changes = [_change(key, before.get(key, []), after.get(key, []), (held_old or {}).get(key, ()),
                        (held_new or {}).get(key, ())) for key in sorted(before.keys() | after.keys())]
     return sorted((c for c in changes if c is not None), key=Change.sort_key)
@@ -145,16 +148,20 @@ def _index(files: Iterable[ParsedFile]) -> dict[Key, list[ParsedFile]]:
 
 def _renumbered(before: dict[Key, list[ParsedFile]], after: dict[Key, list[ParsedFile]]) -> dict[Key, Key]:
     """Old key → new key of each object whose id was changed: its file kept its path, or (moved) kept everything
-    but its 编号. An object written anew under a new id, with other edits too, stays removed and added."""
-    gone = {key: files[0] for key, files in before.items()
-            if key not in after and len(files) == 1 and files[0].model is not None}
+    but its 编号. An object written anew under a new id, with other edits too, stays removed and added.
+
+    A file unreadable on one side (keyed by its name) is matched by its path alone: a record saved under another name
+    than its 编号 and broken in place is one record that cannot be compared, not one removed and another added."""
+    gone = {key: files[0] for key, files in before.items() if key not in after and len(files) == 1}
     by_path = {f.path: key for key, f in gone.items()}
-    by_content = {(key[0], _without_id(f)): key for key, f in gone.items()}
+    by_content = {(key[0], _without_id(f)): key for key, f in gone.items() if f.model is not None}
     pairs: dict[Key, Key] = {}
     for key, files in after.items():
-        if key in before or len(files) != 1 or files[0].model is None:
+        if key in before or len(files) != 1:
             continue
-        old_key = by_path.get(files[0].path) or by_content.get((key[0], _without_id(files[0])))
+        old_key = by_path.get(files[0].path)
+        if old_key is None and files[0].model is not None:
+            old_key = by_content.get((key[0], _without_id(files[0])))
         if old_key is not None and old_key not in pairs:
             pairs[old_key] = key
     return pairs

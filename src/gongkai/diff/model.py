@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
+from pathlib import PurePosixPath
 from typing import Any
 
 from gongkai.catalog.kinds import LABELS, PRIVATE_KEYS, SHOWN_WHEN_WITHHELD
@@ -34,6 +36,10 @@ ID_FIELD = "编号"
 # How a field may change without changing what it says: never 实质性, whatever the field.
 FORM_ONLY: frozenset[str] = frozenset({"alias", "whitespace", "width", "order", "repeated", "split"})  # an id changed in place: the row (or record) renumbered, its published links broken
 SUBSTANTIVE, TEXTUAL = "实质性", "文字性"
+# What stands for the file name of a record that is not 主动公开 when the name is not its 编号.
+NAME_NOT_SHOWN = "（文件名不显示）"
+# A catalog file's path in a message (GK201 names every file holding one id: 已在 records/2026/X.yaml 中使用).
+_YAML_PATH = re.compile(r"[^\s「」（）、，：]+\.ya?ml")
 
 
 @dataclass(frozen=True)
@@ -101,8 +107,16 @@ class Change:
     withheld: bool = False  # a record not 主动公开 on either side: its name and content values are not shown
 
     def withhold(self) -> Change:
-        """This change as it may be shown of a record that is not 主动公开: no 题名, no content, only its marking."""
-        return replace(self, name="", withheld=True, fields=tuple(f.withhold() for f in self.fields))
+        """This change as it may be shown of a record that is not 主动公开: no 题名, no content, only its marking;
+        its file's path only where it names nothing but the 编号 (records/2026/R2026-002.yaml): a file saved as
+        records/2026/林某信访材料处理意见.yaml would tell what is withheld, as an attachment's name would."""
+        ids = {self.id, self.former_id}
+        problems = tuple(replace(d, path=_path_shown(d.path, ids),
+                                 message=_YAML_PATH.sub(lambda m: str(_path_shown(m.group(), ids)), d.message))
+                         for d in self.problems)
+        return replace(self, name="", withheld=True, fields=tuple(f.withhold() for f in self.fields),
+                       old_path=_path_shown(self.old_path, ids), new_path=_path_shown(self.new_path, ids),
+                       problems=problems)
 
     @property
     def former_id(self) -> str | None:
@@ -144,6 +158,18 @@ class Change:
             "problems": [_problem(d) for d in self.problems],
             "side": self.side,
         } | ({"withheld": True} if self.withheld else {})
+
+
+def _path_shown(path: str | None, ids: set[str | None]) -> str | None:
+    """*path* as a diff may show it of a record that is not 主动公开: as it is when its file is named after the id
+    and its folders say nothing (ASCII: 2026, Q3), else its file name (and any folder written in Chinese) left out."""
+    if path is None:
+        return None
+    parts = PurePosixPath(path)
+    if parts.stem in ids and path.isascii():
+        return path
+    folder = parts.parent if str(parts.parent).isascii() else PurePosixPath(parts.parts[0])
+    return f"{folder}/{NAME_NOT_SHOWN}"
 
 
 def _problem(d: Diagnostic) -> dict[str, Any]:
