@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import PurePosixPath
 
 from gongkai.days import year_slip
@@ -48,6 +48,21 @@ def _counted_since(ctx: Context, start: dt.date, here: Location) -> tuple[int | 
     counted = ctx.dated(lambda calendar: (calendar.count_between(start, ctx.today),
                                           calendar.provisional_years(start, ctx.today)), here)
     return (None, ()) if counted is None else counted
+
+
+def _paused_past(ctx: Context, paused_since: Callable[[Request], dt.date | None], at: tuple[str, ...],
+                 limit: int) -> Iterator[tuple[Request, dt.date, Location, int, tuple[int, ...]]]:
+    """Unanswered requests whose reply clock has stood paused (*paused_since*: the day the pause began, None when it
+    has ended or none was made) for more than *limit* working days: (request, that day, where it is written, working
+    days since, the provisional years among them). One reading for every pause the law bounds (第三方意见, 收费)."""
+    for path, request in _requests(ctx):
+        start = paused_since(request) if request.replied is None else None
+        if start is None:
+            continue
+        here = Location(path, request.id, at)
+        passed, guessed = _counted_since(ctx, start, here)
+        if passed is not None and passed > limit:
+            yield request, start, here, passed, guessed
 
 
 def _open_due(ctx: Context) -> Iterator[tuple[str, Request, DueDate, int]]:
@@ -410,18 +425,16 @@ THIRD_PARTY_WORKDAYS = 15  # 《条例》第三十二条: the third party answer
       instead="征求第三方意见:\n  开始: 2026-03-02\n  结束: 2026-03-23",
       scope=FILE)
 def request_consultation_open(ctx: Context) -> Iterator[Finding]:
-    for path, request in _requests(ctx):
+    def open_since(request: Request) -> dt.date | None:
         consultation = request.consultation
-        if request.replied is not None or consultation is None or consultation.end is not None:
-            continue
-        here = Location(path, request.id, ("征求第三方意见", "开始"))
-        start = consultation.start
-        passed, guessed = _counted_since(ctx, start, here)
-        if passed is not None and passed > THIRD_PARTY_WORKDAYS:
-            yield Finding(here, f"申请 {request.id} 自 {start} 征求第三方意见，已过{passed}个工作日"
-                                f"{PROVISIONAL_MARK if guessed else ''}仍没有「结束」，答复期限一直暂停",
-                          "收到第三方意见的，写上「结束」日期；第三方15个工作日内没有提出意见的，由本机关决定是否公开，"
-                          "写上期满之日为「结束」，答复期限接着计算（《条例》第三十二条）。" + provisional_note(guessed))
+        return consultation.start if consultation is not None and consultation.end is None else None
+
+    for request, start, here, passed, guessed in _paused_past(ctx, open_since, ("征求第三方意见", "开始"),
+                                                               THIRD_PARTY_WORKDAYS):
+        yield Finding(here, f"申请 {request.id} 自 {start} 征求第三方意见，已过{passed}个工作日"
+                            f"{PROVISIONAL_MARK if guessed else ''}仍没有「结束」，答复期限一直暂停",
+                      "收到第三方意见的，写上「结束」日期；第三方15个工作日内没有提出意见的，由本机关决定是否公开，"
+                      "写上期满之日为「结束」，答复期限接着计算（《条例》第三十二条）。" + provisional_note(guessed))
 
 
 FEE_PAYMENT_WORKDAYS = 20  # 国办函〔2020〕109号: the fee is paid within 20 working days of the 收费通知
@@ -436,18 +449,17 @@ FEE_PAYMENT_WORKDAYS = 20  # 国办函〔2020〕109号: the fee is paid within 2
       instead="办理结果: 其他处理\n理由: 逾期未缴费\n答复日期: 2026-04-01",
       scope=FILE)
 def request_fee_unpaid(ctx: Context) -> Iterator[Finding]:
-    for path, request in _requests(ctx):
+    def unpaid_since(request: Request) -> dt.date | None:
         fee = request.fee
-        if request.replied is not None or fee is None or fee.paid is not None:
-            continue
-        here = Location(path, request.id, ("收费", "通知日期"))
-        passed, guessed = _counted_since(ctx, fee.notified, here)
-        if passed is not None and passed > FEE_PAYMENT_WORKDAYS:
-            yield Finding(here, f"申请 {request.id} 在 {fee.notified} 送达收费通知，已过{passed}个工作日"
-                                f"{PROVISIONAL_MARK if guessed else ''}仍没有「缴费日期」，答复期限一直暂停",
-                          "申请人已缴费的，写上「缴费日期」，答复期限接着计算；20个工作日内没有缴费的，视为放弃申请，"
-                          "写「办理结果: 其他处理」「理由: 逾期未缴费」和不再处理的日期（国办函〔2020〕109号）。"
-                          + provisional_note(guessed))
+        return fee.notified if fee is not None and fee.paid is None else None
+
+    for request, notified, here, passed, guessed in _paused_past(ctx, unpaid_since, ("收费", "通知日期"),
+                                                                  FEE_PAYMENT_WORKDAYS):
+        yield Finding(here, f"申请 {request.id} 在 {notified} 送达收费通知，已过{passed}个工作日"
+                            f"{PROVISIONAL_MARK if guessed else ''}仍没有「缴费日期」，答复期限一直暂停",
+                      "申请人已缴费的，写上「缴费日期」，答复期限接着计算；20个工作日内没有缴费的，视为放弃申请，"
+                      "写「办理结果: 其他处理」「理由: 逾期未缴费」和不再处理的日期（国办函〔2020〕109号）。"
+                      + provisional_note(guessed))
 
 
 @rule("GK717", "request-dated-in-future", "申请登记的日期在今天之后", W,
