@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from gongkai.days import as_typed, chinese_number
@@ -114,6 +115,7 @@ _RANGE = (f"(?:{_WRITTEN_DAY.format(n=1, month='')}|{_TYPED_DAY.format(n=1)})"
           f"(?:{_WRITTEN_DAY.format(n=2, month='?')}|{_TYPED_DAY.format(n=2)})")
 # What the period is called: 公示期, 公示时间, 公示期限, 公示日期, and as many notices say it, 公示起止时间, 公示时限, 公示时段,
 # 公示的时间, 「予以公示，时间从…」 (hostile pass 34: these were not read, and the names stayed past the day told).
+_RANGE_ANYWHERE = re.compile(_RANGE)
 _STATED = re.compile(r"公示(?:起止|起讫|的|[，,]\s*)?(?:期|时间|时限|时段|期限|日期)[^。；;\n]{0,20}?" + _RANGE)
 # … the days before the word: 「自2026年11月19日至11月25日进行公示」, 「在11月19日至25日公示期间」, 「…至…在湖三村公示栏公示」;
 # never a range followed by anything else (「11月1日至15日受理申请，现予公示」: those are not the 公示's days), nor one of an
@@ -133,9 +135,11 @@ class StatedPeriod:
     text: str
 
 
-def stated_notice_period(record: Record) -> StatedPeriod | None:
-    """The period the record's 正文 states (_STATED, _STATED_BEFORE, _STATED_END), the one ending first when it states
-    several; None when it states none a date can be read from (_stated_end: a year left out)."""
+def stated_notice_period(record: Record, calendar: WorkdayCalendar | None = None) -> StatedPeriod | None:
+    """The period the record's 正文 states (_STATED, _STATED_BEFORE, _STATED_END, and with *calendar* its length,
+    _counted_periods), the one ending first when it states several; None when it states none a date can be read from
+    (_stated_end: a year left out). Raises CalendarMissing when a length in working days runs into a year *calendar*
+    has no data for."""
     if not record.body or record.published is None or "公示" not in record.body:
         return None
     typed = as_typed(record.body)
@@ -147,7 +151,50 @@ def stated_notice_period(record: Record) -> StatedPeriod | None:
         except ValueError:
             continue  # no such day (2月30日): nothing read
         found.append(StatedPeriod(end, typed[at[match.start()]:at[match.end()]]))
+    if calendar is not None:
+        found += [StatedPeriod(end, typed[at[start]:at[stop]].strip())
+                  for end, start, stop in _counted_periods(text, record.published, calendar)]
     return min(found, key=lambda p: p.end, default=None)
+
+
+# The period told as a length (hostile pass 37: not read, the names stayed up to a longer 公示期 with no GK420):
+# 「公示期为5个工作日」, 「现予公示，为期一周」, 「进行为期7天的公示」 (model.deadline.notice_period reads the length), from the
+# 公开日期 or the day it says the 公示 starts, 「自2026年11月18日起公示5个工作日」. A sentence giving the days themselves
+# is read by _STATED, and the length of an earlier 公示 (「经公示7个工作日无异议」, 「已公示」) is not this one's.
+_SENTENCE = re.compile(r"(?:[^；;\n.]|\.(?=\d))+")  # as_typed wrote 。 as .: a full stop, unless in 2026.11.18
+_COUNT_STARTS = re.compile(r"(?:自|从)\s*" + f"(?:{_WRITTEN_DAY.format(n=1, month='')}|{_TYPED_DAY.format(n=1)})")
+_EARLIER_NOTICE = re.compile(r"[经已]\s*(?:过\s*)?公示")
+# 「现予公示，为期7天」: the length after a comma (model.deadline reads it when it follows the word)
+_LENGTH_APART = re.compile(r"为期\s*(?:\d+|[一二两三四五六七八九十]+)\s*个?(?:工作日|自然日|日|天|周|星期)")
+
+
+def _counted_periods(text: str, published: dt.date, calendar: WorkdayCalendar) -> Iterator[tuple[dt.date, int, int]]:
+    """(last day, start, end in *text*) of each sentence of *text* that tells the 公示's length."""
+    for sentence in _SENTENCE.finditer(text):
+        words = sentence.group(0)
+        if "公示" not in words or _EARLIER_NOTICE.search(words) or _RANGE_ANYWHERE.search(words):
+            continue
+        apart = _LENGTH_APART.search(words)
+        length = notice_period(words) or (notice_period("公示" + apart.group(0)) if apart else None)
+        if length is None or length[0] < 1:
+            continue
+        start = _count_start(words, published)
+        days, workdays = length
+        end = last_working_day(start, days, calendar) if workdays else start + dt.timedelta(days=days - 1)
+        yield end, sentence.start(), sentence.end()
+
+
+def _count_start(words: str, published: dt.date) -> dt.date:
+    """The day a 公示 told as a length starts: the one its sentence names (「自11月18日起」), else its 公开日期."""
+    named = _COUNT_STARTS.search(words)
+    if named is None:
+        return published
+    found = named.groupdict()
+    y, m, d = (found.get(g) or found.get(g.upper()) for g in ("y1", "m1", "d1"))
+    try:
+        return dt.date(int(y), int(m or 0), int(d or 0)) if y else _nearest(int(m or 0), int(d or 0), published)
+    except ValueError:  # no such day: counted from the 公开日期
+        return published
 
 
 # The days of a period in Chinese numerals, as a notice printed from an older template or typed by a village clerk
@@ -226,7 +273,7 @@ def declared_notice_end(record: Record, calendar: WorkdayCalendar) -> dt.date | 
     written = written_notice_end(record, calendar)
     if written is None:
         return None
-    stated = stated_notice_period(record)
+    stated = stated_notice_period(record, calendar)
     return written if stated is None else min(written, stated.end)
 
 

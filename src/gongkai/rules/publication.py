@@ -90,7 +90,7 @@ def notice_period_too_short(ctx: Context) -> Iterator[Finding]:
             # a count over a year without a holiday notice yet is a guess (暂定): it says so, and how to be sure
             provisional = (f"（暂定：{'、'.join(f'{y}年' for y in guessed)}的节假日安排尚未录入，按周末和法定节假日计；"
                            "录入后再核对）") if guessed else ""
-            stated = stated_notice_period(record)
+            stated = ctx.dated(partial(stated_notice_period, record), Location(path, record.id, (field,)))
             short = ctx.dated(partial(_short_parts, record, minimum, stated), Location(path, record.id, (field,))) or []
             said = f"正文写的「{stated.text}」" if stated is not None and [f for f, _ in short] == ["正文"] else "公示期"
             yield Finding(Location(path, record.id, (short[0][0] if short else field,)),
@@ -303,10 +303,10 @@ def notice_period_stated_otherwise(ctx: Context) -> Iterator[Finding]:
     for path, record in ctx.catalog.models("record"):
         if not record.is_public or (record.notice_days is None and record.notice_until is None):
             continue
-        stated = stated_notice_period(record)
+        field = "公示期" if record.notice_days is not None else "公示截止"
+        stated = ctx.dated(partial(stated_notice_period, record), Location(path, record.id, (field,)))
         if stated is None:
             continue
-        field = "公示期" if record.notice_days is not None else "公示截止"
         counted = ctx.dated(partial(_counted_end, record), Location(path, record.id, (field,)))
         if record.notice_days is not None and counted is None:
             continue  # a year no calendar covers: GK805

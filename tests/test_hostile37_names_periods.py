@@ -1,0 +1,66 @@
+"""Thirty-seventh hostile pass (h181): the inspector of issue 12 and the person on a 公示 list — where and while a name
+may be seen.
+
+Each test runs the real CLI on a small catalog in tmp_path; the expected days, files and messages are typed by hand.
+The record of conftest is a 公示 of the item SHJZ-001 (最低生活保障, website and 公示栏).
+
+Found by this pass (before the fix → now):
+1. A 公示 whose 正文 tells the public its period as a length — 「公示期为7个工作日」, 「现予公示，为期一周」,
+   「进行为期七天的公示」, 「自9月28日起公示7个工作日」 — while its 公示期 field says longer: the length was not read,
+   validate said nothing (no GK420) and the names stayed on the web, the board and in search days after the public was
+   told the 公示 had ended. Now the length is read (from the 公开日期, or the day the sentence says it starts), GK420
+   quotes the sentence and the list comes down after the earlier day; the length of an earlier 公示 (「经公示7个工作日
+   无异议」) is not read as this one's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import RECORD
+
+TABLE = "  | 姓名 | 保障人数 | 所在村（社区） |\n  |---|---|---|\n  | 陈金水 | 3 | 湖二村 |\n"
+# Published Thursday 2026-09-24; 9-25..27 (中秋) and 10-1..7 (国庆) are off, Saturday 10-10 is a make-up working day:
+# 9-24 (1), 9-28 (2), 9-29 (3), 9-30 (4), 10-8 (5), 10-9 (6), 10-10 (7), 10-12 (8), 10-13 (9), 10-14 (10).
+TEN_DAYS = (RECORD.replace("公开日期: 2026-09-03", "公开日期: 2026-09-24").replace("2026-09-01", "2026-09-22")
+            .replace("公示截止: 2026-12-31", "公示期: 10").replace("  经审核，现将名单予以公示。\n", "  {said}\n") + TABLE)
+
+
+def _names_anywhere(root: Path) -> list[str]:
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*")
+                  if p.is_file() and "陈金水" in p.read_bytes().decode("utf-8", "ignore"))
+
+
+# 1. The period told as a length in the 正文.
+@pytest.mark.parametrize(("said", "quoted", "last"), [
+    ("经审核，现将名单予以公示，公示期为7个工作日。", "经审核，现将名单予以公示，公示期为7个工作日", "2026-10-10"),
+    ("现予公示，为期一周。", "现予公示，为期一周", "2026-09-30"),          # calendar days: 9-24 … 9-30
+    ("现予公示。进行为期七天的公示。", "进行为期七天的公示", "2026-09-30"),
+    ("自2026年9月28日起公示7个工作日。", "自2026年9月28日起公示7个工作日", "2026-10-12"),  # 9-28 (1) … 10-12 (7)
+])
+def test_a_period_told_as_a_length_takes_the_names_down_that_day(gk, cat, tmp_path, monkeypatch, said, quoted, last):
+    cat.record(TEN_DAYS.format(said=said))
+    checked = gk("validate", cat.root).out
+    assert (f"GK420 正文写的是「{quoted}」（到 {last}），按公示期10个工作日算到 2026-10-14：两者不一致，"
+            f"名单在 {last} 之后撤下") in checked, checked
+    on_last = tmp_path / "last"
+    assert gk("build-site", cat.root, "--out", on_last, "--today", last).code == 0
+    assert "records/R2026-001.html" in _names_anywhere(on_last)
+    after = tmp_path / "after"
+    day_after = {"2026-10-10": "2026-10-11", "2026-09-30": "2026-10-01", "2026-10-12": "2026-10-13"}[last]
+    assert gk("build-site", cat.root, "--out", after, "--today", day_after).code == 0
+    assert _names_anywhere(after) == []
+    for today, names in ((last, True), (day_after, False)):
+        monkeypatch.setenv("GONGKAI_TODAY", today)  # print takes its day from the environment
+        board = gk("print", cat.root, "--out", tmp_path / today, "--from", "2026-09-01")
+        assert board.code == 0 and bool(_names_anywhere(tmp_path / today)) is names, board.out
+
+
+def test_the_length_of_an_earlier_notice_is_not_this_ones(gk, cat, tmp_path):
+    cat.record(TEN_DAYS.format(said="经公示7个工作日无异议，现将审批结果予以公示。"))
+    assert "GK420" not in gk("validate", cat.root).out
+    out = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", out, "--today", "2026-10-14").code == 0
+    assert "records/R2026-001.html" in _names_anywhere(out)
