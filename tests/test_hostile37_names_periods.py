@@ -11,6 +11,11 @@ Found by this pass (before the fix → now):
    told the 公示 had ended. Now the length is read (from the 公开日期, or the day the sentence says it starts), GK420
    quotes the sentence and the list comes down after the earlier day; the length of an earlier 公示 (「经公示7个工作日
    无异议」) is not read as this one's.
+2. A typo mended in a 公示 after its period had ended: `gongkai diff` (text, markdown for the pull-request comment and
+   the 目录调整公告, json) and `gongkai log` printed its 正文 — the table of names — and a 题名 naming the household in
+   clear, into CI logs and comments that outlive the 公示. Now the 正文 of a record listing people (a 公示, a record
+   declaring a period, a body with a list of people) is said to have changed, never shown, and the names its list
+   holds or its title gives are masked (陈*水) in every other value.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import RECORD
+from conftest import RECORD, git
 
 TABLE = "  | 姓名 | 保障人数 | 所在村（社区） |\n  |---|---|---|\n  | 陈金水 | 3 | 湖二村 |\n"
 # Published Thursday 2026-09-24; 9-25..27 (中秋) and 10-1..7 (国庆) are off, Saturday 10-10 is a make-up working day:
@@ -64,3 +69,32 @@ def test_the_length_of_an_earlier_notice_is_not_this_ones(gk, cat, tmp_path):
     out = tmp_path / "site"
     assert gk("build-site", cat.root, "--out", out, "--today", "2026-10-14").code == 0
     assert "records/R2026-001.html" in _names_anywhere(out)
+
+
+# 2. diff and log of a list of people.
+NOTICE = RECORD.replace("  经审核，现将名单予以公示。\n", "  经审核，现将名单予以公示。\n" + TABLE)
+
+
+def test_diff_and_log_never_show_a_list_of_people(gk, cat, repo):
+    cat.record(NOTICE)
+    git(repo, "commit", "-qam", "登记公示")
+    cat.record(NOTICE.replace("| 陈金水 | 3 |", "| 陈金水 | 4 |")
+               .replace("题名: 测试县民政局关于2026年第三季度低保对象名单的公示", "题名: 关于陈金水家庭低保审核确认的公示"))
+    for fmt, masked in (("text", "陈*水"), ("markdown", "陈\\*水"), ("json", "陈*水")):
+        shown = gk("diff", "-C", cat.root, "-f", fmt).out
+        assert "陈金水" not in shown and "湖二村" not in shown and "保障人数" not in shown, shown
+        assert "名单类信息，正文列有人员姓名，内容不在此显示" in shown and f"关于{masked}家庭低保审核确认的公示" in shown, shown
+    text = gk("diff", "-C", cat.root).out
+    assert "  正文：已修改（名单类信息，正文列有人员姓名，内容不在此显示）\n" in text, text
+    git(repo, "commit", "-qam", "更正")
+    history = gk("log", "R2026-001", "-C", cat.root).out
+    assert "陈金水" not in history and "湖二村" not in history and "正文：已修改（名单类信息" in history, history
+
+
+def test_diff_still_shows_the_body_of_a_record_listing_no_one(gk, cat, repo):
+    policy = (RECORD.replace("文种: 公示", "文种: 通知").replace("公示截止: 2026-12-31\n", "")
+              .replace("  经审核，现将名单予以公示。\n", "  请各乡镇认真贯彻执行。\n"))
+    cat.record(policy)
+    git(repo, "commit", "-qam", "通知")
+    cat.record(policy.replace("请各乡镇认真贯彻执行。", "请各乡镇认真贯彻落实。"))
+    assert "正文：「请各乡镇认真贯彻执行。」→「请各乡镇认真贯彻落实。」" in gk("diff", "-C", cat.root).out
