@@ -16,6 +16,8 @@ Found by this pass (before the fix → now):
    clear, into CI logs and comments that outlive the 公示. Now the 正文 of a record listing people (a 公示, a record
    declaring a period, a body with a list of people) is said to have changed, never shown, and the names its list
    holds or its title gives are masked (陈*水) in every other value.
+3. A 正文 telling the days with 开始 or 截止到 — 「公示期从9月24日开始，到10月10日结束」, 「公示时间自…开始至…结束」,
+   「公示期限截止到10月10日」 — was not read (the names stayed to the longer registered 公示期, no GK420). Now read.
 """
 
 from __future__ import annotations
@@ -44,8 +46,12 @@ def _names_anywhere(root: Path) -> list[str]:
     ("现予公示，为期一周。", "现予公示，为期一周", "2026-09-30"),          # calendar days: 9-24 … 9-30
     ("现予公示。进行为期七天的公示。", "进行为期七天的公示", "2026-09-30"),
     ("自2026年9月28日起公示7个工作日。", "自2026年9月28日起公示7个工作日", "2026-10-12"),  # 9-28 (1) … 10-12 (7)
+    # 3. the days said with 开始 / 截止到
+    ("公示期从2026年9月24日开始，到10月10日结束。", "公示期从2026年9月24日开始，到10月10日", "2026-10-10"),
+    ("公示时间自2026年9月24日开始至10月10日结束。", "公示时间自2026年9月24日开始至10月10日", "2026-10-10"),
+    ("公示期限截止到10月10日。", "公示期限截止到10月10日", "2026-10-10"),
 ])
-def test_a_period_told_as_a_length_takes_the_names_down_that_day(gk, cat, tmp_path, monkeypatch, said, quoted, last):
+def test_a_period_told_in_the_body_takes_the_names_down_that_day(gk, cat, tmp_path, monkeypatch, said, quoted, last):
     cat.record(TEN_DAYS.format(said=said))
     checked = gk("validate", cat.root).out
     assert (f"GK420 正文写的是「{quoted}」（到 {last}），按公示期10个工作日算到 2026-10-14：两者不一致，"

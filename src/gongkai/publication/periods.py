@@ -107,11 +107,12 @@ def latest_notice_end(published: dt.date) -> dt.date:
 # The period a 公示 tells the public in its own text: 「公示期：2026年11月27日至12月7日」, 「公示时间为11月27日起至12月7日止」,
 # 「公示期为7个工作日（2026年11月27日—12月7日）」, and the days as a village notice types them (read_day reads them in
 # every date field too): 「公示时间：2026.11.27—2026.12.7」, 「2026-11-27至2026-12-07」, 「2026/11/27-12/7」,
-# 「自2026年11月27日起，至12月7日止」. The year and month of the end may be left out (those of the start).
+# 「自2026年11月27日起，至12月7日止」, 「从11月27日开始，到12月7日结束」 (hostile pass 37: not read). The year and month of
+# the end may be left out (those of the start).
 _WRITTEN_DAY = r"(?:(?P<y{n}>\d{{4}})\s*年\s*)?(?:(?P<m{n}>\d{{1,2}})\s*月\s*){month}(?P<d{n}>\d{{1,2}})\s*[日号]"
 _TYPED_DAY = r"(?<!\d)(?:(?P<Y{n}>\d{{4}})\s*[./-]\s*)?(?P<M{n}>\d{{1,2}})\s*[./-]\s*(?P<D{n}>\d{{1,2}})(?!\d)"
 _RANGE = (f"(?:{_WRITTEN_DAY.format(n=1, month='')}|{_TYPED_DAY.format(n=1)})"
-          r"\s*(?:起)?\s*[，,]?\s*(?:至|到|—|－|-|~|～|–)+\s*(?P<next>次年|翌年|来年|明年)?\s*"
+          r"\s*(?:起|开始)?\s*[，,]?\s*(?:至|到|—|－|-|~|～|–)+\s*(?P<next>次年|翌年|来年|明年)?\s*"
           f"(?:{_WRITTEN_DAY.format(n=2, month='?')}|{_TYPED_DAY.format(n=2)})")
 # What the period is called: 公示期, 公示时间, 公示期限, 公示日期, and as many notices say it, 公示起止时间, 公示时限, 公示时段,
 # 公示的时间, 「予以公示，时间从…」 (hostile pass 34: these were not read, and the names stayed past the day told).
@@ -122,8 +123,9 @@ _STATED = re.compile(r"公示(?:起止|起讫|的|[，,]\s*)?(?:期|时间|时�
 # earlier 公示 (「对2026年10月1日至10月31日公示的名单更正如下」, 「已于…公示」): its whole date, then this 公示.
 _STATED_BEFORE = re.compile(r"(?<![\d年月日号./-])(?<!已于)(?<!曾于)(?<!对)" + _RANGE
                             + r"\s*止?\s*(?:在[^。；;，,\n]{0,20}?)?(?:进行|予以|张榜|张贴)?公示(?![的过])")
-# … or its last day alone: 「公示截止时间为2026年11月25日」, 「公示截止日期：11月25日」, 「公示到期日：…」, 「公示期至…止」.
-_STATED_END = re.compile(r"公示(?:期|时间|期限|日期)?(?:截止|截至|结束|期满|到期|至|到)(?:时间|日期|日)?(?:为|是)?[：:]?\s*"
+# … or its last day alone: 「公示截止时间为2026年11月25日」, 「公示截止日期：11月25日」, 「公示到期日：…」, 「公示期至…止」,
+# 「公示期限截止到11月25日」 (hostile pass 37: not read).
+_STATED_END = re.compile(r"公示(?:期|时间|期限|日期)?(?:截止|截至|结束|期满|到期|至|到)(?:到|至)?(?:时间|日期|日)?(?:为|是)?[：:]?\s*"
                          f"(?:{_WRITTEN_DAY.format(n=2, month='')}|{_TYPED_DAY.format(n=2)})")
 
 
