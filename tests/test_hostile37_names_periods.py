@@ -18,6 +18,11 @@ Found by this pass (before the fix → now):
    holds or its title gives are masked (陈*水) in every other value.
 3. A 正文 telling the days with 开始 or 截止到 — 「公示期从9月24日开始，到10月10日结束」, 「公示时间自…开始至…结束」,
    「公示期限截止到10月10日」 — was not read (the names stayed to the longer registered 公示期, no GK420). Now read.
+4. A 更正公示 registered with 「替代: [R2026-001]」 (or the old list with 「被替代」) while the old list's 有效性 was left
+   alone (GK414, an error validate reports but build-site publishes through): the wrongly listed names stayed on the
+   web and the board beside the corrected list until the old 公示截止. Now a running list that a published record
+   replaces ends the day before its replacement was published, as one whose 有效性 says 已修改 does; the board's sheet
+   says to take it down; an incremental build the day the correction comes out equals a build from scratch.
 """
 
 from __future__ import annotations
@@ -33,6 +38,11 @@ TABLE = "  | 姓名 | 保障人数 | 所在村（社区） |\n  |---|---|---|\n 
 # 9-24 (1), 9-28 (2), 9-29 (3), 9-30 (4), 10-8 (5), 10-9 (6), 10-10 (7), 10-12 (8), 10-13 (9), 10-14 (10).
 TEN_DAYS = (RECORD.replace("公开日期: 2026-09-03", "公开日期: 2026-09-24").replace("2026-09-01", "2026-09-22")
             .replace("公示截止: 2026-12-31", "公示期: 10").replace("  经审核，现将名单予以公示。\n", "  {said}\n") + TABLE)
+
+
+def _pages(root: Path) -> dict[Path, bytes]:
+    """Every file of a built site but the build's own record (.gongkai-build.json: how it was built)."""
+    return {p.relative_to(root): p.read_bytes() for p in root.rglob("*") if p.is_file() and p.name != ".gongkai-build.json"}
 
 
 def _names_anywhere(root: Path) -> list[str]:
@@ -104,3 +114,31 @@ def test_diff_still_shows_the_body_of_a_record_listing_no_one(gk, cat, repo):
     git(repo, "commit", "-qam", "通知")
     cat.record(policy.replace("请各乡镇认真贯彻执行。", "请各乡镇认真贯彻落实。"))
     assert "正文：「请各乡镇认真贯彻执行。」→「请各乡镇认真贯彻落实。」" in gk("diff", "-C", cat.root).out
+
+
+# 4. A list replaced by a 更正公示 whose 有效性 was not changed.
+CORRECTION = (NOTICE.replace("R2026-001", "R2026-002").replace("00001", "00002").replace("〔2026〕1号", "〔2026〕2号")
+              .replace("题名: 测试县民政局关于", "题名: 更正：测试县民政局关于").replace("公开日期: 2026-09-03", "公开日期: 2026-11-20")
+              .replace("2026-09-01", "2026-11-19").replace("公示截止: 2026-12-31", "公示截止: 2026-12-31\n替代: [R2026-001]")
+              .replace("陈金水", "林秀治"))
+
+
+@pytest.mark.parametrize("old", [NOTICE, NOTICE.replace("公示截止: 2026-12-31", "公示截止: 2026-12-31\n被替代: R2026-002")])
+def test_a_list_replaced_by_its_correction_comes_down_the_day_before(gk, cat, tmp_path, monkeypatch, old):
+    cat.record(old)
+    cat.record(CORRECTION, "records/2026/R2026-002.yaml")
+    out = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", out, "--today", "2026-11-19").code == 0
+    assert _names_anywhere(out) == ["records/R2026-001.html"]
+    assert gk("build-site", cat.root, "--out", out, "--today", "2026-11-20").code == 0  # the same folder: incremental
+    assert _names_anywhere(out) == []
+    page = (out / "records/R2026-001.html").read_text(encoding="utf-8")
+    assert "公示已于2026年11月19日结束" in page and "林秀治" in (out / "records/R2026-002.html").read_text(encoding="utf-8")
+    fresh = tmp_path / "fresh"
+    assert gk("build-site", cat.root, "--out", fresh, "--today", "2026-11-20", "--no-cache").code == 0
+    assert _pages(out) == _pages(fresh)
+    monkeypatch.setenv("GONGKAI_TODAY", "2026-11-20")
+    board = gk("print", cat.root, "--out", tmp_path / "board", "--from", "2026-09-01")
+    assert "请从社会救助股的公示栏、查阅点和电子屏撤下：测试县民政局关于2026年第三季度低保对象名单的公示（2026-11-20 起，" \
+           "公示已于2026年11月19日结束）" in board.out, board.out
+    assert _names_anywhere(tmp_path / "board") == []

@@ -18,6 +18,7 @@ from typing import Any
 
 from gongkai.catalog import Catalog
 from gongkai.gate.admission import Admission, State
+from gongkai.gate.replacements import end_replaced_lists
 from gongkai.gate.unread import no_item_reason
 from gongkai.privacy.links import linked_paths
 from gongkai.holidays import calendar_of
@@ -152,6 +153,7 @@ def admit(catalog: Catalog, today: dt.date, kept: Mapping[str, Outcome] | None =
             admitted(admission)
         else:
             enter(outcome)
+    gate.admitted = end_replaced_lists(sorted(gate.admitted, key=_newest, reverse=True))
     _hold_shared_files(gate, catalog)
     _unindex_shared_lists(gate, catalog)
     gate.directory_findings, change = directory_findings_until(catalog, today)
