@@ -23,6 +23,11 @@ Found by this pass (before the fix → now):
    web and the board beside the corrected list until the old 公示截止. Now a running list that a published record
    replaces ends the day before its replacement was published, as one whose 有效性 says 已修改 does; the board's sheet
    says to take it down; an incremental build the day the correction comes out equals a build from scratch.
+5. A 公示 without 公示期 or 公示截止 (GK411) whose 正文 tells the public 「公示期：2026年11月23日至12月1日」: the list came
+   down after its 公开日期 and the page said 「公示已于2026年11月23日结束」 — a 公示 that did not run, and a page that
+   contradicts the notice (严重表述错误) — while build-site said nothing. Now the period the 正文 tells is the period:
+   the names are up to its last day and gone the day after; GK411 quotes the 正文 and says which 公示截止 to add, and
+   `deadline explain` says where the day comes from.
 """
 
 from __future__ import annotations
@@ -142,3 +147,34 @@ def test_a_list_replaced_by_its_correction_comes_down_the_day_before(gk, cat, tm
     assert "请从社会救助股的公示栏、查阅点和电子屏撤下：测试县民政局关于2026年第三季度低保对象名单的公示（2026-11-20 起，" \
            "公示已于2026年11月19日结束）" in board.out, board.out
     assert _names_anywhere(tmp_path / "board") == []
+
+
+# 5. The period told only in the 正文.
+TOLD_ONLY = (NOTICE.replace("公开日期: 2026-09-03", "公开日期: 2026-11-23").replace("公示截止: 2026-12-31\n", "")
+             .replace("2026-09-01", "2026-11-20")
+             .replace("  经审核，现将名单予以公示。\n", "  经审核，现将名单予以公示。公示期：2026年11月23日至12月1日。\n"))
+
+
+def test_a_period_told_only_in_the_body_is_the_period(gk, cat, tmp_path):
+    cat.record(TOLD_ONLY)
+    said = gk("validate", cat.root).out
+    assert ("5:1 错误 GK411 名单类信息没有写明公示期：只有正文写了「公示期：2026年11月23日至12月1日」（到 2026-12-01），"
+            "名单按它撤下［R2026-001］") in said, said
+    assert "改正：加上「公示截止: 2026-12-01」（与正文一致）。" in said
+    out = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", out, "--today", "2026-12-01").code == 0
+    page = (out / "records/R2026-001.html").read_text(encoding="utf-8")
+    assert "陈金水" in page and "已于" not in page and "2026年12月1日" in page
+    assert gk("build-site", cat.root, "--out", out, "--today", "2026-12-02").code == 0
+    assert _names_anywhere(out) == []
+    assert "公示已于2026年12月1日结束" in (out / "records/R2026-001.html").read_text(encoding="utf-8")
+    explained = gk("deadline", "explain", "R2026-001", "-C", cat.root).out
+    assert "公示期：2026-11-23 至 2026-12-01（正文写的公示期；没有写「公示期」或「公示截止」，GK411）" in explained, explained
+
+
+def test_a_list_without_any_period_still_comes_down_after_its_day(gk, cat, tmp_path):
+    cat.record(TOLD_ONLY.replace("公示期：2026年11月23日至12月1日。", ""))
+    assert "改正：加上「公示期: 7」（工作日，从公开日期当天起算）或「公示截止: YYYY-MM-DD」。" in gk("validate", cat.root).out
+    out = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", out, "--today", "2026-11-24").code == 0
+    assert _names_anywhere(out) == []

@@ -267,15 +267,17 @@ def declared_notice_end(record: Record, calendar: WorkdayCalendar) -> dt.date | 
     """The last day of the record's 公示 as it declares it: 公示截止, or the 公示期-th working day counting 公开日期 as
     the first; with both, the earlier (a list comes down on the first day either says: GK416 reports the two apart).
     A period its 正文 tells the public that ends earlier ends it then too: the names never stay up past the day the
-    public was told (GK420 reports the two apart).
+    public was told (GK420 reports the two apart); with no 公示期 or 公示截止, that period is the one.
 
-    None when the record declares no period. Raises CalendarMissing when the working days of the period fall in a
+    None when the record declares no period, in its fields or its 正文. Raises CalendarMissing when the working days of the period fall in a
     year *calendar* has no data for.
     """
     written = written_notice_end(record, calendar)
-    if written is None:
-        return None
     stated = stated_notice_period(record, calendar)
+    if written is None:
+        # no 公示期 or 公示截止 (GK411), but the 正文 tells the public the days: the list is up as long as it was told
+        # (hostile pass 37: it came down after its 公开日期, the page saying 「公示已于（公开日期）结束」 against the notice)
+        return None if stated is None else stated.end
     return written if stated is None else min(written, stated.end)
 
 

@@ -65,8 +65,14 @@ def notice_period_missing(ctx: Context) -> Iterator[Finding]:
     for path, record in catalog.models("record"):
         item = catalog.items.get(record.item or "")
         if record.is_public and is_notice(record, item) and record.notice_days is None and record.notice_until is None:
-            yield Finding(Location(path, record.id, ("文种",)), "名单类信息没有写明公示期",
-                          "加上「公示期: 7」（工作日，从公开日期当天起算）或「公示截止: YYYY-MM-DD」。", prefer_key=True)
+            at = Location(path, record.id, ("文种",))
+            stated = ctx.dated(partial(stated_notice_period, record), at)
+            if stated is None:
+                yield Finding(at, "名单类信息没有写明公示期",
+                              "加上「公示期: 7」（工作日，从公开日期当天起算）或「公示截止: YYYY-MM-DD」。", prefer_key=True)
+                continue
+            yield Finding(at, f"名单类信息没有写明公示期：只有正文写了「{stated.text}」（到 {stated.end}），名单按它撤下",
+                          f"加上「公示截止: {stated.end}」（与正文一致）。", prefer_key=True)
 
 
 @rule("GK412", "notice-period-too-short", "公示期短于规定", E,
