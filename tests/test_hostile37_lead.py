@@ -13,6 +13,10 @@ Found (before the fix → now):
    the clerk: validate exit 0, the reader cannot download it. Now validate warns GK908 at the line of the link and
    says why (not an attachment, not in the catalog, or spelt otherwise than the 附件 line), and the incremental run
    re-checks the record when a record attaching the file changes (the same as --no-cache).
+3. The same for a record's page: a 正文 linking 「R2026-0002.html」 (a typo) or a 依申请公开 record's page gave the words
+   alone on every exit, validate silent. Now GK909 names the 编号 and why (no such record, or its 公开属性); a record not
+   yet published or withdrawn is not named (its link comes on its day; words after a withdrawal are as they should
+   be). The incremental run looks the linked records up as it does a 解读's (keys_of: refers).
 """
 
 from __future__ import annotations
@@ -139,3 +143,36 @@ def test_attaching_the_file_elsewhere_clears_the_warning_in_the_cached_run_too(g
     cached = gk("validate", cat.root, "--format", "json", "--today", TODAY)
     assert cached.out == gk("validate", cat.root, "--format", "json", "--today", TODAY, "--no-cache").out
     assert len(_findings(cached, "GK908")) == 2 and len(_findings(cached, "GK612")) == 1
+
+
+def test_validate_names_a_linked_record_that_is_not_on_the_site(gk: Callable[..., Run], tmp_path: Path) -> None:
+    """R2026-001 links R2026-002 (现行), -003 (公开日期 after the day: no warning, the link comes that day), -004
+    (withdrawn: words, as they should be), -005 (废止: linked and marked), R2026-099 (none), a typo R2026-0002 and
+    R2026-006 (依申请公开)."""
+    cat = _linking_catalog(tmp_path)
+    _relink(cat, "R2026-001", "[现行文件](R2026-002.html)",
+            "[现行文件](R2026-002.html)、[错号](R2026-0002.html)、[依申请的](records/R2026-006.html)")
+    cat.record(RECORD.replace("R2026-001", "R2026-006").replace("-2026-00001", "-2026-00006")
+               .replace("测民〔2026〕1号", "测民〔2026〕6号").replace("公开属性: 主动公开", "公开属性: 依申请公开"),
+               "records/2026/R2026-006.yaml")
+    run = gk("validate", cat.root, "--format", "json", "--today", TODAY)
+    assert [m for _, m in _findings(run, "GK909")] == [
+        "正文链接的信息「R2026-0002」不在网站上：目录中没有这个编号的信息（编号写错了？）；网站上这个链接只显示文字",
+        "正文链接的信息「R2026-006」不在网站上：它是「依申请公开」的信息；网站上这个链接只显示文字",
+        "正文链接的信息「R2026-099」不在网站上：目录中没有这个编号的信息（编号写错了？）；网站上这个链接只显示文字",
+    ]
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site, "--today", TODAY, "--no-search").code == 0
+    assert _body_of(site / "records/R2026-001.html", "<p>详见").startswith(
+        '<p>详见<a href="R2026-002.html">现行文件</a>、错号、依申请的、将来的、撤回的、')
+
+
+def test_the_cached_run_names_a_linked_record_the_day_it_is_withheld(gk: Callable[..., Run], tmp_path: Path) -> None:
+    cat = _linking_catalog(tmp_path)
+    first = gk("validate", cat.root, "--format", "json", "--today", TODAY)
+    assert "R2026-002" not in json.dumps(_findings(first, "GK909"), ensure_ascii=False)
+    _relink(cat, "R2026-002", "公开属性: 主动公开", "公开属性: 不予公开\n不予公开理由: 个人隐私")  # R2026-001 is not edited
+    cached = gk("validate", cat.root, "--format", "json", "--today", TODAY)
+    assert cached.out == gk("validate", cat.root, "--format", "json", "--today", TODAY, "--no-cache").out
+    assert "正文链接的信息「R2026-002」不在网站上：它是「不予公开」的信息；网站上这个链接只显示文字" in [
+        m for _, m in _findings(cached, "GK909")]

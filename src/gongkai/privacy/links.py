@@ -41,6 +41,15 @@ def path_of(address: str) -> str:
     return "/".join(part for part in target.replace("\\", "/").split("/") if part not in ("", ".", ".."))
 
 
+# A record's page as a relative link means it, read as path_of reads the link: R2026-003.html, records/R2026-003.html
+PAGE = re.compile(r"(?:records/)?([A-Za-z0-9][A-Za-z0-9._-]*)\.html")
+
+
+def linked_pages(addresses: Iterable[str]) -> list[str]:
+    """The 编号 of the record pages among a body's *addresses* (body_links): those a relative link means."""
+    return [found.group(1) for address in addresses if (found := PAGE.fullmatch(address))]
+
+
 def linked_paths(addresses: Iterable[str], known: Mapping[str, object]) -> list[str]:
     """The catalog paths of a body's *addresses* (body_links): those in files/ (../FILES/… as the county's Windows
     server opens it), and those of *known* (paths as same_file writes them) an address ends with

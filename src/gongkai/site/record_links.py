@@ -23,11 +23,10 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 from markupsafe import Markup
 
 from gongkai.gate import Admission, Gate, Output
-from gongkai.privacy.links import FOLDER, path_of
+from gongkai.privacy.links import FOLDER, PAGE, path_of
 from gongkai.privacy.markup import RENDERED_LINK
 
 SELF = "https://site.invalid/"  # a stand-in host to resolve the body's relative links from the record's page
-_PAGE = re.compile(r"(?:records/)?([A-Za-z0-9][A-Za-z0-9._-]*)\.html")  # a record's page as a relative link means it
 
 
 def record_links(body: Markup, record_id: str, links: Collection[str], on_web: Mapping[str, Admission],
@@ -52,7 +51,7 @@ def record_links(body: Markup, record_id: str, links: Collection[str], on_web: M
                 return match.group(2)
             return match.group(0) if path == _file_of(opened) else _addressed(match, "../" + quote(path))
         linked = _record_of(opened)
-        if linked is None and meant and (found := _PAGE.fullmatch(meant)):
+        if linked is None and meant and (found := PAGE.fullmatch(meant)):
             linked = found.group(1)
         if linked is None or linked not in links:
             return match.group(0)
