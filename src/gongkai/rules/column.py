@@ -15,6 +15,7 @@ from gongkai.model.contacts import dialable, has_address
 from gongkai.model.reasons import passed_promise, says_something, written
 from gongkai.privacy import mask_log, same_file
 from gongkai.privacy.links import FOLDER, body_links, linked_pages
+from gongkai.rules.attachments import links_of
 from gongkai.rules.base import FILE, KEYED, VIEW, Context, Finding, first_parts, record_part, rule
 
 W, I = Severity.WARNING, Severity.INFO
@@ -253,7 +254,7 @@ def body_link_not_on_site(ctx: Context) -> Iterator[Finding]:
         else:
             withheld.update(same_file(attachment.file) for attachment in record.attachments)
     for path, record in public:
-        for file in dict.fromkeys(link for link in body_links(record.body) if link.startswith(FOLDER)):
+        for file in dict.fromkeys(link for link in links_of(ctx, path, record) if link.startswith(FOLDER)):
             if file in shown or same_file(file) in withheld:  # (a withheld record's file: GK612, an error)
                 continue
             if (attached := written.get(same_file(file))) is not None:
@@ -289,7 +290,7 @@ def body_link_to_missing_record(ctx: Context) -> Iterator[Finding]:
     for path, record in catalog.models("record"):
         if not record.is_public:
             continue
-        for linked in dict.fromkeys(linked_pages(body_links(record.body))):
+        for linked in dict.fromkeys(linked_pages(links_of(ctx, path, record))):
             target = catalog.records.get(linked) if linked != record.id else record
             if target is not None and target.is_public:
                 continue
