@@ -13,7 +13,8 @@ from gongkai.interchange import rowkinds
 from gongkai.interchange.cells import placeholder, tick_state, unnumbered
 from gongkai.interchange.grid import Grid, UnreadableWorkbook, read_grids
 from gongkai.interchange.columns import (HEADER_SEARCH_ROWS, LIST_KEYS, OTHER_CHANNEL, PARENT, READ_BY_CELLS, SERIAL,
-                                        SheetLayout, cells_below, find_layout, partial_columns)
+                                        SheetLayout, cells_below, find_layout, find_layouts,
+                                        partial_columns)
 from gongkai.interchange.headers import headers, norm
 from gongkai.privacy.mask import mask_text
 
@@ -237,12 +238,39 @@ def _sheet_domain(grid: Grid, header: int, domains: list[str], reading: Reading 
 
 
 def _read_sheet(grid: Grid, domains: list[str], reading: Reading, named: str = "") -> None:
-    layout = find_layout(grid)
-    if layout is None:
+    layouts = [_category_left(grid, layout, domains, reading) for layout in find_layouts(grid)]
+    if not layouts:
         reading.problems.append(ImportProblem(
             f"{grid.name}!A1", f"找不到表头：前 {HEADER_SEARCH_ROWS} 行中没有「序号」「公开事项」「公开内容」等列名"))
         return
-    layout = _category_left(grid, layout, domains, reading)
+    for layout in layouts:
+        if layout is not layouts[0]:
+            top = layout.header_rows[0]
+            reading.problems.append(ImportProblem(grid.ref(top, rowkinds.filled_cells(grid, top)[0]), (
+                f"第{top}行是另一张表的表头，各列与第{layouts[0].header_rows[0]}行的表头不同：这一行下面的各行按这一行的表头读"
+                "（见 --dry-run 列出的各列）"), warning=True))
+        if not _layout_read(grid, layout, reading):
+            return
+    by_row = any({"领域", PARENT} & set(layout.keys.values()) for layout in layouts)
+    domain = _sheet_domain(grid, layouts[0].header_rows[0], domains, None if by_row else reading, named)
+    if domain == "":  # names a 领域 gongkai.yaml does not have: reported
+        return
+    rows = _read_rows(grid, layouts, domain or "", domains, reading)
+    heads = {number for layout in layouts[1:] for number in layout.header_rows}
+    reading.rows_read += sum(1 for number in range(layouts[0].first_row, grid.rows + 1)
+                             if number not in heads and not rowkinds.numbers_only(grid, number))
+    if any(not row.domain for row in rows) and not by_row:
+        listed = "、".join(domains)
+        reading.problems.append(ImportProblem(f"{grid.name}!A1", (
+            f"看不出本表属于哪个领域：工作表名称、标题行或分段标题应含 gongkai.yaml 中的领域（{listed}），或加一列「领域」")))
+        reading.undomained.append(grid.name)
+        return
+    reading.rows.extend(rows)
+
+
+def _layout_read(grid: Grid, layout: SheetLayout, reading: Reading) -> bool:
+    """Says how a table's columns were read (the ignored ones, the partly given tick fields); False, with an error at
+    its header, when it lacks a column every item needs."""
     reading.layouts.append(layout)
     reading.problems.extend(ImportProblem(c.ref, _ignored(c.label, c.note), warning=True)
                             for c in layout.columns if c.key is None)
@@ -254,21 +282,7 @@ def _read_sheet(grid: Grid, domains: list[str], reading: Reading, named: str = "
     missing = [k for k in ("一级事项", "公开内容") if k not in keys.values()]
     if missing:
         reading.problems.append(ImportProblem(grid.ref(layout.header_rows[0], 1), f"表头缺少「{'」「'.join(missing)}」列"))
-        return
-    by_row = bool({"领域", PARENT} & set(keys.values()))
-    domain = _sheet_domain(grid, layout.header_rows[0], domains, None if by_row else reading, named)
-    if domain == "":  # names a 领域 gongkai.yaml does not have: reported
-        return
-    rows = _read_rows(grid, layout, domain or "", domains, reading)
-    reading.rows_read += sum(1 for number in range(layout.first_row, grid.rows + 1)
-                             if not rowkinds.numbers_only(grid, number))
-    if any(not row.domain for row in rows) and not by_row:
-        listed = "、".join(domains)
-        reading.problems.append(ImportProblem(f"{grid.name}!A1", (
-            f"看不出本表属于哪个领域：工作表名称、标题行或分段标题应含 gongkai.yaml 中的领域（{listed}），或加一列「领域」")))
-        reading.undomained.append(grid.name)
-        return
-    reading.rows.extend(rows)
+    return not missing
 
 
 def _category_left(grid: Grid, layout: SheetLayout, domains: list[str], reading: Reading) -> SheetLayout:
@@ -306,13 +320,19 @@ def _ignored(label: str, note: str) -> str:
     return f"列「{shown(label)}」{note}" if note else f"不认识的列「{shown(label)}」，已忽略"
 
 
-def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str], reading: Reading) -> list[Row]:
+def _read_rows(grid: Grid, layouts: list[SheetLayout], domain: str, domains: list[str], reading: Reading) -> list[Row]:
+    layout, below = layouts[0], layouts[1:]  # *below*: the tables further down the sheet, each with its own header
     keys = layout.keys
     rows: list[Row] = []
     joined: set[int] = set()  # rows read as going on with the item row above them
     sections: set[str] = set()  # how the section titles that named a 领域 are numbered (「一、」): see _section
     titles: dict[int, str] = {}  # rows that title a group of items (「（一）最低生活保障」 across the row): see _between_rows
     for number in range(layout.first_row, grid.rows + 1):
+        if below and number == below[0].header_rows[0]:
+            layout, below = below[0], below[1:]
+            keys = layout.keys
+        if number < layout.first_row:  # the header of a table below the first
+            continue
         own = {key: grid.own(number, col) for col, key in keys.items()}
         if rowkinds.numbers_only(grid, number):  # the row numbering the columns (1 2 3 …) under the header
             continue

@@ -1,0 +1,71 @@
+"""gongkai import, thirty-ninth session's hostile pass: tables from other counties and provinces, as clerks bring them.
+
+Every table here is built with openpyxl (or written as bytes the way Excel, WPS or Notepad save them) on conftest's
+small catalog (社会救助, units 办公室 bgs and 社会救助股 shjzg, one item SHJZ-001); every expected cell, message and file line
+is typed by hand from the tables below.
+
+Found by this pass:
+1. A second table pasted below the first on the same sheet (a 附表, the next 领域's table) with its own header in
+   another column order (公开依据 before 公开内容, 公开主体 before 公开时限) was read by the first table's header:
+   its header row was skipped as a 「repeated header」 and each item below got its 公开依据 as 公开内容, its 公开主体 as
+   公开时限 — written without an error. Such a header now heads its own table (columns.find_layouts), said once at it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import CatalogDir, Run
+from sheets import load, workbook
+
+BASIS = "《社会救助暂行办法》（国务院令第649号）"
+DEADLINE = "制定或获取信息之日起10个工作日内"
+PUBLISHER = "县级人民政府民政部门"
+HEADER = ["序号", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道", "公开对象",
+          "公开方式", "公开层级", "编号"]
+FIRST = ["1", "最低生活保障", "审批信息", "低保对象名单及相关信息", BASIS, DEADLINE, PUBLISHER,
+         "政府网站、社区/企事业单位/村公示栏（电子屏）", "全社会", "主动", "县级、乡级", "SHJZ-001"]
+
+
+def _items(cat: CatalogDir) -> list[str]:
+    return sorted(p.name for p in (cat.root / "items").rglob("*.yaml"))
+
+
+# 1 ───────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+
+def test_a_second_table_below_with_its_own_column_order_is_read_by_its_own_header(
+        gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    table = workbook(tmp_path / "目录.xlsx", [
+        HEADER, FIRST, [],
+        ["序号", "一级事项", "二级事项", "公开依据", "公开内容", "公开主体", "公开时限", "公开渠道", "公开对象", "公开方式",
+         "公开层级", "备注", "编号"],
+        ["1", "临时救助", "审批信息", "《临时救助办法》", "临时救助对象名单", PUBLISHER, "信息形成之日起20个工作日内",
+         "政府网站", "全社会", "主动", "县级", "按月公示"],
+    ], sheet="社会救助")
+    run = gk("import", "xlsx", table, "-C", cat.root, "--yes")
+    assert run.code == 0, run.out + run.err
+    assert "社会救助!A4: 第4行是另一张表的表头，各列与第1行的表头不同：这一行下面的各行按这一行的表头读" in run.err
+    assert _items(cat) == ["SHJZ-001.yaml", "SHJZ-002.yaml"]
+    item = load(cat.root / "items/shjz/SHJZ-002.yaml")
+    assert item["公开内容"] == ["临时救助对象名单"]
+    assert item["公开依据"] == ["《临时救助办法》"]
+    assert item["公开时限"] == "信息形成之日起20个工作日内"
+    assert item["公开主体"] == PUBLISHER
+    assert item["备注"] == "按月公示"
+    assert "编号" not in run.err  # the 备注 column was once read as the 编号: 「编号「按月公示」只能用英文字母……」
+
+
+def test_a_header_repeated_as_it_was_is_still_no_new_table(gk: Callable[..., Run], cat: CatalogDir,
+                                                           tmp_path: Path) -> None:
+    second = ["2", "临时救助", "审批信息", "临时救助对象名单", BASIS, DEADLINE, PUBLISHER, "政府网站", "全社会", "主动",
+              "县级", None]
+    table = workbook(tmp_path / "目录.xlsx", [HEADER, FIRST, HEADER, second], sheet="社会救助")
+    run = gk("import", "xlsx", table, "-C", cat.root, "--dry-run")
+    assert run.code == 0, run.out + run.err
+    assert "另一张表" not in run.err
+    assert run.out.count("表头在第") == 1
+    assert "新增 SHJZ-002  items/shjz/SHJZ-002.yaml  ← 社会救助 第4行：临时救助 / 审批信息" in run.out
