@@ -9,6 +9,9 @@ Found by this pass:
    another column order (公开依据 before 公开内容, 公开主体 before 公开时限) was read by the first table's header:
    its header row was skipped as a 「repeated header」 and each item below got its 公开依据 as 公开内容, its 公开主体 as
    公开时限 — written without an error. Such a header now heads its own table (columns.find_layouts), said once at it.
+2. A csv parted by semicolons (Excel with 「;」 for its list separator, LibreOffice, a provincial platform's export)
+   was 「找不到表头」: only commas and tabs were tried. The separator the first rows hold most of the three is used
+   (grid.CSV_DELIMITERS).
 """
 
 from __future__ import annotations
@@ -69,3 +72,43 @@ def test_a_header_repeated_as_it_was_is_still_no_new_table(gk: Callable[..., Run
     assert "另一张表" not in run.err
     assert run.out.count("表头在第") == 1
     assert "新增 SHJZ-002  items/shjz/SHJZ-002.yaml  ← 社会救助 第4行：临时救助 / 审批信息" in run.out
+
+
+# 2 ───────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+
+def test_a_csv_parted_by_semicolons_is_read(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    # As Excel with 「;」 for its list separator saves 「CSV（逗号分隔）」, in GBK; a cell with commas and a line break
+    # quoted. Typed by hand, not written by the csv module.
+    text = (
+        "序号;一级事项;二级事项;公开内容;公开依据;公开时限;公开主体;公开渠道;公开对象;公开方式;公开层级;编号\r\n"
+        "1;最低生活保障;审批信息;低保对象名单及相关信息;《社会救助暂行办法》（国务院令第649号）;"
+        "制定或获取信息之日起10个工作日内;县级人民政府民政部门;政府网站、社区/企事业单位/村公示栏（电子屏）;全社会;主动;"
+        "县级、乡级;SHJZ-001\r\n"
+        '2;临时救助;审批信息;"救助对象姓名,救助金额\r\n救助事由";《临时救助办法》;信息形成或变更之日起20个工作日内;'
+        "县级人民政府民政部门;政府网站;全社会;主动;县级;\r\n")
+    table = tmp_path / "社会救助.csv"
+    table.write_bytes(text.encode("gb18030"))
+    run = gk("import", "csv", table, "-C", cat.root, "--yes")
+    assert run.code == 0, run.out + run.err
+    assert "新增 SHJZ-002  items/shjz/SHJZ-002.yaml  ← 社会救助 第3行：临时救助 / 审批信息" in run.out
+    item = load(cat.root / "items/shjz/SHJZ-002.yaml")
+    assert item["公开内容"] == ["救助对象姓名,救助金额", "救助事由"]
+    assert item["公开时限"] == "信息形成或变更之日起20个工作日内"
+    assert item["公开层级"] == ["县级"]
+    assert "未变 1 项" in run.out
+
+
+def test_a_comma_csv_with_a_semicolon_in_a_cell_is_still_parted_by_commas(gk: Callable[..., Run], cat: CatalogDir,
+                                                                           tmp_path: Path) -> None:
+    text = (
+        "序号,一级事项,二级事项,公开内容,公开依据,公开时限,公开主体,公开渠道,公开对象,公开方式,公开层级,编号\n"
+        "2,临时救助,审批信息,救助对象姓名;救助金额,《临时救助办法》;《社会救助暂行办法》,信息形成之日起20个工作日内,"
+        "县级人民政府民政部门,政府网站,全社会,主动,县级,\n")
+    table = tmp_path / "社会救助.csv"
+    table.write_text(text, encoding="utf-8")
+    run = gk("import", "csv", table, "-C", cat.root, "--yes")
+    assert run.code == 0, run.out + run.err
+    item = load(cat.root / "items/shjz/SHJZ-002.yaml")
+    assert item["公开依据"] == ["《临时救助办法》", "《社会救助暂行办法》"]
+    assert item["公开渠道"] == ["政府网站"]
