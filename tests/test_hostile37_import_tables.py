@@ -12,10 +12,15 @@ Found by this pass:
 2. A csv parted by semicolons (Excel with 「;」 for its list separator, LibreOffice, a provincial platform's export)
    was 「找不到表头」: only commas and tabs were tried. The separator the first rows hold most of the three is used
    (grid.CSV_DELIMITERS).
+3. A workbook saved by Excel as 「Strict Open XML 电子表格」 (.xlsx all the same) was 「表格中没有找到任何事项行」:
+   openpyxl knows only the usual XML names and found no cell. Its parts are now read in the usual names
+   (grid._transitional), within the same size limits.
 """
 
 from __future__ import annotations
 
+import io
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -111,4 +116,77 @@ def test_a_comma_csv_with_a_semicolon_in_a_cell_is_still_parted_by_commas(gk: Ca
     assert run.code == 0, run.out + run.err
     item = load(cat.root / "items/shjz/SHJZ-002.yaml")
     assert item["公开依据"] == ["《临时救助办法》", "《社会救助暂行办法》"]
+    assert item["公开渠道"] == ["政府网站"]
+
+
+# 3 ───────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+_S = "http://purl.oclc.org/ooxml/spreadsheetml/main"
+_R = "http://purl.oclc.org/ooxml/officeDocument/relationships"
+
+
+def _strict_xlsx(rows: list[list[str]]) -> bytes:
+    """A workbook as Excel saves 「Strict Open XML 电子表格」: the strict names (ISO/IEC 29500), shared strings."""
+    strings: list[str] = []
+    cells = []
+    for number, values in enumerate(rows, start=1):
+        row = []
+        for col, value in enumerate(values):
+            strings.append(value)
+            row.append(f'<c r="{"ABCDEFGHIJKL"[col]}{number}" t="s"><v>{len(strings) - 1}</v></c>')
+        cells.append(f'<row r="{number}">{"".join(row)}</row>')
+    shared = "".join(f"<si><t>{text}</t></si>" for text in strings)
+    members = {
+        "[Content_Types].xml": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            '<Override PartName="/xl/worksheets/sheet1.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+            '<Override PartName="/xl/sharedStrings.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+            '</Types>'),
+        "_rels/.rels": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{_R}/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
+        "xl/workbook.xml": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            f'<workbook xmlns="{_S}" xmlns:r="{_R}" conformance="strict">'
+            '<sheets><sheet name="社会救助" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+        "xl/_rels/workbook.xml.rels": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{_R}/worksheet" Target="worksheets/sheet1.xml"/>'
+            f'<Relationship Id="rId2" Type="{_R}/sharedStrings" Target="sharedStrings.xml"/></Relationships>'),
+        "xl/worksheets/sheet1.xml": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            f'<worksheet xmlns="{_S}" xmlns:r="{_R}"><sheetData>{"".join(cells)}</sheetData></worksheet>'),
+        "xl/sharedStrings.xml": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            f'<sst xmlns="{_S}" count="{len(strings)}" uniqueCount="{len(strings)}">{shared}</sst>'),
+    }
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in members.items():
+            archive.writestr(name, text.encode("utf-8"))
+    return out.getvalue()
+
+
+def test_a_strict_open_xml_workbook_is_read(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    table = tmp_path / "目录.xlsx"
+    table.write_bytes(_strict_xlsx([
+        HEADER, FIRST,
+        ["2", "临时救助", "审批信息", "临时救助对象名单", "《临时救助办法》", DEADLINE, PUBLISHER, "政府网站", "全社会",
+         "主动", "县级", ""],
+    ]))
+    run = gk("import", "xlsx", table, "-C", cat.root, "--yes")
+    assert run.code == 0, run.out + run.err
+    assert "新增 SHJZ-002  items/shjz/SHJZ-002.yaml  ← 社会救助 第3行：临时救助 / 审批信息" in run.out
+    assert "未变 1 项" in run.out
+    item = load(cat.root / "items/shjz/SHJZ-002.yaml")
+    assert item["公开依据"] == ["《临时救助办法》"]
     assert item["公开渠道"] == ["政府网站"]
