@@ -79,6 +79,32 @@ def test_a_header_repeated_as_it_was_is_still_no_new_table(gk: Callable[..., Run
     assert "新增 SHJZ-002  items/shjz/SHJZ-002.yaml  ← 社会救助 第4行：临时救助 / 审批信息" in run.out
 
 
+
+def test_the_top_row_of_a_two_row_header_repeated_is_no_new_table(gk: Callable[..., Run], cat: CatalogDir,
+                                                                  tmp_path: Path) -> None:
+    # 公开对象, 公开方式, 公开层级 stand over their options' sub-columns; the page pasted below repeats the top row only
+    top = ["序号", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道", "公开对象", None,
+           "公开方式", None, "公开层级", None, "编号"]
+    sub = [None] * 8 + ["全社会", "特定群体", "主动", "依申请", "县级", "乡级"]
+    table = workbook(tmp_path / "目录.xlsx", [
+        top, sub,
+        ["1", "最低生活保障", "审批信息", "低保对象名单及相关信息", BASIS, DEADLINE, PUBLISHER,
+         "政府网站、社区/企事业单位/村公示栏（电子屏）", "√", None, "√", None, "√", "√", "SHJZ-001"],
+        top,
+        ["2", "临时救助", "审批信息", "临时救助对象名单", BASIS, DEADLINE, PUBLISHER, "政府网站", None, "√", "√", None,
+         "√", None],
+    ], sheet="社会救助", merges=["A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:E2", "F1:F2", "G1:G2", "H1:H2", "I1:J1",
+                                 "K1:L1", "M1:N1", "O1:O2"])
+    run = gk("import", "xlsx", table, "-C", cat.root, "--yes")
+    assert run.code == 0, run.out + run.err
+    assert "另一张表" not in run.err
+    assert "未变 1 项" in run.out
+    item = load(cat.root / "items/shjz/SHJZ-002.yaml")
+    assert item["公开对象"] == "特定群体"
+    assert item["公开方式"] == "主动"
+    assert item["公开层级"] == ["县级"]
+
+
 # 2 ───────────────────────────────────────────────────────────────────────────────────────────────────────────────────
 
 

@@ -109,9 +109,11 @@ def _other_header(grid: Grid, layout: SheetLayout, number: int) -> SheetLayout |
     if sum(1 for c in range(1, grid.cols + 1) if table.field_of(grid.own(number, c), loose=False)) < 2:
         return None
     below = find_layout(_rows(grid, number, grid.rows + 1), number)
-    if below is None or below.header_rows[0] != number or below.keys.items() <= layout.keys.items():
+    if below is None or below.header_rows[0] != number:
         return None
-    return below
+    # (a field's own name over its sub-columns, 「公开对象」 over 全社会｜特定群体 repeated without them, is no other field)
+    fields = {col: key.split("=")[0] for col, key in layout.keys.items()}
+    return below if any(fields.get(col) != key.split("=")[0] for col, key in below.keys.items()) else None
 
 
 def _has_sub_row(grid: Grid, rows: tuple[int, ...]) -> bool:
