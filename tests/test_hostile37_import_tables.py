@@ -9,6 +9,8 @@ Found by this pass:
    another column order (公开依据 before 公开内容, 公开主体 before 公开时限) was read by the first table's header:
    its header row was skipped as a 「repeated header」 and each item below got its 公开依据 as 公开内容, its 公开主体 as
    公开时限 — written without an error. Such a header now heads its own table (columns.find_layouts), said once at it.
+   A table below that is no directory's (the 股室's contacts: 序号｜责任单位｜联系人｜联系电话) made an item of each
+   contact, written with --yes; it is now left out, said once at its header (read._is_directory).
 2. A csv parted by semicolons (Excel with 「;」 for its list separator, LibreOffice, a provincial platform's export)
    was 「找不到表头」: only commas and tabs were tried. The separator the first rows hold most of the three is used
    (grid.CSV_DELIMITERS).
@@ -103,6 +105,26 @@ def test_the_top_row_of_a_two_row_header_repeated_is_no_new_table(gk: Callable[.
     assert item["公开对象"] == "特定群体"
     assert item["公开方式"] == "主动"
     assert item["公开层级"] == ["县级"]
+
+
+
+def test_a_table_of_contacts_below_the_directory_makes_no_item(gk: Callable[..., Run], cat: CatalogDir,
+                                                               tmp_path: Path) -> None:
+    # Read by the directory's header, 「责任单位｜联系人」 and each contact became an item (SHJZ-002 社会救助股 / 张三 …),
+    # a warning apiece that its 公开依据 was blank, and was written with --yes.
+    table = workbook(tmp_path / "目录.xlsx", [
+        HEADER, FIRST, [],
+        ["附：各股室联系人"],
+        ["序号", "责任单位", "联系人", "联系电话"],
+        ["1", "社会救助股", "张三", "0595-23000000"],
+        ["2", "办公室", "李四", "0595-23000001"],
+    ], sheet="社会救助")
+    run = gk("import", "xlsx", table, "-C", cat.root, "--yes")
+    assert run.code == 0, run.out + run.err
+    assert ("社会救助!A5: 第5行起是另一张表，它的表头没有一级事项、二级事项、公开内容或编号列，不是目录表（如联系人、统计表），"
+            "这张表没有导入") in run.err
+    assert _items(cat) == ["SHJZ-001.yaml"]
+    assert "新增 0 项，更新 0 项，未变 1 项。" in run.out
 
 
 # 2 ───────────────────────────────────────────────────────────────────────────────────────────────────────────────────

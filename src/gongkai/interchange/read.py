@@ -113,8 +113,7 @@ def read_workbook(data: bytes, domains: list[str], name: str = "") -> Reading:
                 "→「取消隐藏」后再导入"), warning=True))
         elif grid.cells:
             layout = find_layout(grid)
-            is_directory = layout is not None and bool(set(_ROW_KEYS) & set(layout.keys.values()))
-            (directories if is_directory else others).append(grid)
+            (directories if layout is not None and _is_directory(layout) else others).append(grid)
     # Beside a directory, one named as instructions or a sample (填表说明, 示例) holds the header and an example row.
     notes = [g for g in directories if _NOTES_SHEET.search(norm(g.name)) and not find_domain(g.name, domains)]
     if len(notes) < len(directories):  # a 「目录模板」 filled in and never renamed is read, when it is the only one
@@ -136,6 +135,11 @@ def read_workbook(data: bytes, domains: list[str], name: str = "") -> Reading:
             _read_sheet(grid, domains, reading)
     _without_summaries(reading, domains)
     return reading
+
+
+def _is_directory(layout: SheetLayout) -> bool:
+    """Whether a table is a directory's: it names its items (一级事项 …), their 公开内容 or 编号."""
+    return bool(set(_ROW_KEYS) & set(layout.keys.values()))
 
 
 def _without_summaries(reading: Reading, domains: list[str]) -> None:
@@ -246,7 +250,13 @@ def _read_sheet(grid: Grid, domains: list[str], reading: Reading, named: str = "
     for layout in layouts:
         if layout is not layouts[0]:
             top = layout.header_rows[0]
-            reading.problems.append(ImportProblem(grid.ref(top, rowkinds.filled_cells(grid, top)[0]), (
+            ref = grid.ref(top, rowkinds.filled_cells(grid, top)[0])
+            if not _is_directory(layout):  # (its rows are passed over: see _read_rows)
+                reading.problems.append(ImportProblem(ref, (
+                    f"第{top}行起是另一张表，它的表头没有一级事项、二级事项、公开内容或编号列，不是目录表（如联系人、"
+                    "统计表），这张表没有导入；它若是目录表，请写明这些列的表头"), warning=True))
+                continue
+            reading.problems.append(ImportProblem(ref, (
                 f"第{top}行是另一张表的表头，各列与第{layouts[0].header_rows[0]}行的表头不同：这一行下面的各行按这一行的表头读"
                 "（见 --dry-run 列出的各列）"), warning=True))
         if not _layout_read(grid, layout, reading):
@@ -331,7 +341,7 @@ def _read_rows(grid: Grid, layouts: list[SheetLayout], domain: str, domains: lis
         if below and number == below[0].header_rows[0]:
             layout, below = below[0], below[1:]
             keys = layout.keys
-        if number < layout.first_row:  # the header of a table below the first
+        if number < layout.first_row or not _is_directory(layout):  # a table's header below the first; no directory's
             continue
         own = {key: grid.own(number, col) for col, key in keys.items()}
         if rowkinds.numbers_only(grid, number):  # the row numbering the columns (1 2 3 …) under the header
