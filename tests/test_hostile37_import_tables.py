@@ -17,6 +17,10 @@ Found by this pass:
 3. A workbook saved by Excel as 「Strict Open XML 电子表格」 (.xlsx all the same) was 「表格中没有找到任何事项行」:
    openpyxl knows only the usual XML names and found no cell. Its parts are now read in the usual names
    (grid._transitional), within the same size limits.
+4. A header naming the level in brackets after the item's name (「事项名称（一级）｜事项名称（二级）」, as some provinces
+   print it) read both as 一级事项 by their base 「事项名称」; with an 一级事项 naming the 领域 (社会救助政策) the first
+   column was then taken for the 领域's and SHJZ-001's 一级事项 was renamed 「审批信息」 with --yes. The bracketed
+   level is now the column's level (headers.HeaderTable.field_of).
 """
 
 from __future__ import annotations
@@ -238,3 +242,27 @@ def test_a_strict_open_xml_workbook_is_read(gk: Callable[..., Run], cat: Catalog
     item = load(cat.root / "items/shjz/SHJZ-002.yaml")
     assert item["公开依据"] == ["《临时救助办法》"]
     assert item["公开渠道"] == ["政府网站"]
+
+
+# 4 ───────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(("level1", "level2"), [("事项名称（一级）", "事项名称（二级）"),
+                                                ("事项名称(一级)", "事项名称(二级事项)"),
+                                                ("公开事项（一级）", "事项名称（二级）")],
+                         ids=["full-width", "half-width", "mixed"])
+def test_a_level_in_brackets_after_the_item_name_is_that_level(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path,
+                                                               level1: str, level2: str) -> None:
+    # With 「社会救助政策」 (naming the 领域) among the 一级事项, the first column was read as the 领域's and the second
+    # as the 一级事项: SHJZ-001's 一级事项 became 「审批信息」 and 「政策文件」 a new item of no 二级事项, with --yes.
+    table = workbook(tmp_path / "目录.xlsx", [
+        ["序号", level1, level2, *HEADER[3:]],
+        FIRST,
+        ["2", "社会救助政策", "政策文件", "救助政策文件", BASIS, DEADLINE, PUBLISHER, "政府网站", "全社会", "主动", "县级"],
+    ], sheet="社会救助")
+    run = gk("import", "xlsx", table, "-C", cat.root, "--yes")
+    assert run.code == 0, run.out + run.err
+    assert "新增 SHJZ-002  items/shjz/SHJZ-002.yaml  ← 社会救助 第3行：社会救助政策 / 政策文件" in run.out
+    assert "新增 1 项，更新 0 项，未变 1 项。" in run.out
+    assert load(cat.root / "items/shjz/SHJZ-001.yaml")["一级事项"] == "最低生活保障"
+    assert "领域" not in run.err
