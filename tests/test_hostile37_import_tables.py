@@ -21,6 +21,12 @@ Found by this pass:
    print it) read both as 一级事项 by their base 「事项名称」; with an 一级事项 naming the 领域 (社会救助政策) the first
    column was then taken for the 领域's and SHJZ-001's 一级事项 was renamed 「审批信息」 with --yes. The bracketed
    level is now the column's level (headers.HeaderTable.field_of).
+   The same rename came from a category column beside 「事项名称」 (or one 「公开事项」 merged over both columns) one
+   of whose cells held a 领域's name inside it (社会救助政策): it was taken for the 领域 column. Only a cell that is a
+   领域's name (社会救助, 社会救助领域) makes it one now (read._category_left).
+5. A column of item cells under no header cell at all (the 二级事项 typed right of 「事项名称」) was dropped without a
+   word (a column with an unknown header is reported; one with none was not). It is now said once, with its first
+   cell and the header cell to fill in (read._headless).
 """
 
 from __future__ import annotations
@@ -266,3 +272,43 @@ def test_a_level_in_brackets_after_the_item_name_is_that_level(gk: Callable[...,
     assert "新增 1 项，更新 0 项，未变 1 项。" in run.out
     assert load(cat.root / "items/shjz/SHJZ-001.yaml")["一级事项"] == "最低生活保障"
     assert "领域" not in run.err
+
+
+
+@pytest.mark.parametrize(("header", "merges"), [(["事项类别", "事项名称"], []), (["公开事项", None], ["B1:C1"])],
+                         ids=["category-and-name", "one-cell-over-both"])
+def test_a_category_holding_the_domain_name_is_no_domain(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path,
+                                                         header: list[str | None], merges: list[str]) -> None:
+    # 「社会救助政策」 holds 社会救助 but is no 领域: the left column was read as the 领域's, SHJZ-001's 一级事项 renamed
+    # 「审批信息」 and 「政策文件」 made an item of no 二级事项.
+    table = workbook(tmp_path / "目录.xlsx", [
+        ["序号", *header, *HEADER[3:]],
+        FIRST,
+        ["2", "社会救助政策", "政策文件", "救助政策文件", BASIS, DEADLINE, PUBLISHER, "政府网站", "全社会", "主动", "县级"],
+    ], sheet="社会救助", merges=merges)
+    run = gk("import", "xlsx", table, "-C", cat.root, "--yes")
+    assert run.code == 0, run.out + run.err
+    assert "新增 SHJZ-002  items/shjz/SHJZ-002.yaml  ← 社会救助 第3行：社会救助政策 / 政策文件" in run.out
+    assert "新增 1 项，更新 0 项，未变 1 项。" in run.out
+    assert load(cat.root / "items/shjz/SHJZ-001.yaml")["一级事项"] == "最低生活保障"
+    assert "不是 gongkai.yaml 中的领域" not in run.err
+
+
+# 5 ───────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+
+def test_a_column_of_item_cells_under_no_header_is_said(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    # 「事项名称」 over B, the 二级事项 typed in C under a blank header cell: C was dropped without a word, and 临时救助
+    # became a new item of no 二级事项.
+    table = workbook(tmp_path / "目录.xlsx", [
+        ["序号", "事项名称", None, *HEADER[3:]],
+        FIRST,
+        ["2", "临时救助", "审批信息", "临时救助对象名单", BASIS, DEADLINE, PUBLISHER, "政府网站", "全社会", "主动", "县级"],
+        [],
+        [None, None, "填表人：张三"],  # a signature under the table: no item row, not counted
+    ], sheet="社会救助")
+    run = gk("import", "xlsx", table, "-C", cat.root, "--dry-run")
+    assert run.code == 0, run.out + run.err
+    assert ("社会救助!C2: 第C列没有表头，事项行中这一列的「审批信息」等 2 格没有导入：请在 社会救助!C1 写明这一列是什么"
+            "（如「二级事项」「备注」），或删去这一列后再导入") in run.err
+    assert run.err.count("没有表头") == 1

@@ -296,8 +296,8 @@ def _layout_read(grid: Grid, layout: SheetLayout, reading: Reading) -> bool:
 
 
 def _category_left(grid: Grid, layout: SheetLayout, domains: list[str], reading: Reading) -> SheetLayout:
-    """「事项类别｜事项名称」 (a category, then the item's name) with no 二级事项 column: the left column names no 领域 in any
-    cell, so it is the 一级事项 and the name the 二级事项, said once. Read as 领域 and 一级事项, every category was left
+    """「事项类别｜事项名称」 (a category, then the item's name) with no 二级事项 column: no cell of the left column is a
+    领域's name, so it is the 一级事项 and the name the 二级事项, said once. Read as 领域 and 一级事项, every category was left
     out and each item named by its 二级事项 alone (「审批信息」), a new item beside the one it is."""
     keys = [c.key for c in layout.columns]
     if "二级事项" in keys or keys.count(PARENT) != 1 or keys.count("一级事项") != 1:
@@ -305,9 +305,14 @@ def _category_left(grid: Grid, layout: SheetLayout, domains: list[str], reading:
     parent = next(c for c in layout.columns if c.key == PARENT)
     level1 = next(c for c in layout.columns if c.key == "一级事项")
     values = cells_below(grid, parent.col, layout.first_row)
-    if not values or any(find_domain(v, domains) for v in values):
+    # (a cell that is a 领域's name, 「社会救助」「社会救助领域」; a category that holds one, 「社会救助政策」, is none)
+    if not values or any(norm(unnumbered(v)).removesuffix("领域") in domains for v in values):
         return layout
-    note = f"「{shown(parent.label)}」在「{shown(level1.label)}」左边，格内没有一个是领域：按一级事项读，「{shown(level1.label)}」按二级事项读"
+    if parent.ref == level1.ref:  # one header cell merged over both (「公开事项」 over B:C, no row of sub-headers)
+        note = f"「{shown(parent.label)}」下的两列，左列格内没有一个是领域：左列按一级事项读，右列按二级事项读"
+    else:
+        note = (f"「{shown(parent.label)}」在「{shown(level1.label)}」左边，格内没有一个是领域：按一级事项读，"
+                f"「{shown(level1.label)}」按二级事项读")
     reading.problems.append(ImportProblem(parent.ref, f"列{note}", warning=True))
     shifted = {parent.col: replace(parent, key="一级事项", note=note), level1.col: replace(level1, key="二级事项", note=note)}
     return replace(layout, columns=tuple(shifted.get(c.col, c) for c in layout.columns))
@@ -337,6 +342,7 @@ def _read_rows(grid: Grid, layouts: list[SheetLayout], domain: str, domains: lis
     joined: set[int] = set()  # rows read as going on with the item row above them
     sections: set[str] = set()  # how the section titles that named a 领域 are numbered (「一、」): see _section
     titles: dict[int, str] = {}  # rows that title a group of items (「（一）最低生活保障」 across the row): see _between_rows
+    headless: dict[tuple[int, int], list[tuple[int, str]]] = {}  # (header row, column) → the item cells under no header
     for number in range(layout.first_row, grid.rows + 1):
         if below and number == below[0].header_rows[0]:
             layout, below = below[0], below[1:]
@@ -415,8 +421,25 @@ def _read_rows(grid: Grid, layouts: list[SheetLayout], domain: str, domains: lis
                 reading.problems.append(ImportProblem(row.ref(key), (
                     f"{shown(label)}为空，按它上面最近的{shown(label)}读（合并单元格取消合并或另存为 csv 后留下的空白）"),
                     warning=True))
+        for col in _headless(grid, layout, number):
+            headless.setdefault((layout.header_rows[0], col), []).append((number, grid.own(number, col)))
         rows.append(row)
+    for (header, col), cells in headless.items():
+        reading.problems.append(ImportProblem(grid.ref(cells[0][0], col), (
+            f"第{get_column_letter(col)}列没有表头，事项行中这一列的「{shown(cells[0][1])}」"
+            + (f"等 {len(cells)} 格" if len(cells) > 1 else "")
+            + f"没有导入：请在 {grid.ref(header, col)} 写明这一列是什么（如「二级事项」「备注」），或删去这一列后再导入"),
+            warning=True))
     return rows
+
+
+def _headless(grid: Grid, layout: SheetLayout, number: int) -> list[int]:
+    """The columns of item row *number* that hold text of their own under no header cell at all (not even an unknown
+    one, which is reported as such): a 二级事项 typed right of 「事项名称」 without a header of its own."""
+    read = {c.col for c in layout.columns} | {col for col, _ in layout.keys.items()}
+    return [col for col in rowkinds.filled_cells(grid, number) if col not in read
+            and grid.anchor(number, col) == (number, col)
+            and not any(grid.own(top, col) or grid.value(top, col) for top in layout.header_rows)]
 
 
 def _twins_differ(grid: Grid, layout: SheetLayout, number: int) -> Iterator[ImportProblem]:
