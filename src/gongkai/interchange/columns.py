@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from gongkai.interchange.grid import Grid
 from gongkai.interchange.cells import read_boxes
@@ -105,8 +106,7 @@ def _other_header(grid: Grid, layout: SheetLayout, number: int) -> SheetLayout |
     """The layout of another table headed by row *number*, below *layout*'s header: the row names two or more
     columns, and some column means another field under it (公开依据 where *layout* reads 公开内容, a 备注 column
     *layout* has not). None for no header, or *layout*'s repeated."""
-    table = headers()
-    if sum(1 for c in range(1, grid.cols + 1) if table.field_of(grid.own(number, c), loose=False)) < 2:
+    if sum(1 for c in range(1, grid.cols + 1) if _names_field(grid.own(number, c))) < 2:
         return None
     below = find_layout(_rows(grid, number, grid.rows + 1), number)
     if below is None or below.header_rows[0] != number:
@@ -114,6 +114,12 @@ def _other_header(grid: Grid, layout: SheetLayout, number: int) -> SheetLayout |
     # (a field's own name over its sub-columns, 「公开对象」 over 全社会｜特定群体 repeated without them, is no other field)
     fields = {col: key.split("=")[0] for col, key in layout.keys.items()}
     return below if any(fields.get(col) != key.split("=")[0] for col, key in below.keys.items()) else None
+
+
+@lru_cache(maxsize=4096)
+def _names_field(text: str) -> bool:
+    """Whether a cell's text is a column's name (asked of every cell of every row: the same texts again and again)."""
+    return bool(text) and headers().field_of(text, loose=False) is not None
 
 
 def _has_sub_row(grid: Grid, rows: tuple[int, ...]) -> bool:

@@ -337,7 +337,7 @@ def _ignored(label: str, note: str) -> str:
 
 def _read_rows(grid: Grid, layouts: list[SheetLayout], domain: str, domains: list[str], reading: Reading) -> list[Row]:
     layout, below = layouts[0], layouts[1:]  # *below*: the tables further down the sheet, each with its own header
-    keys = layout.keys
+    keys, directory = layout.keys, True
     rows: list[Row] = []
     joined: set[int] = set()  # rows read as going on with the item row above them
     sections: set[str] = set()  # how the section titles that named a 领域 are numbered (「一、」): see _section
@@ -346,8 +346,8 @@ def _read_rows(grid: Grid, layouts: list[SheetLayout], domain: str, domains: lis
     for number in range(layout.first_row, grid.rows + 1):
         if below and number == below[0].header_rows[0]:
             layout, below = below[0], below[1:]
-            keys = layout.keys
-        if number < layout.first_row or not _is_directory(layout):  # a table's header below the first; no directory's
+            keys, directory = layout.keys, _is_directory(layout)
+        if number < layout.first_row or not directory:  # the header of a table below the first; a table no directory's
             continue
         own = {key: grid.own(number, col) for col, key in keys.items()}
         if rowkinds.numbers_only(grid, number):  # the row numbering the columns (1 2 3 …) under the header
