@@ -297,7 +297,8 @@ def test_a_category_holding_the_domain_name_is_no_domain(gk: Callable[..., Run],
 # 5 ───────────────────────────────────────────────────────────────────────────────────────────────────────────────────
 
 
-def test_a_column_of_item_cells_under_no_header_is_said(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+def test_a_column_of_item_cells_under_no_header_is_said(gk: Callable[..., Run], cat: CatalogDir,
+                                                        tmp_path: Path) -> None:
     # 「事项名称」 over B, the 二级事项 typed in C under a blank header cell: C was dropped without a word, and 临时救助
     # became a new item of no 二级事项.
     table = workbook(tmp_path / "目录.xlsx", [
