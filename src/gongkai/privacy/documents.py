@@ -42,6 +42,7 @@ from gongkai.privacy.ofd import ofd_shown
 from gongkai.privacy.pdfbytes import pdf_byte_texts
 from gongkai.privacy.rtf import is_rtf, rtf_text
 from gongkai.privacy.wordml import hidden_styles, word_shown, word_tables
+from gongkai.strictxml import usual_names
 
 MAX_FILE = 100 * 1024 * 1024  # an attachment of more is not read (a 集约化 portal takes attachments of some 50 MB)
 MAX_UNPACKED = 256 * 1024 * 1024  # a zip that unpacks to more than this is refused (zip bomb)
@@ -438,6 +439,7 @@ def xlsx_cells(data: bytes, label: str) -> tuple[list[Segment], list[Table]]:
     """
     from openpyxl import load_workbook
 
+    data = usual_names(data)  # (a 「Strict Open XML」 workbook: openpyxl would find no cell, and no list of people)
     book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     segments: list[Segment] = []
     tables: list[Table] = []
@@ -514,7 +516,7 @@ def check_workbook(data: bytes) -> None:
 
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         _Budget().spend(archive.infolist(), len(data))
-    book = load_workbook(io.BytesIO(data), read_only=True)
+    book = load_workbook(io.BytesIO(usual_names(data)), read_only=True)
     cells = _Cells()
     try:
         for sheet in book.worksheets:
@@ -531,7 +533,7 @@ def xlsx_formulas(data: bytes, label: str) -> list[Segment]:
 
     from gongkai.privacy.spreadsheet import builds_unread, formula_result
 
-    book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    book = load_workbook(io.BytesIO(usual_names(data)), read_only=True, data_only=False)
     segments: list[Segment] = []
     cells = _Cells()
     try:
@@ -567,6 +569,7 @@ def xlsx_shown(data: bytes, label: str) -> list[Segment]:
         formats = any(_FORMAT_DIGIT.search(archive.read(i)) is not None for i in archive.infolist()
                       if i.filename.startswith("xl/styles"))
     segments: list[Segment] = []
+    data = usual_names(data)
     if formats:
         conditional = conditional_formats(data)
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)

@@ -20,6 +20,7 @@ from gongkai.privacy.columns import cells_under, number_columns
 from gongkai.privacy.extract import Unreadable, markdown_tables, text_codec, text_of
 from gongkai.privacy.mask import mask_text, mask_value
 from gongkai.privacy.spreadsheet import format_readings, formula_result
+from gongkai.strictxml import usual_names
 
 SUFFIXES = ("csv", "xlsx", "md", "markdown", "txt")
 UNREADABLE = "unreadable"  # what mask leaves that the gate refuses the whole file for (Masked.masked says why)
@@ -193,7 +194,7 @@ def _mask_xlsx(data: bytes, allowed: frozenset[str]) -> MaskResult:
     from openpyxl import load_workbook
 
     check_workbook(data)  # (opened whole, a workbook makes every cell up to its last one: none too many)
-    book = load_workbook(io.BytesIO(data))
+    book = load_workbook(io.BytesIO(usual_names(data)))
     conditional = conditional_formats(data)
     result = MaskResult(b"")
     unsafe: set[str] = set()
