@@ -11,13 +11,21 @@ Found by this pass (before the fix → now):
    the one it forwards (DOMAIN.md §4). Now the gate holds it back (along a chain of 转发 too: A forwards B, which
    forwards C), says why (「它转发的原文件 R2026-002 是「不予公开」……」), and the incremental build agrees with a
    whole one when only the original's attribute changes.
+2. A CSV attachment whose first line is Excel's 「sep=;」 (exports meant for Excel write it; Excel takes the rest as
+   split by 「;」 and does not show the line): gongkai read it by commas, so a cell after a 「;」 was no cell to it —
+   =1380595*10000+1234 (Excel shows 13805951234) and the DDE formula =cmd|' /C calc'!A0 (Excel offers to run the
+   program) passed validate and were published; a 名单 so written was no table, so no list of people (indexed by
+   search, never taken down). Now the one CSV reader (privacy.extract.csv_readings) reads it as Excel does, and by
+   commas too (what a program without the line shows); `gongkai mask` masks Excel's cells and keeps the line.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import ITEM, CatalogDir, text_pdf
+import pytest
+
+from conftest import ITEM, RECORD, CatalogDir, text_pdf
 from test_publication import everything, files
 
 POLICY_ITEM = ITEM.replace("低保对象名单及相关信息", "社会救助政策文件")
@@ -138,3 +146,70 @@ def test_the_portal_export_leaves_it_out_too(gk, cat, tmp_path):
     assert run.code == 0, run.out + run.err
     exported = everything(tmp_path / "portal")
     assert "R2026-001" not in exported and SECRET not in exported
+
+
+NOTICE = RECORD.replace("文种: 公示", "文种: 通知").replace("公示截止: 2026-12-31\n", "").replace(
+    "题名: 测试县民政局关于2026年第三季度低保对象名单的公示", "题名: 测试县民政局关于社会救助办理事项的通知").replace(
+    "正文:", "附件:\n  - 文件: files/2026/banli.csv\n    名称: 办理事项\n正文:")
+
+
+def attaching(cat: CatalogDir, csv_text: str) -> None:
+    """A 通知 (R2026-001, of an item that lists nobody) attaching files/2026/banli.csv holding *csv_text* (UTF-8)."""
+    cat.item(POLICY_ITEM)
+    cat.record(NOTICE)
+    cat.write("files/2026/banli.csv", csv_text.encode("utf-8"))
+
+
+def gk6(run) -> list[str]:
+    return [line.strip() for line in run.out.splitlines() if " GK6" in line]
+
+
+def test_a_formula_after_excel_s_sep_line_is_computed(gk, cat, tmp_path):
+    attaching(cat, "sep=;\r\n项目;说明\r\n咨询;=1380595*10000+1234\r\n")
+    run = gk("validate", cat.root)
+    assert run.code == 1
+    assert gk6(run) == ["17:9 错误 GK602 附件「files/2026/banli.csv」 第1行第2列（说明）（公式计算结果）有未遮盖的手机号码"
+                        "「138****1234」（已遮盖显示）［R2026-001］"]
+    built(gk, cat, tmp_path / "site")
+    assert not (tmp_path / "site/files/2026/banli.csv").exists()
+    assert not (tmp_path / "site/records/R2026-001.html").exists()
+
+
+@pytest.mark.parametrize(("line", "delimiter"), [("sep=;", ";"), ("SEP=;", ";"), ("sep=\t", "\t")])
+def test_a_dde_formula_after_excel_s_sep_line_is_not_published(gk, cat, line, delimiter):
+    attaching(cat, f"{line}\n项目{delimiter}说明\n办理{delimiter}=cmd|' /C calc'!A0\n")
+    run = gk("validate", cat.root)
+    assert run.code == 1
+    assert len(gk6(run)) == 1 and gk6(run)[0].startswith("17:9 错误 GK610 附件「files/2026/banli.csv」无法")
+    assert "的公式「=cmd|' /C calc'!A0」gongkai 不能计算" in run.out
+
+
+def test_the_file_read_by_commas_is_still_read(gk, cat):
+    """Excel shows 「x,=…」 as text; a program that knows no sep= line shows the formula after the comma."""
+    attaching(cat, "sep=;\n项目;说明\n咨询;x,=1380595*10000+1234\n")
+    run = gk("validate", cat.root)
+    assert run.code == 1
+    assert gk6(run) == ["17:9 错误 GK602 附件「files/2026/banli.csv」（按逗号分列） 第2行第2列（公式计算结果）有未遮盖的"
+                        "手机号码「138****1234」（已遮盖显示）［R2026-001］"]
+
+
+def test_a_list_of_people_after_excel_s_sep_line_is_a_list(gk, cat):
+    attaching(cat, "sep=;\n序号;姓名;保障金额\n1;陈水生;500\n2;林阿妹;600\n3;王建国;700\n")
+    run = gk("validate", cat.root)
+    assert run.code == 1 and "GK611" in run.out
+
+
+def test_an_ordinary_csv_is_published(gk, cat, tmp_path):
+    attaching(cat, "sep=;\n项目;说明\n咨询;工作日上午8:00—12:00\n")
+    assert gk("validate", cat.root).code == 0
+    built(gk, cat, tmp_path / "site")
+    assert (tmp_path / "site/files/2026/banli.csv").is_file()
+
+
+def test_mask_keeps_excel_s_sep_line(gk, tmp_path):
+    table = tmp_path / "名单.csv"
+    table.write_bytes("sep=;\r\n姓名;身份证号;联系电话\r\n陈*生;350524198503151236;13805951234\r\n".encode("utf-8"))
+    run = gk("mask", table)
+    assert run.code == 0, run.out + run.err
+    assert table.read_bytes().decode("utf-8") == ("sep=;\r\n姓名;身份证号;联系电话\r\n"
+                                                   "陈*生;35*************236;138****1234\r\n")
