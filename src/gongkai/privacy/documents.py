@@ -32,6 +32,7 @@ from gongkai.bounded import Bounded
 from gongkai.privacy.extract import (
     MAX_CELLS, Segment, Table, Unreadable, csv_segments, decode_text, lists_people, too_many_cells, unread_formula,
 )
+from gongkai.privacy.fetched import refuse_fetched
 from gongkai.privacy.formats import ALLOWED, OLE2, ZIP, password_protected, zip_on_end
 from gongkai.privacy.laidout import laid_out_tables
 from gongkai.privacy.markup import markup_text
@@ -326,6 +327,8 @@ def _member(data: bytes, name: str, label: str, depth: int, budget: _Budget, pag
         return [Segment(text, f"{where}（图片属性）") for text in texts]
     if data.startswith(b"MIME-Version") or name.lower().endswith((".mht", ".mhtml")):
         return _mime_segments(data, where)  # an altChunk: a web page Word shows inside the document
+    if name.lower().endswith(".rels"):  # (what the file loads from elsewhere as it opens: not published)
+        refuse_fetched(name, _markup_source(data))
     if _is_markup(name, data):
         return [Segment(markup_text(_markup_source(data)), where), *shown_readings(name, data, where, styles)]
     if (kind := packed_kind(data)) is not None:  # its bytes are its files compressed: read as text, they say nothing
