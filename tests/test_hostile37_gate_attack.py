@@ -27,6 +27,9 @@ Found by this pass (before the fix → now):
    /ImportData), opens a file on a share (/GoToR \\\\host\\share\\x.pdf), or an address as the file opens, without a
    click (/OpenAction /URI: every reader counted) — published, where a script (/JavaScript) was refused. Now GK610
    says which action; a link the reader clicks and a /GoToR to a file beside it are left alone.
+5. And for Word's fields: DDEAUTO (the 2017 attack: cmd.exe started from a document without a macro, the code split
+   over runs as Word writes it) and INCLUDEPICTURE / INCLUDETEXT / LINK naming an address on another computer — now
+   GK610 naming the field; a picture field naming the clerk's own disk and a HYPERLINK field are left alone.
 """
 
 from __future__ import annotations
@@ -347,3 +350,34 @@ def test_a_pdf_s_clicked_link_and_a_link_to_the_file_beside_it_are_published(gk,
     assert run.code == 0, run.out
     built(gk, cat, tmp_path / "site")
     assert (tmp_path / "site/files/2026/tongzhi.pdf").is_file()
+
+
+def fielded(*codes: str) -> bytes:
+    """A Word document whose one field has its code in *codes*, one run each (as Word splits a code it edits)."""
+    runs = "".join(f'<w:r><w:instrText xml:space="preserve">{code}</w:instrText></w:r>' for code in codes)
+    field = (f'<w:r><w:fldChar w:fldCharType="begin"/></w:r>{runs}<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+             '<w:r><w:t>见上</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>')
+    body = f"<w:document {WORD}><w:body><w:p><w:r><w:t>通知正文</w:t></w:r>{field}</w:p></w:body></w:document>"
+    return package(**{"[Content_Types].xml": TYPES, "word/document.xml": body})
+
+
+def test_a_word_field_that_starts_a_program_or_loads_from_elsewhere_is_not_published(gk, cat, tmp_path):
+    attaching_file(cat, "tongzhi.docx", fielded(" DDE", 'AUTO c:\\\\windows\\\\system32\\\\cmd.exe "/k calc.exe" '))
+    run = gk("validate", cat.root)
+    assert run.code == 1
+    assert gk6(run)[0].startswith("17:9 错误 GK610 附件「files/2026/tongzhi.docx」无法读取：文档的「word/document.xml」"
+                                  "中有 DDEAUTO 域「DDEAUTO c:")
+    built(gk, cat, tmp_path / "site")
+    assert not (tmp_path / "site/files/2026/tongzhi.docx").exists()
+    attaching_file(cat, "tongzhi.docx", fielded(' INCLUDEPICTURE "http://evil.example/t.png" \\d '))
+    run = gk("validate", cat.root)
+    assert run.code == 1
+    assert ("文档的「word/document.xml」中的 INCLUDEPICTURE 域让 Word 从文件以外的地址「http://evil.example/t.png」载入图片"
+            in run.out)
+
+
+def test_a_picture_field_on_the_clerk_s_disk_and_a_hyperlink_field_are_published(gk, cat):
+    attaching_file(cat, "tongzhi.docx", fielded(' INCLUDEPICTURE "D:\\\\图片\\\\章.png" \\d '))
+    assert gk("validate", cat.root).code == 0
+    attaching_file(cat, "tongzhi.docx", fielded(' HYPERLINK "https://www.gov.cn/" '))
+    assert gk("validate", cat.root).code == 0

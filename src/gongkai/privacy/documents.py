@@ -32,7 +32,7 @@ from gongkai.bounded import Bounded
 from gongkai.privacy.extract import (
     MAX_CELLS, Segment, Table, Unreadable, csv_segments, decode_text, lists_people, too_many_cells, unread_formula,
 )
-from gongkai.privacy.fetched import pdf_action_problem, refuse_fetched
+from gongkai.privacy.fetched import pdf_action_problem, refuse_fetched, refuse_fetching_fields
 from gongkai.privacy.formats import ALLOWED, OLE2, ZIP, password_protected, zip_on_end
 from gongkai.privacy.laidout import laid_out_tables
 from gongkai.privacy.markup import markup_text
@@ -42,7 +42,7 @@ from gongkai.privacy.pictures import (LOCATED, holds_picture, is_picture, locate
 from gongkai.privacy.ofd import ofd_shown
 from gongkai.privacy.pdfbytes import pdf_byte_texts
 from gongkai.privacy.rtf import is_rtf, rtf_text
-from gongkai.privacy.wordml import hidden_styles, word_shown, word_tables
+from gongkai.privacy.wordml import field_codes, hidden_styles, word_shown, word_tables
 
 MAX_FILE = 100 * 1024 * 1024  # an attachment of more is not read (a 集约化 portal takes attachments of some 50 MB)
 MAX_UNPACKED = 256 * 1024 * 1024  # a zip that unpacks to more than this is refused (zip bomb)
@@ -329,6 +329,8 @@ def _member(data: bytes, name: str, label: str, depth: int, budget: _Budget, pag
         return _mime_segments(data, where)  # an altChunk: a web page Word shows inside the document
     if name.lower().endswith(".rels"):  # (what the file loads from elsewhere as it opens: not published)
         refuse_fetched(name, _markup_source(data))
+    if name.startswith("word/") and any(mark in data for mark in _FIELD_MARKS):  # (a field that runs or fetches)
+        refuse_fetching_fields(name, field_codes(_markup_source(data)))
     if _is_markup(name, data):
         return [Segment(markup_text(_markup_source(data)), where), *shown_readings(name, data, where, styles)]
     if (kind := packed_kind(data)) is not None:  # its bytes are its files compressed: read as text, they say nothing
@@ -340,6 +342,10 @@ def _member(data: bytes, name: str, label: str, depth: int, budget: _Budget, pag
     # 8-bit or UTF-16: read both ways rather than guess it holds none; an RTF document (an altChunk) as Word shows it.
     return [*shown_readings(name, data, where), Segment(data.decode("latin-1"), where),
             Segment(data.decode("utf-16-le", errors="replace"), where)]
+
+
+# a Word part with fields, in UTF-8 or UTF-16
+_FIELD_MARKS = tuple(mark.encode(codec) for mark in ("instrText", "fldSimple") for codec in ("utf-8", "utf-16-le"))
 
 
 def _embedded_workbook(data: bytes, where: str, name: str) -> list[Segment]:

@@ -9,6 +9,9 @@ nothing from anywhere (DESIGN.md: the site loads nothing from other hosts), as a
 A path on the clerk's own disk (file:///D:/模板/公文.dotx: Word notes the template a 公文 was made from) loads nothing
 on a reader's computer, which has no such file, and is left alone.
 
+Word does the same by its fields: DDE and DDEAUTO start another program (the 2017 DDE attack: cmd.exe from a
+document, no macro), INCLUDEPICTURE, INCLUDETEXT and LINK load a picture, text or object from the address they name.
+
 A PDF does the same by its actions: it runs a program (/Launch), sends or loads form data (/SubmitForm, /ImportData),
 opens a file on another computer (/GoToR, /GoToE), or an address as it opens, without a click (/OpenAction, /AA).
 A link the reader clicks (an annotation's /URI) is left alone.
@@ -73,6 +76,28 @@ def remote(target: str) -> bool:
         return False
     host, _, path = rest[2:].partition("/")
     return _LOCAL_HOST.fullmatch(host) is None or (not host and path.startswith("/"))
+
+
+# a Word field's type and what follows it: its first argument, quoted or not
+_FIELD = re.compile(r'\s*(\w+)\s*(?:"([^"]*)"|(\S*))')
+_FIELD_LOADS = {"includepicture": "图片", "includetext": "文字", "link": "对象", "import": "图片"}
+
+
+def refuse_fetching_fields(part: str, codes: list[str]) -> None:
+    """Unreadable when a field of the Word part *part* (its *codes*, wordml.field_codes) starts a program or loads
+    what it shows from another computer."""
+    for code in codes:
+        field = _FIELD.match(code)
+        if field is None:
+            continue
+        kind, target = field.group(1).lower(), field.group(2) if field.group(2) is not None else field.group(3)
+        if kind in ("dde", "ddeauto"):
+            raise Unreadable(f"文档的「{part}」中有 {field.group(1).upper()} 域「{cut_short(code.strip(), 40)}」：Word 打开文件时"
+                             "会启动其他程序，不能公开；请删除这个域（按 Alt+F9 显示域代码后删去），另存后再登记")
+        if kind in _FIELD_LOADS and remote(target):
+            raise Unreadable(f"文档的「{part}」中的 {field.group(1).upper()} 域让 Word 从文件以外的地址「{cut_short(target, 60)}」"
+                             f"载入{_FIELD_LOADS[kind]}：读者一打开文件，电脑就会访问这个地址，不能公开；请把它换成嵌入的"
+                             "图片或文字（选中后按 Ctrl+Shift+F9 把域转为结果），另存后再登记")
 
 
 # PDF actions that run or send something whatever they are attached to, and what each does
