@@ -84,8 +84,10 @@ def test_a_period_told_in_the_body_takes_the_names_down_that_day(gk, cat, tmp_pa
         assert board.code == 0 and bool(_names_anywhere(tmp_path / today)) is names, board.out
 
 
-def test_the_length_of_an_earlier_notice_is_not_this_ones(gk, cat, tmp_path):
-    cat.record(TEN_DAYS.format(said="经公示7个工作日无异议，现将审批结果予以公示。"))
+@pytest.mark.parametrize("said", ["经公示7个工作日无异议，现将审批结果予以公示。",
+                                  "现将名单予以公示，公示时间不少于5个工作日。"])  # the least, not the last day
+def test_the_length_of_an_earlier_notice_is_not_this_ones(gk, cat, tmp_path, said):
+    cat.record(TEN_DAYS.format(said=said))
     assert "GK420" not in gk("validate", cat.root).out
     out = tmp_path / "site"
     assert gk("build-site", cat.root, "--out", out, "--today", "2026-10-14").code == 0

@@ -166,6 +166,8 @@ def stated_notice_period(record: Record, calendar: WorkdayCalendar | None = None
 _SENTENCE = re.compile(r"(?:[^；;\n.]|\.(?=\d))+")  # as_typed wrote 。 as .: a full stop, unless in 2026.11.18
 _COUNT_STARTS = re.compile(r"(?:自|从)\s*" + f"(?:{_WRITTEN_DAY.format(n=1, month='')}|{_TYPED_DAY.format(n=1)})")
 _EARLIER_NOTICE = re.compile(r"[经已]\s*(?:过\s*)?公示")
+# 「公示时间不少于5个工作日」 tells the least, not the last day: the registered period (7) keeps it
+_AT_LEAST = re.compile(r"不少于|不得少于|至少|不低于|以上")
 # 「现予公示，为期7天」: the length after a comma (model.deadline reads it when it follows the word)
 _LENGTH_APART = re.compile(r"为期\s*(?:\d+|[一二两三四五六七八九十]+)\s*个?(?:工作日|自然日|日|天|周|星期)")
 
@@ -174,7 +176,8 @@ def _counted_periods(text: str, published: dt.date, calendar: WorkdayCalendar) -
     """(last day, start, end in *text*) of each sentence of *text* that tells the 公示's length."""
     for sentence in _SENTENCE.finditer(text):
         words = sentence.group(0)
-        if "公示" not in words or _EARLIER_NOTICE.search(words) or _RANGE_ANYWHERE.search(words):
+        if ("公示" not in words or _EARLIER_NOTICE.search(words) or _RANGE_ANYWHERE.search(words)
+                or _AT_LEAST.search(words)):
             continue
         apart = _LENGTH_APART.search(words)
         length = notice_period(words) or (notice_period("公示" + apart.group(0)) if apart else None)
