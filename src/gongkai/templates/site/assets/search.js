@@ -280,6 +280,7 @@
       if (last - tail >= 1 && (end === "文" || end === "文件") && parts[last - tail] === "号" &&
           NUMBER.test(parts[last - tail - 1])) docNumberWays(parts.slice(0, last - tail + 1)).forEach(add);
     }
+    phoned(parts).forEach(add);
     // a date typed 2026-11-18, 2026.11.18 or 2026/11/18 (and 2026-11 alone): pages write 2026年11月18日
     var date = parts.join(" ").match(/^(.*?)\b((?:19|20)[0-9]{2}) ([0-9]{1,2})(?: ([0-9]{1,2}))?\b(.*)$/);
     if (date && dated(date)) {
@@ -300,6 +301,26 @@
       ways.push(zeroed);
     }
     return ways;
+  }
+  // a telephone number typed as a phone shows it, its digits run together (0595 and 23222619 typed as one number: an
+  // elderly reader checking that the number that called her is the bureau's), is written by pages with a dash, and one
+  // typed with a dash may be written whole: each is a way of the other — a 区号 of three or four digits (010, 0595)
+  // and seven or eight more; no other number is so cut (a mobile number is never published: privacy/outputs.py)
+  var LANDLINE = /^0[1-9][0-9]{8,10}$/, AREA = /^0[1-9][0-9]{1,2}$/;
+  function phoned(parts) {
+    var found = [];
+    parts.forEach(function (p, i) {
+      [3, 4].forEach(function (area) { // 059523222619: 0595 23222619
+        if (LANDLINE.test(p) && p.length - area >= 7 && p.length - area <= 8) {
+          found.push(parts.slice(0, i).concat([p.slice(0, area), p.slice(area)], parts.slice(i + 1)));
+        }
+      });
+      var whole = p + (parts[i + 1] || ""); // 0595-23222619: 059523222619
+      if (AREA.test(p) && NUMBER.test(parts[i + 1] || "") && LANDLINE.test(whole)) {
+        found.push(parts.slice(0, i).concat([whole], parts.slice(i + 2)));
+      }
+    });
+    return found;
   }
   // the parts of a date typed with numbers alone: a month 1–12 and a day 1–31; a month alone only when the word is
   // nothing else (2026-11), never a piece of a code (MZ-2026-11, 2026-11-0007)
@@ -326,8 +347,9 @@
     return /^[a-z0-5\s]*[a-z][a-z0-5\s]*$/.test(folded(plain)) ? plain : query;
   }
   // words part where the query has a space or a mark that ends a word (低保、特困人员, 低保,特困: two words, the pages
-  // holding them together first), never inside a 文号, 索引号 or date (〔〕 - . / stay inside a word)
-  var APART = /[\s，,、；;。！!？?]+/;
+  // holding them together first), never inside a 文号, 索引号 or date (〔〕 - . / stay inside a word); quotation marks
+  // close a word too (“低保”“公积金” is two words, as 低保 公积金 is, never the one word 低保公积金 that no page holds)
+  var QUOTES = "“”「」『』\"＂", APART = new RegExp("[\\s，,、；;。！!？?" + QUOTES + "]+");
   // characters typed apart (低 保, 社 会 救 助): a run of one-character pieces is one word
   function joined(query) {
     var found = [], alone = false;
@@ -828,8 +850,8 @@
   }
   // the query as the status line repeats it: a pasted page is cut to its first 40 characters, so that a screen reader
   // does not read it all out again and a phone shows the count without scrolling
-  function echoed(query) {
-    var chars = Array.from(query.trim());
+  function echoed(query) { // quoted whole (“低保办事指南”), said once in quotes: never 「没有找到““低保办事指南””」
+    var chars = Array.from(query.trim().replace(new RegExp("^[" + QUOTES + "]+|[" + QUOTES + "]+$", "g"), "").trim());
     return chars.length > ECHO ? chars.slice(0, ECHO).join("") + "…" : chars.join("");
   }
   // the words, each of which some page holds alone (as the status line would count it, without filters)

@@ -1,0 +1,112 @@
+"""The search page tried a thirty-seventh time as a citizen (tests/test_hostile37_search.py: what was found and what
+was left alone): a telephone number typed as a phone shows it, and words in quotation marks.
+
+Expected pages are read by hand from the bundled catalog with grep: 0595-23222619 is written by R2025-011, R2026-005
+and R2026-017 (R2025-008, R2026-009 and R2026-020 write it too, but are lists of people, never indexed); no page writes
+059523222619 or 公积金.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from gongkai.site import build_site
+from tests.browser.conftest import Watch, _Quiet
+from tests.browser.test_search_browser import _clean, search
+from tests.conftest import AGENCY, ITEM, CatalogDir
+from tests.portal_catalog import record
+
+pytestmark = pytest.mark.browser
+
+COMPLAINTS = ["records/R2025-011.html", "records/R2026-005.html", "records/R2026-017.html"]
+
+
+@pytest.mark.parametrize("query", ["059523222619", "０５９５２３２２２６１９", "0595-23222619", "(0595)23222619"])
+def test_a_phone_number_typed_as_a_phone_shows_it_finds_the_pages(page: tuple[Any, Watch], base_url: str,
+                                                                  query: str) -> None:
+    """Before: 「没有找到与“059523222619”相关的公开信息」 and the 依申请 way, for the 社会救助投诉举报电话 three pages
+    write 0595-23222619: a phone shows the number that called without its dash (an elderly reader checking that the
+    call was the bureau's)."""
+    tab, watch = page
+    assert sorted(search(tab, base_url, query)) == COMPLAINTS
+    assert tab.inner_text("#search-status") == f"“{query}”共找到 3 条结果。"
+    marks = tab.eval_on_selector_all("#search-results li .snippet mark", "m => m.map(e => e.textContent)")
+    assert marks and set(marks) == {"0595-23222619"}
+    _clean(watch)
+
+
+@pytest.mark.parametrize("query", ["05952322261", "0595232226199", "2322261905"])
+def test_other_numbers_are_not_cut_as_phones(page: tuple[Any, Watch], base_url: str, query: str) -> None:
+    """One digit short or over, or not starting with a 区号's 0: no page writes it, nothing is found."""
+    tab, watch = page
+    assert search(tab, base_url, query) == []
+    assert tab.inner_text("#search-status") == f"没有找到与“{query}”相关的公开信息。"
+    _clean(watch)
+
+
+DAY = dt.date(2026, 11, 27)
+
+
+@pytest.fixture(scope="module")
+def phones(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A site whose page writes a telephone number whole, as the number typed on a phone."""
+    top = tmp_path_factory.mktemp("hostile37")
+    cat = CatalogDir(top / "catalog")
+    cat.write("gongkai.yaml", AGENCY)
+    cat.item(ITEM)
+    cat.write("records/2026/R2026-042.yaml", record("R2026-042", "敬老院值班电话", channels="政府网站",
+                                                    body="值班电话059523229999，全天有人接听。"))
+    build_site(cat.root, top / "site", DAY, use_cache=False)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(top / "site")))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize(("query", "expected", "mark"), [
+    ("0595-23229999", ["records/R2026-042.html"], "059523229999"),
+    ("（0595）23229999", ["records/R2026-042.html"], "059523229999"),
+    ("059523229999", ["records/R2026-042.html"], "059523229999"),
+])
+def test_a_number_with_its_dash_finds_it_written_whole(browser: Any, phones: str, query: str, expected: list[str],
+                                                      mark: str) -> None:
+    context = browser.new_context(locale="zh-CN")
+    try:
+        tab = context.new_page()
+        assert search(tab, phones, query) == expected
+        assert tab.eval_on_selector_all("#search-results .snippet mark", "m => m.map(e => e.textContent)") == [mark]
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("query", ["“低保”“公积金”", "\"低保 公积金\"", "「低保」「公积金」"])
+def test_words_in_quotation_marks_are_words(page: tuple[Any, Watch], base_url: str, query: str) -> None:
+    """Before: “低保”“公积金” was the one word 低保公积金 (「没有找到与““低保”“公积金””相关的公开信息」, no word to
+    search alone), and "低保 公积金" said 「没有找到同时包含“"低保”和“公积金"”」, offering to search 「"低保」."""
+    tab, watch = page
+    assert search(tab, base_url, query) == []
+    assert tab.inner_text("#search-status") == "没有找到同时包含“低保”和“公积金”的公开信息。"
+    offered = tab.eval_on_selector_all("#search-near p:first-child a", "a => a.map(e => e.textContent)")
+    assert offered == ["低保"]
+    _clean(watch)
+
+
+def test_a_query_in_quotation_marks_is_echoed_once_quoted(page: tuple[Any, Watch], base_url: str) -> None:
+    tab, watch = page
+    found = search(tab, base_url, "“低保办事指南”")
+    assert found and set(found) == set(search(tab, base_url, "最低生活保障办事指南"))
+    search(tab, base_url, "“低保办事指南”")
+    assert tab.inner_text("#search-status").startswith(
+        "没有找到“低保办事指南”，下面是按全称查找“最低生活保障办事指南”的结果。“低保办事指南”共找到 ")
+    search(tab, base_url, "「低保」")
+    assert tab.eval_on_selector_all("#search-near a", "a => a.map(e => e.textContent)") == ["最低生活保障"]
+    _clean(watch)
