@@ -110,3 +110,30 @@ def test_a_query_in_quotation_marks_is_echoed_once_quoted(page: tuple[Any, Watch
     search(tab, base_url, "「低保」")
     assert tab.eval_on_selector_all("#search-near a", "a => a.map(e => e.textContent)") == ["最低生活保障"]
     _clean(watch)
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("低保金", ["records/R2025-004.html", "records/R2025-010.html"]),
+    ("低保边缘", ["records/R2025-010.html", "records/R2025-011.html", "records/R2026-007.html", "records/R2026-008.html",
+              "records/R2026-028.html"]),
+])
+def test_a_full_name_no_page_writes_is_not_offered(page: tuple[Any, Watch], base_url: str, query: str,
+                                                   expected: list[str]) -> None:
+    """Before: 「也可以按全称搜索：最低生活保障金」 under the two results for 低保金, and the link said 「没有找到与
+    “最低生活保障金”相关的公开信息」 with the 依申请 way: no page writes it (nor 最低生活保障边缘)."""
+    tab, watch = page
+    assert sorted(search(tab, base_url, query)) == expected
+    assert tab.inner_text("#search-status") == f"“{query}”共找到 {len(expected)} 条结果。"
+    assert "全称" not in tab.eval_on_selector("#search-near", "e => e.textContent")
+    _clean(watch)
+
+
+def test_a_full_name_that_finds_pages_is_offered(page: tuple[Any, Watch], base_url: str) -> None:
+    tab, watch = page
+    search(tab, base_url, "低保对象")
+    assert tab.eval_on_selector_all("#search-near a", "a => a.map(e => e.textContent)") == ["最低生活保障对象"]
+    tab.click("#search-near a")
+    assert search(tab, base_url, "最低生活保障对象") == ["records/R2026-007.html"]
+    search(tab, base_url, "低保怎么申请")
+    assert tab.eval_on_selector_all("#search-near a", "a => a.map(e => e.textContent)") == ["最低生活保障 申请"]
+    _clean(watch)

@@ -965,15 +965,20 @@
       showNear(query);
       return;
     }
+    var names = full ? null : renamed(apart || asked.words), fuller = [];
+    // the words a question was cut into, in full, as one search (低保怎么申请: 最低生活保障 申请, the guides, which
+    // never say 低保); a full name only where it finds pages (低保金, 低保边缘: no page writes 最低生活保障金, and its
+    // link said 「没有找到」 and offered the 依申请 way for what the site publishes under 低保金)
+    if (names && apart) fuller = [names];
+    else if (names) fuller = names.filter(function (w, i) { return w !== asked.words[i]; }).map(function (w) { return [w]; });
+    var finds = await Promise.all(fuller.map(unfiltered));
+    if (current !== mine) return;
+    fuller = fuller.filter(function (f, i) { return finds[i] > 0; });
     status((said.length ? said.join("；") + "。" : "") + what + "共找到 " + total + " 条结果" +
            (filters.length ? "（已按" + named(filters) + "筛选）" : "") + "。");
-    var names = full ? null : renamed(apart || asked.words);
-    // the words a question was cut into, in full, as one search (低保怎么申请: 最低生活保障 申请, the guides, which
-    // never say 低保)
-    if (names && apart) offer("也可以按全称搜索：", [names.map(function (w) { return w.raw; }).join(" ")]);
-    else if (names) offer("也可以按全称搜索：", names.filter(function (w, i) { return w !== asked.words[i]; }).map(function (w) {
-      return w.raw;
-    }));
+    if (fuller.length) {
+      offer("也可以按全称搜索：", fuller.map(function (f) { return f.map(function (w) { return w.raw; }).join(" "); }));
+    }
     render(mine, false);
   }
 
