@@ -137,3 +137,27 @@ def test_a_full_name_that_finds_pages_is_offered(page: tuple[Any, Watch], base_u
     search(tab, base_url, "低保怎么申请")
     assert tab.eval_on_selector_all("#search-near a", "a => a.map(e => e.textContent)") == ["最低生活保障 申请"]
     _clean(watch)
+
+
+@pytest.mark.parametrize(("query", "expected", "pieces", "mark"), [
+    ("2025年度报告", ["records/R2026-001.html"], "“2025”和“年度报告”", "年度报告"),
+    ("2026年度", ["records/R2026-001.html", "records/R2026-014.html"], "“2026”和“年度”", "年度"),
+    ("2026年底", ["records/R2026-004.html"], "“2026”和“年底”", "年底"),
+])
+def test_a_year_before_nian_du_keeps_the_word(page: tuple[Any, Watch], base_url: str, query: str, expected: list[str],
+                                              pieces: str, mark: str) -> None:
+    """Before: 「下面是同时包含“2025”和“度报告”的结果」, 度报告 marked in the annual report's title; and 2026年度 found
+    nothing: the 年 after a year was dropped as in 2026年低保, cutting 年度, 年底 in half."""
+    tab, watch = page
+    assert sorted(search(tab, base_url, query)) == expected
+    assert tab.inner_text("#search-status") == (f"没有找到连续的“{query}”，下面是同时包含{pieces}的结果。"
+                                                f"“{query}”共找到 {len(expected)} 条结果。")
+    assert mark in tab.eval_on_selector_all("#search-results mark", "m => m.map(e => e.textContent)")
+    _clean(watch)
+
+
+def test_a_year_before_other_words_is_still_the_year(page: tuple[Any, Watch], base_url: str) -> None:
+    tab, watch = page
+    assert "records/R2026-015.html" in search(tab, base_url, "2026年低保")
+    assert tab.inner_text("#search-status").startswith("没有找到连续的“2026年低保”，下面是同时包含“2026”和“低保”的结果。")
+    _clean(watch)

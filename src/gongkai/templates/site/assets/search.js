@@ -535,7 +535,8 @@
         return NUMBER.test(p) && (parts[i + 1] === "号" || YEAR.test(p) && NUMBER.test(parts[i + 1] || ""));
       })) return null;
       parts.forEach(function (p, i) {
-        if (p === "年" && YEAR.test(parts[i - 1] || "")) return; // 2026年: the year
+        // 2026年: the year; but 年度, 年底 … begin the word after it (2025年度报告: 2025 and 年度报告, never 度报告)
+        if (p === "年" && YEAR.test(parts[i - 1] || "") && !/^[度底初末终]$/.test(parts[i + 1] || "")) return;
         var last = groups[groups.length - 1];
         if (last && ONE_CJK.test(p) && ONE_CJK.test(last[last.length - 1])) last.push(p);
         else groups.push([p]);
