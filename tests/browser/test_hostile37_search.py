@@ -161,3 +161,42 @@ def test_a_year_before_other_words_is_still_the_year(page: tuple[Any, Watch], ba
     assert "records/R2026-015.html" in search(tab, base_url, "2026年低保")
     assert tab.inner_text("#search-status").startswith("没有找到连续的“2026年低保”，下面是同时包含“2026”和“低保”的结果。")
     _clean(watch)
+
+
+# read by hand: 低保 and 2026 are both on R2026-004, 007, 008, 015, 016, 022, 028 (published in 2026, or writing it)
+# and on items/SHJZ-007 (「2026年」 in its contents) — the pages 低保2026 and dibao 2026 find
+DIBAO_2026 = ["items/SHJZ-007.html", "records/R2026-004.html", "records/R2026-007.html", "records/R2026-008.html",
+              "records/R2026-015.html", "records/R2026-016.html", "records/R2026-022.html", "records/R2026-028.html"]
+
+
+@pytest.mark.parametrize(("query", "letters"), [
+    ("dibao2026", "dibao"), ("2026dibao", "dibao"), ("2026年dibao", "dibao"), ("dibao2026年", "dibao"),
+    ("DiBao2026", "DiBao"), ("ＤＩＢＡＯ２０２６", "ＤＩＢＡＯ"),
+])
+def test_pinyin_typed_against_a_number_is_read_as_pinyin(page: tuple[Any, Watch], base_url: str, query: str,
+                                                         letters: str) -> None:
+    """Before: 「没有找到与“dibao2026”相关的公开信息」 and the 依申请 way, where dibao 2026 (with a space) and 低保2026
+    find eight pages: pinyin was read beside characters only, never beside a number."""
+    tab, watch = page
+    assert sorted(search(tab, base_url, query)) == DIBAO_2026
+    assert tab.inner_text("#search-status") == f"“{letters}”按拼音查找“低保”。“{query}”共找到 8 条结果。"
+    _clean(watch)
+
+
+def test_pinyin_with_characters_against_a_number(page: tuple[Any, Watch], base_url: str) -> None:
+    tab, watch = page
+    assert search(tab, base_url, "gaolingjintie2025") == ["records/R2025-009.html"]
+    assert sorted(search(tab, base_url, "2026低保biaozhun")) == ["records/R2026-015.html", "records/R2026-016.html"]
+    assert tab.inner_text("#search-status") == "“低保biaozhun”按拼音查找“低保标准”。“2026低保biaozhun”共找到 2 条结果。"
+    _clean(watch)
+
+
+@pytest.mark.parametrize("query", ["MZ2026", "mz202600007", "MZ202699999"])
+def test_letters_of_an_index_number_are_not_pinyin(page: tuple[Any, Watch], base_url: str, query: str) -> None:
+    """An 索引号's MZ beside its numbers stays as typed: found where pages write it, and a mistyped one finds nothing
+    (never 「按拼音查找“民政”」)."""
+    tab, watch = page
+    found = search(tab, base_url, query)
+    assert "拼音" not in tab.inner_text("#search-status")
+    assert (found == []) == (query == "MZ202699999")
+    _clean(watch)

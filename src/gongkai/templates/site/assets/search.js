@@ -466,7 +466,8 @@
     }
     var raws = joined(query), line = [], notes = [];
     for (var n = 0; n < raws.length; n++) {
-      var raw = raws[n], parts = units(raw);
+      var raw = raws[n], parts = units(raw), apartAt = await numberApart(raw, parts);
+      if (apartAt) { raws.splice.apply(raws, [n, 1].concat(apartAt)); raw = raws[n]; parts = units(raw); }
       if (!parts.length) continue;
       if (parts.length === 1 && ONE_CJK.test(parts[0])) { short.push(raw); line = line.concat(parts); continue; }
       // a word typed twice (低保，低保; a list pasted with its repeats) is one word: never 「同时包含“低保”和“低保”」,
@@ -531,9 +532,7 @@
     var found = [], cut = false;
     for (var w = 0; w < words.length; w++) {
       var parts = words[w].ways[0], groups = [];
-      if (words[w].said || /[〔〕[\]()（）【】［］]/.test(words[w].raw) || parts.some(function (p, i) {
-        return NUMBER.test(p) && (parts[i + 1] === "号" || YEAR.test(p) && NUMBER.test(parts[i + 1] || ""));
-      })) return null;
+      if (words[w].said || docNumbered(words[w].raw, parts)) return null;
       parts.forEach(function (p, i) {
         // 2026年: the year; but 年度, 年底 … begin the word after it (2025年度报告: 2025 and 年度报告, never 度报告)
         if (p === "年" && YEAR.test(parts[i - 1] || "") && !/^[度底初末终]$/.test(parts[i + 1] || "")) return;
@@ -549,6 +548,43 @@
       }
     }
     return cut ? found : null;
+  }
+  function docNumbered(raw, parts) { // looks like a 文号: brackets, a number before 号, a year and a number
+    return /[〔〕[\]()（）【】［］]/.test(raw) || parts.some(function (p, i) {
+      return NUMBER.test(p) && (parts[i + 1] === "号" || YEAR.test(p) && NUMBER.test(parts[i + 1] || ""));
+    });
+  }
+  // pinyin typed against a number (dibao2026, 2026年dibao, gaolingjintie2025, tk人员2026, 2026低保biaozhun): the word
+  // typed apart where numbers meet the rest (dibao 2026), as 低保2026 is searched, each piece then read as typed apart;
+  // null when some page holds the word as typed (MZ2026), for a 文号, for letters between two numbers (an 索引号), or
+  // when a piece of letters alone is no full pinyin of two syllables or more (mz202699999 is a mistyped 索引号)
+  var DIGITS = /[0-9\uff10-\uff19]/;
+  async function numberApart(raw, parts) {
+    var numbers = parts.some(function (p) { return NUMBER.test(p); });
+    if (!numbers || !parts.some(function (p) { return /^[a-z]{2,}$/.test(p); }) || docNumbered(raw, parts) ||
+        await held(parts)) return null;
+    var found = [];
+    Array.from(raw).forEach(function (c) {
+      var last = found[found.length - 1];
+      if (last !== undefined && DIGITS.test(c) === DIGITS.test(last[last.length - 1])) found[found.length - 1] += c;
+      else found.push(c);
+    });
+    found = found.reduce(function (all, piece) { // 2026年dibao: 2026年 and dibao
+      var before = all[all.length - 1];
+      if (before !== undefined && YEAR.test(units(before).join("")) && piece[0] === "年") {
+        all[all.length - 1] += "年";
+        piece = piece.slice(1);
+      }
+      if (units(piece).length) all.push(piece); else if (all.length) all[all.length - 1] += piece;
+      return all;
+    }, []);
+    for (var i = 0; i < found.length; i++) {
+      var letters = units(found[i]);
+      if (!letters.every(function (u) { return /^[a-z]+$/.test(u); })) continue;
+      var full = cuts(letters.join("")).some(function (c) { return c.length > 1; });
+      if (i > 0 && i + 1 < found.length || !full) return null;
+    }
+    return found.length > 1 ? found : null;
   }
   // the short names people say for what pages write in full (低保 for 最低生活保障; 五保, 五保户 for 特困人员, the name
   // that replaced them in 2014): a word on no page is looked for in full (低保办事指南 → 最低生活保障办事指南), and a
@@ -712,7 +748,9 @@
     var out = [];
     found.forEach(function (s) {
       var last = out[out.length - 1];
-      if (last && s.s >= last.e && s.s - last.e <= 2 && !normalize(text.slice(last.e, s.s)).match(UNIT)) {
+      // one inside or across the match before (不予公开 in 拟不予公开的, a word of a pasted paragraph) is part of it: never
+      // the end of the run, which the next word then cannot join
+      if (last && (s.s < last.e || s.s - last.e <= 2 && !normalize(text.slice(last.e, s.s)).match(UNIT))) {
         last.e = Math.max(last.e, s.e);
       } else out.push({ s: s.s, e: s.e });
     });
@@ -851,8 +889,10 @@
   }
   // the query as the status line repeats it: a pasted page is cut to its first 40 characters, so that a screen reader
   // does not read it all out again and a phone shows the count without scrolling
-  function echoed(query) { // quoted whole (“低保办事指南”), said once in quotes: never 「没有找到““低保办事指南””」
-    var chars = Array.from(query.trim().replace(new RegExp("^[" + QUOTES + "]+|[" + QUOTES + "]+$", "g"), "").trim());
+  // quoted whole (“低保办事指南”), said once in quotes: never 「没有找到““低保办事指南””」 (“低保”和“特困” as typed)
+  function echoed(query) {
+    var bare = query.trim().replace(new RegExp("^[" + QUOTES + "]+|[" + QUOTES + "]+$", "g"), "").trim();
+    var chars = Array.from(new RegExp("[" + QUOTES + "]").test(bare) ? query.trim() : bare);
     return chars.length > ECHO ? chars.slice(0, ECHO).join("") + "…" : chars.join("");
   }
   // the words, each of which some page holds alone (as the status line would count it, without filters)
@@ -971,7 +1011,9 @@
     // never say 低保); a full name only where it finds pages (低保金, 低保边缘: no page writes 最低生活保障金, and its
     // link said 「没有找到」 and offered the 依申请 way for what the site publishes under 低保金)
     if (names && apart) fuller = [names];
-    else if (names) fuller = names.filter(function (w, i) { return w !== asked.words[i]; }).map(function (w) { return [w]; });
+    else if (names) {
+      fuller = names.filter(function (w, i) { return w !== asked.words[i]; }).map(function (w) { return [w]; });
+    }
     var finds = await Promise.all(fuller.map(unfiltered));
     if (current !== mine) return;
     fuller = fuller.filter(function (f, i) { return finds[i] > 0; });
