@@ -200,3 +200,13 @@ def test_letters_of_an_index_number_are_not_pinyin(page: tuple[Any, Watch], base
     assert "拼音" not in tab.inner_text("#search-status")
     assert (found == []) == (query == "MZ202699999")
     _clean(watch)
+
+
+def test_quotation_marks_inside_the_query_are_echoed_as_typed(page: tuple[Any, Watch], base_url: str) -> None:
+    """Only a query quoted whole loses its outer quotes in the status: “低保”和“特困” is never echoed 「低保”和“特困」."""
+    tab, watch = page
+    found = search(tab, base_url, "“低保”和“特困”")
+    assert found and set(found) == set(search(tab, base_url, "低保 特困"))
+    search(tab, base_url, "“低保”和“特困”")
+    assert tab.inner_text("#search-status") == (f"单个汉字太常见，未按“和”查找。““低保”和“特困””共找到 {len(found)} 条结果。")
+    _clean(watch)
