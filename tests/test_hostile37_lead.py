@@ -218,3 +218,18 @@ def test_mask_reads_a_strict_workbook(gk: Callable[..., Run], tmp_path: Path) ->
     assert run.code == 0, run.out + run.err
     assert "社会救助!B2：手机号码 → 138****1234" in run.out
     assert gk("mask", "--dry-run", table).out.strip().endswith("没有发现需要遮盖的个人信息。")
+
+
+def test_a_link_to_files_in_capitals_is_named_and_never_a_404(gk: Callable[..., Run], cat: CatalogDir,
+                                                               tmp_path: Path) -> None:
+    """「FILES/2026/表格.pdf」 (as Windows Explorer may show the folder): the gate reads it as the file; the site on
+    Linux would 404 on it. The page gives the words alone and validate names it (spelt otherwise than the 附件)."""
+    cat.write("files/2026/表格.pdf", text_pdf("form"))
+    cat.record(RECORD.replace("页数: 1", "页数: 1\n附件:\n  - 名称: 表格\n    文件: files/2026/表格.pdf")
+               + "  填写[表格](FILES/2026/表格.pdf)。\n")
+    run = gk("validate", cat.root, "--format", "json", "--today", TODAY)
+    assert [m.split("：")[0] for _, m in _findings(run, "GK908")] == ["正文链接的文件「FILES/2026/表格.pdf」不会出现在网站上"]
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site, "--today", TODAY, "--no-search").code == 0
+    page = (site / "records/R2026-001.html").read_text(encoding="utf-8")
+    assert "<br />\n填写表格。</p>" in page and "FILES/" not in page
