@@ -12,6 +12,15 @@ Found by this pass:
    「校验错误：安溪县湖头镇人民政府 的目录有 2 个错误（gongkai validate 不通过），items/shjz/SHJZ-002.yaml 第25行第7列：
    GK204 …」: the first three, with file, line and column as validate shows them, and that its figures are counted all
    the same.
+2. `gongkai init --from-xlsx` with a neighbour's table (the README offers it: 「邻县用 gongkai 导出的目录表也可以用」):
+   德化县民政局 started from 安溪县民政局's export kept 安溪's own 空白说明 word for word — 「安溪县救助管理站24小时求助
+   电话0595-23279110……」, 「办事指南见该平台「安溪县民政局」事项」 — unmarked, so that validate --strict passed and
+   德化's website told the public to call 安溪's rescue station; the 咨询电话 of 26 items were 安溪's numbers too. A
+   table whose texts name another county than the bureau's is now taken for what it is: its 空白说明 become the
+   generated one (marked 待确认, listed by GK550) and its 咨询电话 are left out, said once (「目录表写的是「安溪县」
+   ……是别县机关的目录表：25 个事项的空白说明已改为……26 个事项的咨询电话已删去」); any other field naming another
+   county is said at its row with the item file (「「公开依据」写的是「安溪县」……请在 items/shjz/SHJZ-001.yaml 中改为
+   本机关的」). The bureau's own table (安溪's for 安溪) is imported as it is, numbers and notes kept.
 """
 
 from __future__ import annotations
@@ -70,3 +79,52 @@ def test_the_county_names_three_errors_of_many(tmp_path: Path, gk: Gk) -> None:
     said = next(line for line in run.out.splitlines() if line.startswith("校验错误"))
     assert said.startswith("校验错误：安溪县湖头镇人民政府 的目录有 4 个错误（gongkai validate 不通过），如 items/shjz/SHJZ-002.yaml")
     assert said.count("GK204") == 3 and "SHJZ-005" not in said
+
+
+AX_DOMAINS = ("--domain", "社会事务=SHSW", "--domain", "区划地名=QHDM", "--domain", "社会组织=SHZZ",
+              "--domain", "机关信息=JGXX", "--unit", "bgs=办公室", "--unit", "xzspck=行政审批窗口",
+              "--unit", "shjzg=社会救助股", "--unit", "ylfwg=养老服务股", "--unit", "shswg=社会事务股")
+
+
+def _table_of(bundled: Path, tmp_path: Path, gk: Gk) -> Path:
+    """安溪县民政局's directory table as gongkai exports it; SHJZ-001 cites a document of 安溪县 among its 公开依据."""
+    _replace(bundled / "items" / "shjz" / "SHJZ-001.yaml", "  - 《社会救助领域基层政务公开标准指引》（民办函〔2019〕52号）\n",
+             "  - 《社会救助领域基层政务公开标准指引》（民办函〔2019〕52号）\n  - 《安溪县最低生活保障工作实施细则》\n")
+    table = tmp_path / "安溪县民政局标准目录.xlsx"
+    assert gk("export", "xlsx", "-C", bundled, "--out", table).code == 0
+    return table
+
+
+def test_a_neighbours_table_does_not_speak_for_the_new_bureau(bundled: Path, tmp_path: Path, gk: Gk) -> None:
+    table = _table_of(bundled, tmp_path, gk)
+    made = gk("init", tmp_path / "dh", "--name", "德化县民政局", "--code", "350526", "--leader", "苏伟:局长",
+              "--address", "德化县浔中镇", "--contact", "郑丽", "--phone", "0595-23521234", "--email", "dh@example.gov.cn",
+              "--today", TODAY, "--from-xlsx", table, *AX_DOMAINS, "-y")
+    assert made.code == 0, made.out + made.err
+    catalog = tmp_path / "dh" / "catalog"
+    rescue = (catalog / "items" / "shsw" / "SHSW-011.yaml").read_text(encoding="utf-8")
+    assert "空白说明: 本栏目自2026年12月7日启用，暂未产生此类信息。  # 待确认\n" in rescue
+    assert "0595" not in rescue and "咨询电话" not in rescue
+    said = [line for line in made.err.splitlines() if "安溪县" in line]
+    assert said == [
+        "社会救助 第4行: 目录表写的是「安溪县」（第一处：「公开依据」），不是德化县，是别县机关的目录表：25 个事项的空白说明"
+        "已改为本机关的通用空白说明（标「# 待确认」，不需要的删去）、26 个事项的咨询电话已删去——那是别县机关的情况和电话，"
+        "不能作为本机关的公开。请按本机关的实际情况填写（gongkai validate 列出待确认的空白说明）",
+        "社会救助 第4行: 「公开依据」写的是「安溪县」，不是德化县：这是别县的目录表中的内容，请在 "
+        "items/shjz/SHJZ-001.yaml 中改为本机关的"]
+    leftover = sorted(p.relative_to(catalog).as_posix() for p in catalog.rglob("*.yaml")
+                      if "安溪" in p.read_text(encoding="utf-8") or "0595-232" in p.read_text(encoding="utf-8"))
+    assert leftover == ["items/shjz/SHJZ-001.yaml"]  # the cited document: the clerk's to rewrite
+    listed = gk("validate", catalog)
+    assert "SHSW-011「" in listed.out and "GK550" in listed.out
+
+
+def test_the_bureaus_own_table_is_imported_as_it_is(bundled: Path, tmp_path: Path, gk: Gk) -> None:
+    table = _table_of(bundled, tmp_path, gk)
+    made = gk("init", tmp_path / "ax", "--name", "安溪县民政局", "--code", "350524", "--leader", "苏伟:局长",
+              "--address", "安溪县凤城镇", "--contact", "郑丽", "--phone", "0595-23281234", "--email", "ax@example.gov.cn",
+              "--today", TODAY, "--from-xlsx", table, *AX_DOMAINS, "-y")
+    assert made.code == 0, made.out + made.err
+    assert "安溪县" not in made.err
+    rescue = (tmp_path / "ax" / "catalog" / "items" / "shsw" / "SHSW-011.yaml").read_text(encoding="utf-8")
+    assert "空白说明: 安溪县救助管理站24小时求助电话0595-23279110" in rescue and "咨询电话: 0595-23279110" in rescue
