@@ -21,6 +21,11 @@ Found by this pass:
    ……是别县机关的目录表：25 个事项的空白说明已改为……26 个事项的咨询电话已删去」); any other field naming another
    county is said at its row with the item file (「「公开依据」写的是「安溪县」……请在 items/shjz/SHJZ-001.yaml 中改为
    本机关的」). The bureau's own table (安溪's for 安溪) is imported as it is, numbers and notes kept.
+3. A county repository holding each bureau's catalog as a git submodule, cloned without --recurse-submodules (the
+   default), has an empty folder for each bureau. `gongkai county 政务公开/htz` said 「不是目录文件夹……请写该部门的
+   目录文件夹」 — the folder was the right one — and `gongkai validate` the same. Both now say the folder is a submodule
+   not checked out yet and what to run: 「请在「…/政务公开」中运行 git submodule update --init htz，再重新运行」 (also
+   for a folder below it, htz/catalog, which was 「找不到文件夹」).
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import Run
+from conftest import Run, git
 
 Gk = Callable[..., Run]
 TODAY = "2026-12-07"
@@ -128,3 +133,31 @@ def test_the_bureaus_own_table_is_imported_as_it_is(bundled: Path, tmp_path: Pat
     assert "安溪县" not in made.err
     rescue = (tmp_path / "ax" / "catalog" / "items" / "shsw" / "SHSW-011.yaml").read_text(encoding="utf-8")
     assert "空白说明: 安溪县救助管理站24小时求助电话0595-23279110" in rescue and "咨询电话: 0595-23279110" in rescue
+
+
+def test_a_bureau_that_is_a_submodule_not_checked_out_is_said_so(tmp_path: Path, gk: Gk) -> None:
+    _township(tmp_path, gk)
+    county = tmp_path / "政务公开"
+    county.mkdir()
+    git(county, "init", "-q", "-b", "main")
+    git(county, "-c", "protocol.file.allow=always", "submodule", "add", "-q", str(tmp_path / "htz"), "htz")
+    git(county, "commit", "-q", "-m", "各部门目录")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", str(county), str(clone))
+    assert list((clone / "htz").iterdir()) == []  # what git clone leaves of a submodule
+    run = gk("county", clone / "htz", clone / "htz" / "catalog", "--year", "2026", "--today", TODAY,
+             "--out", tmp_path / "out", "--format", "json")
+    assert run.code == 1, run.out + run.err
+    problems = [d["problem"] for d in json.loads(run.out)["departments"]]
+    assert problems == [f"「{clone / 'htz'}」在 git 仓库「{clone}」的子模块「htz」中，这个子模块还没有检出（克隆时没有加 "
+                        f"--recurse-submodules），文件夹是空的：请在「{clone}」中运行 git submodule update --init htz，再重新运行",
+                        f"「{clone / 'htz' / 'catalog'}」在 git 仓库「{clone}」的子模块「htz」中，这个子模块还没有检出（克隆时"
+                        f"没有加 --recurse-submodules），文件夹是空的：请在「{clone}」中运行 git submodule update --init htz，"
+                        "再重新运行"]
+    own = gk("validate", clone / "htz")
+    assert own.code == 2 and "git submodule update --init htz" in own.err
+    # checked out, it is read as any catalog
+    git(clone, "-c", "protocol.file.allow=always", "submodule", "update", "-q", "--init", "htz")
+    again = gk("county", clone / "htz", "--year", "2026", "--today", TODAY, "--out", tmp_path / "out", "--format", "json")
+    assert again.code == 0, again.out + again.err
+    assert json.loads(again.out)["departments"][0]["事项"] == "16"

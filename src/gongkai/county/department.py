@@ -9,7 +9,8 @@ from dataclasses import dataclass, field, replace
 from gongkai.catalog import Catalog, load, open_catalog, scan
 from gongkai.catalog.cache import Cache
 from gongkai.catalog.gitsource import GitProblem, Repo
-from gongkai.catalog.listing import CatalogNotFound, Listing, NotACatalogFolder, catalog_root_of
+from gongkai.catalog.listing import (CatalogNotFound, Listing, NotACatalogFolder, catalog_root_of,
+                                     unchecked_submodule)
 from gongkai.catalog.sources import Source
 from gongkai.county.config import Department
 from gongkai.county.inspection import Inspection, inspection_of
@@ -244,7 +245,7 @@ def missing(department: Department) -> str | None:
         owner = catalog_root_of(department.folder)
         return (f"「{department.folder}」是一个文件，不是文件夹："
                 + (f"请写它所在的目录文件夹「{owner}」" if owner else "请写该部门的目录文件夹（含 gongkai.yaml 的文件夹）"))
-    return f"找不到文件夹「{department.folder}」"
+    return unchecked_submodule(department.folder) or f"找不到文件夹「{department.folder}」"
 
 
 def _broken(department: Department, problem: str) -> DepartmentResult:
