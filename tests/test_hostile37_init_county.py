@@ -26,6 +26,12 @@ Found by this pass:
    目录文件夹」 — the folder was the right one — and `gongkai validate` the same. Both now say the folder is a submodule
    not checked out yet and what to run: 「请在「…/政务公开」中运行 git submodule update --init htz，再重新运行」 (also
    for a folder below it, htz/catalog, which was 「找不到文件夹」).
+4. An answers file whose texts hold a line break — a name copied out of a narrow Word table cell (「德化县\\n民政局」),
+   an address over two lines, a leader's 「苏\\n伟」 — made a catalog whose 机关名称 was 「"德化县\\n民政局"」 in
+   gongkai.yaml, on every page title and in the first commit's message (two lines); validate said nothing. Every answer
+   is now taken as one line: the break goes between Chinese characters (德化县民政局, 苏伟), a space between Latin
+   letters or digits (Room 3 Building 2); a leader's 分工 and 简历 keep theirs, and 乡镇, 指引 written one a line are
+   still several.
 """
 
 from __future__ import annotations
@@ -161,3 +167,22 @@ def test_a_bureau_that_is_a_submodule_not_checked_out_is_said_so(tmp_path: Path,
     again = gk("county", clone / "htz", "--year", "2026", "--today", TODAY, "--out", tmp_path / "out", "--format", "json")
     assert again.code == 0, again.out + again.err
     assert json.loads(again.out)["departments"][0]["事项"] == "16"
+
+
+def test_line_breaks_in_the_answers_are_taken_out(tmp_path: Path, gk: Gk) -> None:
+    answers = tmp_path / "答案.yaml"
+    answers.write_text(
+        '机关名称: "德化县\\r\\n民政局"\n区划代码: "350526"\n地址: "福建省泉州市德化县\\n浔中镇 Room 3\\nBuilding 2"\n'
+        '联系人: "郑\\n丽"\n联系电话: "0595-23521234"\n电子邮箱: dh@example.gov.cn\n乡镇: "浔中镇\\n龙浔镇"\n'
+        '领导:\n  - {姓名: "苏\\n伟", 职务: "局\\n长", 分工: "主持全面工作。\\n分管办公室。"}\n'
+        '单位:\n  - {编号: bgs, 名称: "办公室\\n（含档案室）"}\n依申请公开:\n  办公时间: "工作日\\n8:00—12:00"\n',
+        encoding="utf-8")
+    made = gk("init", tmp_path / "dh", "--answers", answers, "--today", TODAY, "-y")
+    assert made.code == 0, made.out + made.err
+    text = (tmp_path / "dh" / "catalog" / "gongkai.yaml").read_text(encoding="utf-8")
+    for line in ("  名称: 德化县民政局\n", "  地址: 福建省泉州市德化县浔中镇 Room 3 Building 2\n", "  联系人: 郑丽  #",
+                 "    名称: 办公室（含档案室）\n", "    名称: 浔中镇民政办\n", "    名称: 龙浔镇民政办\n",
+                 "  办公时间: 工作日8:00—12:00\n", "  - 姓名: 苏伟\n    职务: 局长\n    分工: \"主持全面工作。\\n分管办公室。\"\n"):
+        assert line in text, line
+    assert "\\n" not in text.replace('"主持全面工作。\\n分管办公室。"', "")
+    assert git(tmp_path / "dh", "log", "--format=%s") == "启用 gongkai：德化县民政局政务公开目录（gongkai init）\n"
