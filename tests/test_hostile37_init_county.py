@@ -32,6 +32,9 @@ Found by this pass:
    is now taken as one line: the break goes between Chinese characters (德化县民政局, 苏伟), a space between Latin
    letters or digits (Room 3 Building 2); a leader's 分工 and 简历 keep theirs, and 乡镇, 指引 written one a line are
    still several.
+5. A bureau's folder that is a symbolic link to a share not mounted (or to a catalog moved away) was 「找不到文件夹
+   「mzj」」 — the 政务公开办 sees mzj listed right there. It now says the link and where it points: 「「mzj」是一个符号
+   链接，指向的「/mnt/政务公开/mzj」不存在（网络盘没有连接，或目录已经移走）……」.
 """
 
 from __future__ import annotations
@@ -186,3 +189,13 @@ def test_line_breaks_in_the_answers_are_taken_out(tmp_path: Path, gk: Gk) -> Non
         assert line in text, line
     assert "\\n" not in text.replace('"主持全面工作。\\n分管办公室。"', "")
     assert git(tmp_path / "dh", "log", "--format=%s") == "启用 gongkai：德化县民政局政务公开目录（gongkai init）\n"
+
+
+def test_a_bureau_linked_to_a_share_not_mounted_is_said_so(bundled: Path, tmp_path: Path, gk: Gk) -> None:
+    (tmp_path / "mzj").symlink_to(tmp_path / "网络盘" / "mzj")
+    run = gk("county", bundled, tmp_path / "mzj", "--year", "2026", "--today", TODAY, "--out", tmp_path / "out",
+             "--format", "json")
+    assert run.code == 1, run.out + run.err
+    assert json.loads(run.out)["departments"][1]["problem"] == (
+        f"「{tmp_path / 'mzj'}」是一个符号链接，指向的「{tmp_path / '网络盘' / 'mzj'}」不存在（网络盘没有连接，或目录已经移走）："
+        "请连接网络盘，或改正链接、改写该部门目录的实际位置后重新运行")

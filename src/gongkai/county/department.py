@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from dataclasses import dataclass, field, replace
 
@@ -245,6 +246,9 @@ def missing(department: Department) -> str | None:
         owner = catalog_root_of(department.folder)
         return (f"「{department.folder}」是一个文件，不是文件夹："
                 + (f"请写它所在的目录文件夹「{owner}」" if owner else "请写该部门的目录文件夹（含 gongkai.yaml 的文件夹）"))
+    if department.folder.is_symlink():  # a link to a share not mounted, or to a folder moved away: the link is there
+        return (f"「{department.folder}」是一个符号链接，指向的「{os.readlink(department.folder)}」不存在（网络盘没有连接，"
+                "或目录已经移走）：请连接网络盘，或改正链接、改写该部门目录的实际位置后重新运行")
     return unchecked_submodule(department.folder) or f"找不到文件夹「{department.folder}」"
 
 
