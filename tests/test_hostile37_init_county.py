@@ -167,7 +167,8 @@ def test_a_bureau_that_is_a_submodule_not_checked_out_is_said_so(tmp_path: Path,
     assert own.code == 2 and "git submodule update --init htz" in own.err
     # checked out, it is read as any catalog
     git(clone, "-c", "protocol.file.allow=always", "submodule", "update", "-q", "--init", "htz")
-    again = gk("county", clone / "htz", "--year", "2026", "--today", TODAY, "--out", tmp_path / "out", "--format", "json")
+    again = gk("county", clone / "htz", "--year", "2026", "--today", TODAY, "--out", tmp_path / "out",
+               "--format", "json")
     assert again.code == 0, again.out + again.err
     assert json.loads(again.out)["departments"][0]["事项"] == "16"
 
