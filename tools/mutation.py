@@ -474,14 +474,16 @@ GROUPS: dict[str, Group] = {
     # create.py 63 % of their lines (the rest of create.py: the moves into an existing folder, an interrupted or failed
     # commit, the baseline: test_init.py and the hostile init files). 1,689 mutants: hours on 2 shared cores; screen
     # with --tests tests/test_hostile31_init_county.py and --only one module at a time (docs/mutation.md).
+    # (thirty-ninth session) setup/table.py: a neighbour's table's 空白说明 and 咨询电话 not taken as the bureau's.
     "init_county": Group(("src/gongkai/setup/resolve.py", "src/gongkai/setup/create.py",
-                          "src/gongkai/county/department.py", "src/gongkai/county/outputs.py"),
+                          "src/gongkai/county/department.py", "src/gongkai/county/outputs.py",
+                          "src/gongkai/setup/table.py"),
                          ("tests/test_hostile31_init_county.py", "tests/test_hostile24_county_init.py",
                           "tests/test_init.py", "tests/test_county.py", "tests/test_county_rollup_sums.py",
                           "tests/test_hostile12_init_county.py", "tests/test_hostile17_init_county.py",
                           "tests/test_hostile20_init_county.py", "tests/test_hostile22_county_diff.py",
                           "tests/test_hostile36_init_county.py", "tests/test_hostile36_state_safety.py",
-                          "tests/test_hostile36_reports_again.py")),
+                          "tests/test_hostile36_reports_again.py", "tests/test_hostile37_init_county.py")),
     # (thirty-first pass) The channels beyond the site: the export to the county portal planned against the ledgers of
     # earlier exports (portal/plan.py: what is new, changed, withdrawn or past its 公示期) and one record as the portal
     # takes it (portal/entry.py: 索引号, 主题分类, 发布机构, 文号, 成文日期, 标题, 概述, attachments), what an earlier print
