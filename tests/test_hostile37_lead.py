@@ -21,6 +21,9 @@ Found (before the fix → now):
    gate as empty sheets — openpyxl knows the usual names only — so no table, no 「姓名」 column: a 通知 with no 公示期
    went out with the list, to stay for good, where the same list in the usual xlsx was held back (GK611). gongkai mask
    refused the file. Now every reader of workbooks reads a strict one in the usual names (gongkai.strictxml).
+5. (From h186's report.) The first batch of a bureau that adopted gongkai days ago covered the weeks before too
+   (「覆盖2026年11月21日至2026年12月7日……本期无主动公开政府信息」): a 目录表 speaking for days it kept no register in
+   gongkai. With no batch yet, a batch now covers from the 启用日期 when that is later (handover.plan._start).
 """
 
 from __future__ import annotations
@@ -233,3 +236,29 @@ def test_a_link_to_files_in_capitals_is_named_and_never_a_404(gk: Callable[..., 
     assert gk("build-site", cat.root, "--out", site, "--today", TODAY, "--no-search").code == 0
     page = (site / "records/R2026-001.html").read_text(encoding="utf-8")
     assert "<br />\n填写表格。</p>" in page and "FILES/" not in page
+
+
+# 5 ── the first batch of a bureau that just adopted gongkai ─────────────────────────────────────────────────────
+
+def _adopted(tmp_path: Path, day: str) -> CatalogDir:
+    cat = CatalogDir(tmp_path / "catalog")
+    cat.write("gongkai.yaml", AGENCY + f"启用日期: {day}\n")
+    cat.item()
+    return cat
+
+
+def test_the_first_batch_covers_the_days_since_adoption_only(gk: Callable[..., Run], tmp_path: Path) -> None:
+    """(From h186's report.) A bureau adopted on 2026-12-02 makes its first batch on 12-07: the 目录表 said 「覆盖2026年
+    11月21日至2026年12月7日……本期无主动公开政府信息」, speaking for weeks it kept no register in gongkai."""
+    cat = _adopted(tmp_path, "2026-12-02")
+    run = gk("handover", "-C", cat.root, "--date", "2026-12-07", "--out", tmp_path / "out", "--today", "2026-12-07")
+    assert run.code == 0, run.out + run.err
+    assert "覆盖2026年12月2日至2026年12月7日" in run.out
+    assert "  开始: 2026-12-02\n  结束: 2026-12-07\n" in (cat.root / "handover/2026-12-07.yaml").read_text("utf-8")
+
+
+def test_an_adoption_before_the_last_handover_day_changes_nothing(gk: Callable[..., Run], tmp_path: Path) -> None:
+    cat = _adopted(tmp_path, "2026-10-01")
+    run = gk("handover", "-C", cat.root, "--date", "2026-12-07", "--out", tmp_path / "out", "--today", "2026-12-07")
+    assert run.code == 0, run.out + run.err
+    assert "覆盖2026年11月21日至2026年12月7日" in run.out  # (the 11-20 batch was the last scheduled one)

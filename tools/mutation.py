@@ -132,7 +132,9 @@ GROUPS: dict[str, Group] = {
                        # (twenty-fifth session) handover days, missed batches, a batch's contents, hand-typed
                        "tests/test_hostile25_gate_handover_mutants.py",
                        # (thirty-eighth session) a document already superseded when sent says so in its 备注
-                       "tests/test_hostile36_handover_again.py")),
+                       "tests/test_hostile36_handover_again.py",
+                       # (thirty-ninth session) the first batch covers from the 启用日期
+                       "tests/test_hostile37_lead.py")),
     "diff": Group(("src/gongkai/diff/compare.py", "src/gongkai/diff/model.py"),
                   ("tests/test_diff.py", "tests/test_diff_edges.py", "tests/test_diff_json.py", "tests/test_log.py",
                    "tests/test_hostile36_diff_again.py",

@@ -388,13 +388,17 @@ def _as_sent(catalog: Catalog, batch: Batch, ledger: Ledger, index: int, record:
 
 def _start(day: dt.date, ledgers: dict[dt.date, Ledger], records: list[Record], calendar: WorkdayCalendar,
            agency: Agency) -> dt.date:
-    """The day after the last recorded batch (or the last scheduled one), earlier if a catch-up reaches back."""
+    """The day after the last recorded batch (or the last scheduled one; not before the 启用日期 of a bureau with no
+    batch yet: its first 目录表 does not speak for the weeks before it adopted gongkai), earlier if a catch-up reaches
+    back."""
     earlier = [d for d in ledgers if d < day]
     if earlier:
         start = max(earlier) + dt.timedelta(days=1)
     else:
         last = previous(day, calendar, agency.handover.days)
         start = last.actual + dt.timedelta(days=1) if last else dt.date(day.year, day.month, 1)
+        if agency.adopted is not None and start < agency.adopted <= day:
+            start = agency.adopted
     published = [r.published for r in records if r.published is not None]
     return min([start, *published])
 
