@@ -395,7 +395,8 @@ GROUPS: dict[str, Group] = {
                           ("tests/test_hostile30_catalog_read_mutants.py", "tests/test_yaml_paths.py",
                            "tests/test_loading.py", "tests/test_hostile23_yaml.py", "tests/test_front_door.py",
                            "tests/test_hostile13_front_door.py", "tests/test_hostile14_front_door.py",
-                           "tests/test_hostile17_front_door.py", "tests/test_fmt.py", "tests/test_fmt_idempotent.py",
+                           "tests/test_hostile17_front_door.py", "tests/test_hostile37_front_door.py",
+                           "tests/test_fmt.py", "tests/test_fmt_idempotent.py",
                            "tests/test_alias_bombs.py", "tests/test_hostile14_encodings.py",
                            "tests/test_authoring_new.py", "tests/test_robustness.py",
                            "tests/test_hostile19_robustness.py", "tests/test_hostile36_state_safety.py",
@@ -717,7 +718,8 @@ GROUPS: dict[str, Group] = {
     "notepad_clerk": Group(("src/gongkai/catalog/yamlio.py", "src/gongkai/days.py", "src/gongkai/authoring/fmt.py"),
                            ("tests/test_hostile35_notepad_clerk.py", "tests/test_hostile17_front_door.py",
                             "tests/test_hostile19_authoring.py", "tests/test_hostile32_calendar_dates.py",
-                            "tests/test_hostile13_front_door.py", "tests/test_fmt.py")),
+                            "tests/test_hostile13_front_door.py", "tests/test_fmt.py",
+                            "tests/test_hostile37_front_door.py")),
     # (thirty-fifth pass, h165) How a 正文's links to other records leave gongkai by every door: the one rule the site's
     # page and the other exits share (site/record_links.py: words alone for a record not on the web that day, 【废止】
     # after one no longer in force) and the fragment the county portal, the 公众号 and the 公示栏 / 电子屏 carry

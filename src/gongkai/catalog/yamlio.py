@@ -423,6 +423,8 @@ def explain(exc: MarkedYAMLError, text: str) -> YamlProblem:
     elif code == "GK001" and opened:
         line, column = opened
         message, hint = "引号没有闭合", "在这一行的末尾补上同样的引号（\" 或 '）。"
+        if closed := _closed_by_input_method(text.split("\n")[line - 1], column):
+            column, message, hint = closed
     elif code == "GK001" and message in ("YAML 格式错误", "缩进不一致") and (special := _special_start(text, line)):
         column, message, hint = special
     elif code == "GK004":
@@ -478,6 +480,25 @@ def _duplicate_message(raw: str, text: str, line: int, column: int) -> str:
 
 
 _OPEN_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:#'"][^:#]*:\s+)?(["'])(?:(?!\1).)*$""")
+
+
+# The quote a Chinese input method types for each of YAML's: 「"低保”」 is closed on screen, not for YAML.
+_TWIN_QUOTES = {'"': ("“", "”", "＂"), "'": ("‘", "’", "＇")}
+
+
+def _closed_by_input_method(written: str, column: int) -> tuple[int, str, str] | None:
+    """Column, message and hint when the quote opened at *column* of *written* is closed at the end of the line by its
+    Chinese twin: 「题名: "关于……的通知”」. Adding one more 「"」 (the usual fix) would keep 「”」 in the value. A 「”」
+    closing a 「“」 inside the value (「"关于“双随机”」) is the value's own."""
+    quote, rest = written[column - 1], written[column:].rstrip()
+    opening, closing, full_width = _TWIN_QUOTES[quote]
+    last = rest[-1:]
+    if not last or last not in (closing, full_width) or (last == closing and rest.count(opening) >= rest.count(closing)):
+        return None
+    return (column + len(rest),
+            f"引号没有闭合：开头是半角引号「{quote}」，结尾的「{last}」是中文输入法打出的引号，YAML 不认它作闭合",
+            f"把结尾的「{last}」改成半角的「{quote}」（英文输入法下输入），前后两个引号要一样；不要在后面再补一个引号，"
+            f"否则「{last}」会成为值的一部分。")
 
 
 def _open_quote_line(text: str, line: int) -> tuple[int, int] | None:
