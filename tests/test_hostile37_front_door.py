@@ -69,3 +69,61 @@ def test_fmt_says_the_same_of_the_twin(gk: Gk, cat: CatalogDir) -> None:
     assert run.code == 1
     assert "第 2 行第 32 列：引号没有闭合：开头是半角引号「\"」，结尾的「”」是中文输入法打出的引号" in run.out + run.err
     assert path.read_bytes() == before
+
+
+# 2. Explorer's copy of a record -----------------------------------------------------------------------------------
+
+
+def _ids(gk: Gk, root: object, *extra: str) -> list[tuple[str, str, str, str]]:
+    run = gk("validate", root, "--format", "json", "--today", TODAY, *extra)
+    assert run.code == 1, run.err
+    return [(d["code"], d["path"], d["message"], d["hint"]) for d in json.loads(run.out)["diagnostics"]
+            if d["code"] in ("GK201", "GK203")]
+
+
+COPY_HINT = ("不要把它改名为 R2026-001.yaml（会覆盖原来的文件）：若要登记一条新信息，把编号改为一个新的编号，文件按新编号改名"
+             "（gongkai new 会自动分配编号）；若是多余的副本，删除它。")
+TWICE_HINT = "每个编号只能用一次：这个文件若是复制来登记新信息的，改用一个新的编号（文件按新编号改名）；若是多余的副本，删除它。"
+
+
+@pytest.mark.parametrize(("name", "added"), [
+    ("R2026-001 - 副本", "- 副本"),  # Explorer, Ctrl+C Ctrl+V
+    ("R2026-001 - 副本 (2)", "- 副本 (2)"),  # … twice
+    ("R2026-001 - Copy", "- Copy"),  # an English Windows
+    ("R2026-001(1)", "(1)"),  # a browser or WeChat download
+    ("R2026-001_副本", "_副本"),  # WPS
+])
+def test_a_copy_left_by_explorer_is_named_a_copy_and_the_original_is_not_blamed(gk: Gk, cat: CatalogDir, name: str,
+                                                                                added: str) -> None:
+    """Before: the original R2026-001.yaml was told 「编号重复，已在 records/2026/R2026-001 - 副本.yaml 中使用……请改用一个
+    新的编号」 (the copy sorts first: a space before the dot) and the copy 「把文件改名为 R2026-001.yaml」 — over the
+    original."""
+    rel = f"records/2026/{name}.yaml"
+    cat.record(_crlf(RECORD), rel=rel)
+    found = _ids(gk, cat.root)
+    assert found == [
+        ("GK201", rel, "信息编号「R2026-001」重复，已在 records/2026/R2026-001.yaml 中使用", TWICE_HINT),
+        ("GK203", rel, f"文件名「{name}」与编号「R2026-001」不一致：这是 R2026-001.yaml 复制出来的副本（复制粘贴或另存时"
+                       f"加上的「{added}」）", COPY_HINT),
+    ]
+    assert _ids(gk, cat.root, "--no-cache") == found
+
+
+def test_a_copy_added_after_a_run_is_told_the_same_from_the_cache(gk: Gk, cat: CatalogDir) -> None:
+    run = gk("validate", cat.root, "--today", TODAY)
+    assert run.code == 0, run.out
+    cat.record(RECORD, rel="records/2026/R2026-001 - 副本.yaml")
+    assert [(code, path) for code, path, _, _ in _ids(gk, cat.root)] == [
+        ("GK201", "records/2026/R2026-001 - 副本.yaml"), ("GK203", "records/2026/R2026-001 - 副本.yaml")]
+
+
+def test_a_file_renamed_to_another_number_is_told_as_before(gk: Gk, cat: CatalogDir) -> None:
+    """A name that is no copy of its 编号 (R2026-0011, a digit too many) is asked to be renamed, as before; the file
+    named by the 编号 still stands."""
+    cat.record(RECORD, rel="records/2026/R2026-0011.yaml")
+    assert _ids(gk, cat.root) == [
+        ("GK201", "records/2026/R2026-0011.yaml", "信息编号「R2026-001」重复，已在 records/2026/R2026-001.yaml 中使用",
+         TWICE_HINT),
+        ("GK203", "records/2026/R2026-0011.yaml", "文件名「R2026-0011」与编号「R2026-001」不一致",
+         "把文件改名为 R2026-001.yaml，或改正编号。"),
+    ]

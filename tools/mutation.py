@@ -201,7 +201,9 @@ GROUPS: dict[str, Group] = {
                     "tests/test_hostile19_gate_files.py", "tests/test_hostile36_deadlines_holidays.py",
                     "tests/test_deadline_texts.py",
                     # (thirty-eighth session) GK612 on a 正文 linking a withheld record's file
-                    "tests/test_hostile36_lead.py")),
+                    "tests/test_hostile36_lead.py",
+                    # (thirty-ninth session) GK201 and GK203 on Explorer's 「R2026-001 - 副本.yaml」
+                    "tests/test_hostile37_front_door.py")),
     # (twenty-seventh session) Search: how a text is cut into keys (文号 variants, 索引号 pieces, lines, leading zeros),
     # the pinyin of titles and item names, where each key's postings go (shard, HEAD/TEXT, page numbers by date), the
     # empty, lapsed and filter marks the browser ranks and filters by, a patched index's pages as it reads them back,

@@ -493,7 +493,9 @@ def _closed_by_input_method(written: str, column: int) -> tuple[int, str, str] |
     quote, rest = written[column - 1], written[column:].rstrip()
     opening, closing, full_width = _TWIN_QUOTES[quote]
     last = rest[-1:]
-    if not last or last not in (closing, full_width) or (last == closing and rest.count(opening) >= rest.count(closing)):
+    if not last or last not in (closing, full_width):
+        return None
+    if last == closing and rest.count(opening) >= rest.count(closing):
         return None
     return (column + len(rest),
             f"引号没有闭合：开头是半角引号「{quote}」，结尾的「{last}」是中文输入法打出的引号，YAML 不认它作闭合",
