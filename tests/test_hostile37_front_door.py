@@ -9,6 +9,16 @@ Found by this pass:
    「索引号: '350524-MZ-2026-00001’」) was 「引号没有闭合」 with the fix 「在这一行的末尾补上同样的引号」: the clerk adds a
    「"」 after the 「”」, and the title is published with a stray 「”」 in it. Now the message names the 「”」 at its
    column and says to change it into the half-width quote, not to add one.
+2. Explorer's copy of a record (「R2026-001 - 副本.yaml」, 「- Copy」, 「(1)」, WPS's 「_副本」) sorts before the original
+   (a space before the dot), so the original was told 「编号重复，已在 …副本.yaml 中使用……请改用一个新的编号」 — renumbering
+   the published record — and the copy 「把文件改名为 R2026-001.yaml」, over the original. Now GK201 is said of the file
+   not named by its 编号, and GK203 names the copy as one, with 「不要把它改名为 R2026-001.yaml（会覆盖原来的文件）」.
+3. An attachment's path pasted from Explorer (「复制文件地址」 gives it in double quotes: 「"C:\\Users\\张三\\…\\名单.pdf"」)
+   or typed so (「"files\\abc\\a.pdf"」): YAML reads 「\\a」 as an invisible character, and validate said 「附件
+   「filesbc.pdf」不在目录的 files/ 文件夹中」 with GK017 「运行 gongkai fmt 自动删去」 — and fmt wrote 「filesbc.pdf」 into
+   the file, the path lost; 「\\U」 or 「\\2」 gave 「值以「"」开头……写成「- 文件: '"C:\\Users…"'」」. Now one GK001 at
+   the first backslash: 「双引号里写了 Windows 路径」, with the path to write (「写成「文件: files/abc/a.pdf」」, or for a
+   path on this computer, to copy the file into files/); fmt refuses the file with the same words and leaves it alone.
 """
 
 from __future__ import annotations
@@ -127,3 +137,60 @@ def test_a_file_renamed_to_another_number_is_told_as_before(gk: Gk, cat: Catalog
         ("GK203", "records/2026/R2026-0011.yaml", "文件名「R2026-0011」与编号「R2026-001」不一致",
          "把文件改名为 R2026-001.yaml，或改正编号。"),
     ]
+
+
+# 3. A Windows path in double quotes --------------------------------------------------------------------------------
+
+
+ATTACHED = RECORD.replace("页数: 1\n", "页数: 1\n附件:\n  - 文件: files/2026/名单.pdf\n    名称: 名单\n")
+WINDOWS_PATH = "双引号里写了 Windows 路径：反斜杠「\\」在双引号中是转义符，「{}」会被读成别的字符（或读不出来）"
+
+
+@pytest.mark.parametrize(("written", "column", "escape", "hint"), [
+    # 「\a」 is an escape YAML knows (BEL): before, 「filesbc.pdf」 and fmt wrote it so
+    ('"files\\abc\\a.pdf"', 15, "\\a", "路径用 / 分隔、不加引号：写成「文件: files/abc/a.pdf」。"),
+    ('"files\\2026\\名单.pdf"  # 名单', 15, "\\2", "路径用 / 分隔、不加引号：写成「文件: files/2026/名单.pdf」。"),
+    ('"C:\\Users\\张三\\Desktop\\名单.pdf"', 12, "\\U",
+     "这是本机上的路径，别人和网站都打不开：把文件复制到目录文件夹的 files/ 下（如 files/<年份>/），写成目录中的路径，"
+     "用 / 分隔、不加引号，如「文件: files/<年份>/名单.pdf」。"),
+    ('"\\\\server\\共享\\名单.pdf"', 18, "\\共", "这是本机上的路径"),
+])
+def test_a_windows_path_in_double_quotes_is_named_at_its_backslash(gk: Gk, cat: CatalogDir, written: str,
+                                                                   column: int, escape: str, hint: str) -> None:
+    """Before: GK017 and 「附件「filesbc.pdf」不在目录的 files/ 文件夹中」, or 「双引号中有无效的反斜杠转义」 / 「值以「"」开头」
+    with a fix that keeps the backslashes."""
+    cat.write("files/2026/名单.pdf", b"%PDF-1.4\n%%EOF\n")
+    cat.record(_crlf(ATTACHED.replace("文件: files/2026/名单.pdf", f"文件: {written}")))
+    run = gk("validate", cat.root, "--format", "json", "--today", TODAY)
+    found = [d for d in json.loads(run.out)["diagnostics"] if d["path"].startswith("records/")]
+    assert [(d["code"], d["line"], d["column"], d["message"]) for d in found] == [
+        ("GK001", 18, column, WINDOWS_PATH.format(escape))]
+    assert hint in found[0]["hint"]
+
+
+def test_fmt_leaves_a_windows_path_in_double_quotes_alone(gk: Gk, cat: CatalogDir) -> None:
+    """Before: 「已整理……删去看不见的字符」, and the file said 「文件: filesbc.pdf」."""
+    path = cat.record(_crlf(ATTACHED.replace("文件: files/2026/名单.pdf", '文件: "files\\abc\\a.pdf"')))
+    before = path.read_bytes()
+    run = gk("fmt", path)
+    assert run.code == 1
+    assert ("第 18 行第 15 列：双引号里写了 Windows 路径：反斜杠「\\」在双引号中是转义符，「\\a」会被读成别的字符（或读不出来）"
+            "（路径用 / 分隔、不加引号：写成「文件: files/abc/a.pdf」。") in run.out + run.err
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("written", [
+    '"files/2026/名单\\u200b.pdf"',  # an escape a file means: GK017 as before, no path
+    '"C:\\\\Users\\\\名单.pdf"',  # backslashes written twice: YAML reads the path as typed, GK606 names it
+])
+def test_escapes_that_are_meant_are_not_taken_for_a_path(gk: Gk, cat: CatalogDir, written: str) -> None:
+    cat.record(ATTACHED.replace("文件: files/2026/名单.pdf", f"文件: {written}"))
+    run = gk("validate", cat.root, "--format", "json", "--today", TODAY)
+    assert "Windows 路径" not in run.out
+
+
+def test_a_windows_path_in_the_body_is_text(gk: Gk, cat: CatalogDir) -> None:
+    """A 「|」 text is read as written: a path quoted in the 正文 is the 正文's."""
+    cat.record(RECORD.replace("  经审核，现将名单予以公示。\n", '  经审核，现将名单予以公示。\n  见 "D:\\共享\\名单.docx"\n'))
+    run = gk("validate", cat.root, "--format", "json", "--today", TODAY)
+    assert run.code == 0, run.out

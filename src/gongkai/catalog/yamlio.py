@@ -148,6 +148,8 @@ def prescan(text: str) -> list[YamlProblem]:
         return [_problem(excess)]
     if ("\n---" in text or "\n..." in text) and (second := second_document(text)):
         return [second]
+    if "\\" in text and (path := quoted_windows_path(text)):
+        return [path]
     problems: list[YamlProblem] = []
     if "\t" not in text and "\u3000" not in text and "\u00a0" not in text:
         return problems
@@ -195,6 +197,45 @@ def prescan(text: str) -> list[YamlProblem]:
 _DOCUMENT_MARKER = re.compile(r"^(---|\.\.\.)(?=[ \t]|$)", re.MULTILINE)
 
 
+# A value in double quotes on one line (「文件: "files\\2026\\通知.pdf"」, 「- "C:\\Users\\…"」), its key if any.
+_DOUBLE_QUOTED = re.compile(r"""^[ ]*(?:-[ ]+)*(?:([^\s#'"\[{:-][^:#]*?):[ ]+)?"((?:[^"\\\n]|\\.)*)"[ ]*(?:#.*)?$""")
+# Each escape of a double-quoted value, left to right; one of a letter, digit or 汉字 is a backslash between two parts
+# of a name, not one of the escapes a file means (\u200b, \x0b, \U0001F600, \", \\)
+_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|U[0-9a-fA-F]{8}|[0-9A-Za-z\u3400-\u9fff]|.)")
+# A path as Windows writes it: a drive (C:\), a share (\\server), a relative start, or a file's extension at the end
+_WINDOWS_PATH = re.compile(r"^(?:[A-Za-z]:\\|\\\\|\.{1,2}\\|files\\)|\.[A-Za-z][A-Za-z0-9]{1,4}$", re.IGNORECASE)
+
+
+def quoted_windows_path(text: str) -> YamlProblem | None:
+    """A Windows path (「C:\\Users\\张三\\通知.pdf」, 「files\\2026\\名单.xlsx」) written in double quotes, where YAML
+    reads each backslash as an escape: 「\\a」 becomes an invisible character (that fmt then removed: 「filesbc.pdf」),
+    「\\U」 or 「\\2」 an error about escapes the clerk never meant. At the first backslash, with the value to write."""
+    block: int | None = None  # the indentation of the key that opened a 「|」 text: its lines are literal
+    for number, line in enumerate(text.split("\n"), start=1):
+        indent = len(line) - len(line.lstrip(" "))
+        if block is not None and (not line.strip() or indent > block):
+            continue
+        block = indent if BLOCK_START.search(line) else None
+        found = _DOUBLE_QUOTED.match(line) if "\\" in line else None
+        if found is None or not _WINDOWS_PATH.search(value := found.group(2)):
+            continue
+        backslash = next((e for e in _ESCAPE.finditer(value) if len(e.group(1)) == 1 and e.group(1).isalnum()), None)
+        if backslash is None:
+            continue
+        key = (found.group(1) or "").strip()
+        written = re.sub(r"(?<=[^/])/{2,}", "/", value.replace("\\", "/"))  # 「\\server」 stays a share
+        said = f"「{key}: {written}」" if key else f"「- {written}」"
+        if re.match(r"[A-Za-z]:/|//", written):
+            hint = (f"这是本机上的路径，别人和网站都打不开：把文件复制到目录文件夹的 files/ 下（如 files/<年份>/），"
+                    f"写成目录中的路径，用 / 分隔、不加引号，如「{key or '文件'}: files/<年份>/{written.rsplit('/', 1)[-1]}」。")
+        else:
+            hint = f"路径用 / 分隔、不加引号：写成{said}。"
+        return YamlProblem("GK001", "双引号里写了 Windows 路径：反斜杠「\\」在双引号中是转义符，"
+                           f"「{value[backslash.start():backslash.end()]}」会被读成别的字符（或读不出来）",
+                           hint, number, found.start(2) + backslash.start() + 1)
+    return None
+
+
 def second_document(text: str) -> YamlProblem | None:
     """A 「---」 or 「...」 line after the file's content: YAML starts another document there (two records pasted into
     one file, or a Markdown rule at the start of a line in 正文), which a one-document reader refuses or drops."""
@@ -228,6 +269,8 @@ def refuse_before_round_trip(text: str) -> None:
         raise YamlFailure(_problem(excess))
     if ("\n---" in text or "\n..." in text) and (second := second_document(text)):
         raise YamlFailure(second)  # 「...」 at the end: the round trip keeps it, validate refuses it (GK001)
+    if "\\" in text and (path := quoted_windows_path(text)):
+        raise YamlFailure(path)  # its escapes would be written out as what they mean: 「filesbc.pdf」
     refuse_aliases(text)
 
 
