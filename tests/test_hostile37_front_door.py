@@ -19,6 +19,10 @@ Found by this pass:
    the file, the path lost; 「\\U」 or 「\\2」 gave 「值以「"」开头……写成「- 文件: '"C:\\Users…"'」」. Now one GK001 at
    the first backslash: 「双引号里写了 Windows 路径」, with the path to write (「写成「文件: files/abc/a.pdf」」, or for a
    path on this computer, to copy the file into files/); fmt refuses the file with the same words and leaves it alone.
+4. `--help` in cmd.exe's 80 columns or a narrower window broke Chinese lines at spaces only: 「fmt  整理」 stood alone
+   with the rest of the sentence on the next line (at 60 columns), 「校验目录：YAML」 likewise at 80, and lines started
+   with 「，」「、」「）」 (「，最新的在前。」, 「）。」). Now a line breaks between any two Chinese characters, never before
+   closing or after opening punctuation, and not inside 「calendar/<年份>.yaml」.
 """
 
 from __future__ import annotations
@@ -194,3 +198,35 @@ def test_a_windows_path_in_the_body_is_text(gk: Gk, cat: CatalogDir) -> None:
     cat.record(RECORD.replace("  经审核，现将名单予以公示。\n", '  经审核，现将名单予以公示。\n  见 "D:\\共享\\名单.docx"\n'))
     run = gk("validate", cat.root, "--format", "json", "--today", TODAY)
     assert run.code == 0, run.out
+
+
+# 4. --help in a narrow console -----------------------------------------------------------------------------------
+
+CLOSING = tuple("，。、：；！？）」』》〉】〕”’")
+
+
+def _help_lines(gk: Gk, monkeypatch: pytest.MonkeyPatch, columns: int, *command: str) -> list[str]:
+    """The lines of a help's panels, without the panel's frame and the column of names."""
+    monkeypatch.setenv("COLUMNS", str(columns))
+    run = gk(*command, "--help")
+    assert run.code == 0, run.err
+    return [line.strip(" │╭╮╰╯─") for line in run.out.splitlines()]
+
+
+@pytest.mark.parametrize("columns", [80, 60, 40])
+@pytest.mark.parametrize("command", [(), ("workdays",), ("new",), ("handover",), ("validate",), ("export", "xlsx")])
+def test_help_lines_break_between_chinese_characters(gk: Gk, monkeypatch: pytest.MonkeyPatch, columns: int,
+                                                     command: tuple[str, ...]) -> None:
+    lines = _help_lines(gk, monkeypatch, columns, *command)
+    starts = [line.split(maxsplit=1)[-1] for line in lines if line]  # the text after a command's or option's name
+    assert not [line for line in starts if line.startswith(CLOSING)]
+    assert not [line for line in lines if line.endswith(("calendar/<年", "records/<年", "（", "「"))]
+
+
+def test_the_first_line_of_a_description_is_filled(gk: Gk, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before, at 60 columns: 「fmt         整理」 alone, 「YAML：键按官方顺序、别称改为标准名称、全角标点改为半角、GBK」 below."""
+    lines = _help_lines(gk, monkeypatch, 60)
+    fmt = next(line for line in lines if line.startswith("fmt "))
+    assert fmt.split(maxsplit=1)[1].startswith("整理 YAML：键按")
+    lines = _help_lines(gk, monkeypatch, 80)
+    assert next(line for line in lines if line.startswith("validate ")).endswith("公开属性、保密审查、公开")
