@@ -8,7 +8,8 @@ Found by this pass:
 1. A quoted value opened with the half-width 「"」 and closed, on screen, by the input method's 「”」 (「题名: "……的公示”」,
    「索引号: '350524-MZ-2026-00001’」) was 「引号没有闭合」 with the fix 「在这一行的末尾补上同样的引号」: the clerk adds a
    「"」 after the 「”」, and the title is published with a stray 「”」 in it. Now the message names the 「”」 at its
-   column and says to change it into the half-width quote, not to add one.
+   column and says to change it into the half-width quote, not to add one; in a list (「["政府网站”, 两微一端]」,
+   before: 「检查这一行开始的引号，成对补齐」) too.
 2. Explorer's copy of a record (「R2026-001 - 副本.yaml」, 「- Copy」, 「(1)」, WPS's 「_副本」) sorts before the original
    (a space before the dot), so the original was told 「编号重复，已在 …副本.yaml 中使用……请改用一个新的编号」 — renumbering
    the published record — and the copy 「把文件改名为 R2026-001.yaml」, over the original. Now GK201 is said of the file
@@ -62,6 +63,11 @@ def _found(gk: Gk, root: object, code: str) -> list[dict]:
     ("索引号: 350524-MZ-2026-00001\n", '索引号: "350524-MZ-2026-00001＂\n', (4, 27),
      "引号没有闭合：开头是半角引号「\"」，结尾的「＂」是中文输入法打出的引号，YAML 不认它作闭合",
      "把结尾的「＂」改成半角的「\"」"),
+    # in a list, the twin closes an item before its 「,」 or 「]」
+    ("页数: 1\n", '页数: 1\n公开渠道: ["政府网站”, 两微一端]\n', (17, 13),
+     "引号没有闭合：开头是半角引号「\"」，结尾的「”」是中文输入法打出的引号，YAML 不认它作闭合", "把结尾的「”」改成半角的「\"」"),
+    ("页数: 1\n", "页数: 1\n公开渠道: [政府网站, '两微一端’]\n", (17, 19),
+     "引号没有闭合：开头是半角引号「'」，结尾的「’」是中文输入法打出的引号，YAML 不认它作闭合", "把结尾的「’」改成半角的「'」"),
     # a 「”」 closing a 「“」 inside the value is the value's own: the half-width quote was left open, as before
     (f"题名: {TITLE}\n", '题名: "关于开展“双随机”\n', (2, 5), "引号没有闭合", "在这一行的末尾补上同样的引号"),
 ])

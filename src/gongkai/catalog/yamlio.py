@@ -466,8 +466,6 @@ def explain(exc: MarkedYAMLError, text: str) -> YamlProblem:
     elif code == "GK001" and opened:
         line, column = opened
         message, hint = "引号没有闭合", "在这一行的末尾补上同样的引号（\" 或 '）。"
-        if closed := _closed_by_input_method(text.split("\n")[line - 1], column):
-            column, message, hint = closed
     elif code == "GK001" and message in ("YAML 格式错误", "缩进不一致") and (special := _special_start(text, line)):
         column, message, hint = special
     elif code == "GK004":
@@ -476,6 +474,8 @@ def explain(exc: MarkedYAMLError, text: str) -> YamlProblem:
             (deeper := over_indented(text, line)):
         line, column = deeper[0], 1
         message, hint = _OVER_INDENTED[deeper[1]]
+    if message == "引号没有闭合" and (closed := _closed_by_input_method(text.split("\n")[line - 1], column)):
+        column, message, hint = closed  # 「题名: "……的通知”」, 「公开渠道: ["政府网站”, …]」
     return YamlProblem(code, message, hint, line, column)
 
 
@@ -530,20 +530,23 @@ _TWIN_QUOTES = {'"': ("“", "”", "＂"), "'": ("‘", "’", "＇")}
 
 
 def _closed_by_input_method(written: str, column: int) -> tuple[int, str, str] | None:
-    """Column, message and hint when the quote opened at *column* of *written* is closed at the end of the line by its
-    Chinese twin: 「题名: "关于……的通知”」. Adding one more 「"」 (the usual fix) would keep 「”」 in the value. A 「”」
-    closing a 「“」 inside the value (「"关于“双随机”」) is the value's own."""
-    quote, rest = written[column - 1], written[column:].rstrip()
+    """Column, message and hint when the quote opened at *column* of *written* is closed, where its value ends (the end
+    of the line, or 「,」「]」「}」 in a list), by its Chinese twin: 「题名: "关于……的通知”」, 「["政府网站”, 公示栏]」.
+    Adding one more 「"」 (the usual fix) would keep 「”」 in the value. A 「”」 closing a 「“」 inside the value
+    (「"关于“双随机”」) is the value's own."""
+    quote = written[column - 1] if 1 <= column <= len(written) else ""
+    if quote not in _TWIN_QUOTES:
+        return None
     opening, closing, full_width = _TWIN_QUOTES[quote]
-    last = rest[-1:]
-    if not last or last not in (closing, full_width):
-        return None
-    if last == closing and rest.count(opening) >= rest.count(closing):
-        return None
-    return (column + len(rest),
-            f"引号没有闭合：开头是半角引号「{quote}」，结尾的「{last}」是中文输入法打出的引号，YAML 不认它作闭合",
-            f"把结尾的「{last}」改成半角的「{quote}」（英文输入法下输入），前后两个引号要一样；不要在后面再补一个引号，"
-            f"否则「{last}」会成为值的一部分。")
+    for found in re.finditer(rf"[{closing}{full_width}](?=\s*(?:$|[,\]}}]))", written[column:]):
+        last, before = found.group(), written[column:column + found.start()]
+        if last == closing and before.count(opening) > before.count(closing):
+            continue
+        return (column + found.start() + 1,
+                f"引号没有闭合：开头是半角引号「{quote}」，结尾的「{last}」是中文输入法打出的引号，YAML 不认它作闭合",
+                f"把结尾的「{last}」改成半角的「{quote}」（英文输入法下输入），前后两个引号要一样；不要在后面再补一个引号，"
+                f"否则「{last}」会成为值的一部分。")
+    return None
 
 
 def _open_quote_line(text: str, line: int) -> tuple[int, int] | None:
