@@ -183,7 +183,9 @@ GROUPS: dict[str, Group] = {
                      # (twenty-seventh session) every survivor of the first screen, typed by hand
                      "tests/test_hostile27_import_mutants.py",
                      # (thirty-eighth session) signature labels with colons, notes that are no section titles
-                     "tests/test_hostile36_import_tables.py")),
+                     "tests/test_hostile36_import_tables.py",
+                     # (thirty-ninth session) a second table below the first with its own header
+                     "tests/test_hostile37_import_tables.py")),
     # (twenty-seventh session) validate's rules, CI's gate before anything is published: a bug here lets a record
     # without its 保密审查, with a wrong 公开属性, a 公示 shorter than the law's, a late handover or a duplicate 索引号 or
     # 文号 pass CI with exit 0, or fails a good catalog. requests.py (依申请, 427 lines) is left out: its own tests are
@@ -233,7 +235,9 @@ GROUPS: dict[str, Group] = {
                     ("tests/test_hostile27_column_mutants.py", "tests/test_rule_column_edges.py",
                      "tests/test_hostile13_column.py", "tests/test_hostile17_column_inspect.py",
                      "tests/test_hostile20_column.py", "tests/test_hostile23_column_inspect.py",
-                     "tests/test_inspect.py", "tests/test_law_categories.py", "tests/test_rules.py")),
+                     "tests/test_inspect.py", "tests/test_law_categories.py", "tests/test_rules.py",
+                     # (thirty-ninth session) GK908: a 正文 linking a file of files/ the site will not have
+                     "tests/test_hostile37_lead.py")),
     # (twenty-eighth pass) The index's postings as arrays, their encoding and the patch a rebuild applies to a large
     # site's index: a bug here keeps a withdrawn record's, an ended 公示's or a 不予公开 record's keys, title or text in
     # the shards a browser (or anyone) downloads, loses a page a citizen searches for, or lets the patched index say
@@ -327,7 +331,9 @@ GROUPS: dict[str, Group] = {
                           "tests/test_hostile18_import.py", "tests/test_hostile19_import.py",
                           "tests/test_hostile21_import.py",
                           # (thirty-eighth session) files that are no table, 事项类别｜事项名称, notes saying 领域
-                          "tests/test_hostile36_import_tables.py")),
+                          "tests/test_hostile36_import_tables.py",
+                          # (thirty-ninth session) tables from other provinces, a second table under the first
+                          "tests/test_hostile37_import_tables.py")),
     # (thirtieth pass) The 政府信息公开 column's pages: what the site shows (data.py: the directory in gongkai.yaml's
     # order, the records the gate admits to the web indexed by item, unit and 文种, in force first, newest first, the
     # unfiled records and the annual reports by year), the build of a loaded catalog (make.py: what is blocked and
@@ -433,7 +439,8 @@ GROUPS: dict[str, Group] = {
                       "src/gongkai/recheck/view.py"),
                      ("tests/test_hostile31_recheck.py", "tests/test_cache.py", "tests/test_validate_incremental.py",
                       "tests/test_hostile27_rules_mutants.py", "tests/test_hostile20_cache.py",
-                      "tests/test_hostile29_cache_mutants.py", "tests/test_hostile36_lead.py")),
+                      "tests/test_hostile29_cache_mutants.py", "tests/test_hostile36_lead.py",
+                      "tests/test_hostile37_lead.py")),
     # (thirty-first pass) Rewriting the clerk's YAML: gongkai fmt's line fixes and round trip, the key order that
     # carries each comment with its key, escaped invisible characters taken out, gongkai new, and gongkai.yaml's own
     # checks. A bug here loses a comment or a value on a rewrite, changes what a value means (a quoted 0595… or a date
@@ -738,7 +745,9 @@ GROUPS: dict[str, Group] = {
                           "tests/test_portal.py", "tests/test_hostile9_portal.py", "tests/test_portal_edges.py",
                           "tests/test_hostile25_accessibility.py", "tests/test_wechat_lists.py",
                           # (thirty-eighth session) the site's own page: a file link only when the file is on the web
-                          "tests/test_hostile36_lead.py")),
+                          "tests/test_hostile36_lead.py",
+                          # (thirty-ninth session) a link written as the 附件 line writes it is given its address
+                          "tests/test_hostile37_lead.py")),
     # (thirty-fifth pass, requests_reports) The reply clock's pauses — 征求第三方意见 and, new, the 收费通知 until the fee
     # is paid (国办函〔2020〕109号): each taken out only within the period, an overlap once, an open one stopping the clock
     # (model/request.py); the register words shown in a message (register_word); the annual report's notes on a request

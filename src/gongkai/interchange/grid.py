@@ -120,6 +120,7 @@ def cell_text(value: Any) -> str:
     return text.strip()
 
 
+CSV_DELIMITERS = (",", "\t", ";")
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv")  # what Excel and WPS save as 「CSV」 and 「Unicode 文本」
 
 
@@ -155,6 +156,9 @@ def read_grids(data: bytes, name: str = "") -> list[Grid]:
         # (a 1 KB file can declare a million rows of 16,384 cells, which openpyxl would make one by one: the gate's
         # limits are asked first, on a reading that makes no cell of the blank ones between)
         check_workbook(data)
+        if _strict(data):  # (its parts, within the limits just asked, are read again in the usual names)
+            data = _transitional(data)
+            check_workbook(data)
         workbook = load_workbook(io.BytesIO(data), data_only=True)
         # The same file again for the formulas themselves: a formula whose result the file does not hold (a table
         # written by a program, never recalculated) reads as empty above, which would mean 「不改」 in silence. Only
@@ -166,6 +170,48 @@ def read_grids(data: bytes, name: str = "") -> list[Grid]:
     except Exception as exc:  # noqa: BLE001 - a damaged file can fail anywhere in openpyxl: say so, never crash
         raise UnreadableWorkbook(f"无法作为 xlsx 表格打开：{_DAMAGED}") from exc
     return [_xlsx_grid(ws, None if written is None else written[ws.title]) for ws in workbook.worksheets]
+
+
+# Excel's 「Strict Open XML 电子表格」 (.xlsx too) names its XML otherwise than the usual 「Excel 工作簿」; openpyxl
+# knows only the usual names and found not one cell in it. Each strict name and the usual one for it (ISO/IEC 29500).
+_STRICT = (
+    (b"http://purl.oclc.org/ooxml/spreadsheetml/main", b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/relationships/extendedProperties",
+     b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+     b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/extendedProperties",
+     b"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/customProperties",
+     b"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/docPropsVTypes",
+     b"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"),
+    (b"http://purl.oclc.org/ooxml/drawingml/main", b"http://schemas.openxmlformats.org/drawingml/2006/main"),
+    (b"http://purl.oclc.org/ooxml/drawingml/spreadsheetDrawing",
+     b"http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"),
+)
+
+
+def _strict(data: bytes) -> bool:
+    """Whether the xlsx *data* is saved as 「Strict Open XML 电子表格」."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return _STRICT[0][0] in archive.read("xl/workbook.xml")
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError, EOFError, NotImplementedError):
+        return False  # (a damaged workbook, or one without xl/workbook.xml: its reader says so)
+
+
+def _transitional(data: bytes) -> bytes:
+    """The strict xlsx *data* with the usual names, as Excel would save it as 「Excel 工作簿」."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as usual:
+        for info in archive.infolist():
+            part = archive.read(info)
+            if info.filename.endswith((".xml", ".rels")):
+                for strict, transitional in _STRICT:
+                    part = part.replace(strict, transitional)
+            usual.writestr(info, part)
+    return out.getvalue()
 
 
 _TO_XLSX = "请用 Excel 或 WPS 打开后另存为「.xlsx」再导入"
@@ -319,13 +365,16 @@ def _xls_grids(data: bytes, suffix: str = ".xls") -> list[Grid]:
 
 def _csv_grid(data: bytes, name: str) -> Grid:
     """A csv file as Excel and WPS save it (UTF-8 with or without BOM, 「ANSI」 GBK/GB18030, UTF-16 「Unicode 文本」
-    with tabs) as one sheet; a cell gongkai wrote as 「'=…」 so that Excel shows it as text reads as 「=…」."""
+    with tabs; cells parted by commas, tabs or semicolons) as one sheet; a cell gongkai wrote as 「'=…」 so that Excel
+    shows it as text reads as 「=…」."""
     text = decode_text(data)
     if text is None:
         raise UnreadableWorkbook("既不是 xlsx、xls 表格，也不是能读出文字的 csv 文件（应是 UTF-8、GBK/GB18030 或 UTF-16 编码）。"
                                  "请用 Excel 或 WPS 打开后另存为「.xlsx」再导入")
-    head = "\n".join(text.split("\n", 20)[:20])  # a title row above the header has neither separator
-    delimiter = "\t" if head.count("\t") > head.count(",") else ","
+    head = "\n".join(text.split("\n", 20)[:20])  # a title row above the header has no separator
+    # Commas; tabs (「Unicode 文本」); semicolons where Excel's list separator is 「;」 (a system set to a European
+    # locale, LibreOffice's or a provincial platform's export): the one the first rows hold most, commas on a tie.
+    delimiter = max(CSV_DELIMITERS, key=head.count)
     cells = {}
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     read_to = 0  # the last line of the last row read: the row that fails starts on the next (where its quote opened)
@@ -349,7 +398,7 @@ def _csv_reason(english: str) -> str:
         return "含有空字节，不是文本"
     if "end of data" in english or "expected after" in english:
         return "双引号没有闭合或位置不对"
-    return "无法按逗号或制表符分开各格"
+    return "无法按逗号、制表符或分号分开各格"
 
 
 def _xls_font(book: Any, cell: Any) -> str | None:
