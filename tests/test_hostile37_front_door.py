@@ -20,6 +20,9 @@ Found by this pass:
    the file, the path lost; 「\\U」 or 「\\2」 gave 「值以「"」开头……写成「- 文件: '"C:\\Users…"'」」. Now one GK001 at
    the first backslash: 「双引号里写了 Windows 路径」, with the path to write (「写成「文件: files/abc/a.pdf」」, or for a
    path on this computer, to copy the file into files/); fmt refuses the file with the same words and leaves it alone.
+   The same path without quotes was GK606 「路径含有反斜杠」 with the general 「附件只能是……如 files/2026/R2026-012.pdf」;
+   fixed to 「D:/共享/名单.pdf」 it was GK606 again. GK606 now says the same as GK001: the path to write, or to copy a
+   file of this computer into files/.
 4. `--help` in cmd.exe's 80 columns or a narrower window broke Chinese lines at spaces only: 「fmt  整理」 stood alone
    with the rest of the sentence on the next line (at 60 columns), 「校验目录：YAML」 likewise at 80, and lines started
    with 「，」「、」「）」 (「，最新的在前。」, 「）。」). Now a line breaks between any two Chinese characters, never before
@@ -236,3 +239,20 @@ def test_the_first_line_of_a_description_is_filled(gk: Gk, monkeypatch: pytest.M
     assert fmt.split(maxsplit=1)[1].startswith("整理 YAML：键按")
     lines = _help_lines(gk, monkeypatch, 80)
     assert next(line for line in lines if line.startswith("validate ")).endswith("公开属性、保密审查、公开")
+
+
+@pytest.mark.parametrize(("written", "reason", "hint"), [
+    ("files\\2026\\名单.pdf", "路径含有反斜杠「\\」", "路径用 / 分隔、不加引号：写成「文件: files/2026/名单.pdf」。"),
+    ("C:\\Users\\张三\\Desktop\\名单.pdf", "路径含有反斜杠「\\」",
+     "这是本机上的路径，别人和网站都打不开：把文件复制到目录文件夹的 files/ 下（如 files/<年份>/），写成目录中的路径，"
+     "用 / 分隔、不加引号，如「文件: files/<年份>/名单.pdf」。"),
+    ("D:/共享/名单.pdf", "是绝对路径，不在目录文件夹中", "这是本机上的路径"),
+])
+def test_a_windows_path_without_quotes_is_told_what_to_write(gk: Gk, cat: CatalogDir, written: str, reason: str,
+                                                             hint: str) -> None:
+    """Before: 「附件只能是目录文件夹中 files/ 下的普通文件……如 files/2026/R2026-012.pdf」 whatever was written."""
+    cat.write("files/2026/名单.pdf", b"%PDF-1.4\n%%EOF\n")
+    cat.record(_crlf(ATTACHED.replace("文件: files/2026/名单.pdf", f"文件: {written}")))
+    found = _found(gk, cat.root, "GK606")
+    assert [(d["line"], d["column"], d["message"]) for d in found] == [(18, 9, f"附件「{written}」{reason}")]
+    assert hint in found[0]["hint"]

@@ -278,7 +278,9 @@ GROUPS: dict[str, Group] = {
                         "tests/test_privacy_files.py", "tests/test_hostile8_documents.py",
                         "tests/test_hostile7_documents.py", "tests/test_hostile25_containers.py",
                         "tests/test_hostile21_gate_documents.py", "tests/test_hostile19_gate_files.py",
-                        "tests/test_hostile23_scanner_limits.py", "tests/test_xls_formats.py")),
+                        "tests/test_hostile23_scanner_limits.py", "tests/test_xls_formats.py",
+                        # (thirty-ninth session) GK606's fix for a Windows path (attachments.py path_problem)
+                        "tests/test_hostile37_front_door.py")),
     # (twenty-ninth pass) The last scans: what a build actually wrote (every page, feed, data file, search index file,
     # manifest, copied attachment, inside gzip and zip) before it is swapped in; everything a record publishes (every
     # field, the body, every attachment and its name) and the cache of that verdict by blob id; the source scan's
@@ -527,7 +529,8 @@ GROUPS: dict[str, Group] = {
                      ("tests/test_hostile32_loading.py", "tests/test_loading.py", "tests/test_hostile26_messages.py",
                       "tests/test_hostile23_scanner_limits.py", "tests/test_alias_bombs.py",
                       "tests/test_hostile14_encodings.py", "tests/test_hostile23_yaml.py",
-                      "tests/test_hostile30_catalog_read_mutants.py", "tests/test_hostile36_state_safety.py")),
+                      "tests/test_hostile30_catalog_read_mutants.py", "tests/test_hostile36_state_safety.py",
+                      "tests/test_hostile37_front_door.py")),  # skipped.py windows_path_hint
     # (thirty-second pass) The handover run itself: the date checked and the batch planned (run.py), the bags built
     # aside and swapped in before the ledger is recorded (deliver.py), the 撤换 of records the 两馆 hold that were
     # later withdrawn or replaced (recall.py) and its letter (letter.py), the 公示名单 kept from the 图书馆 (lists.py),

@@ -19,6 +19,7 @@ from ruamel.yaml.events import AliasEvent
 
 from gongkai.catalog.invisible import has_invisible, remove
 from gongkai.catalog.limits import Excess, check_limits, holds_huge_number, too_long_number
+from gongkai.catalog.skipped import windows_path_hint
 
 _LIMITS = yaml_rs.AliasLimits(max_total_replayed_events=20_000, max_replay_stack_depth=16)
 _ANCHOR_LIKE = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s*]", re.MULTILINE)
@@ -222,14 +223,7 @@ def quoted_windows_path(text: str) -> YamlProblem | None:
         backslash = next((e for e in _ESCAPE.finditer(value) if len(e.group(1)) == 1 and e.group(1).isalnum()), None)
         if backslash is None:
             continue
-        key = (found.group(1) or "").strip()
-        written = re.sub(r"(?<=[^/])/{2,}", "/", value.replace("\\", "/"))  # 「\\server」 stays a share
-        said = f"「{key}: {written}」" if key else f"「- {written}」"
-        if re.match(r"[A-Za-z]:/|//", written):
-            hint = (f"这是本机上的路径，别人和网站都打不开：把文件复制到目录文件夹的 files/ 下（如 files/<年份>/），"
-                    f"写成目录中的路径，用 / 分隔、不加引号，如「{key or '文件'}: files/<年份>/{written.rsplit('/', 1)[-1]}」。")
-        else:
-            hint = f"路径用 / 分隔、不加引号：写成{said}。"
+        hint = windows_path_hint((found.group(1) or "").strip(), value)
         return YamlProblem("GK001", "双引号里写了 Windows 路径：反斜杠「\\」在双引号中是转义符，"
                            f"「{value[backslash.start():backslash.end()]}」会被读成别的字符（或读不出来）",
                            hint, number, found.start(2) + backslash.start() + 1)
