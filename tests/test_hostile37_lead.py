@@ -17,6 +17,10 @@ Found (before the fix → now):
    alone on every exit, validate silent. Now GK909 names the 编号 and why (no such record, or its 公开属性); a record not
    yet published or withdrawn is not named (its link comes on its day; words after a withdrawal are as they should
    be). The incremental run looks the linked records up as it does a 解读's (keys_of: refers).
+4. (From h184's report.) A 名单 attached as a workbook saved in Excel as 「Strict Open XML 电子表格」 was read by the
+   gate as empty sheets — openpyxl knows the usual names only — so no table, no 「姓名」 column: a 通知 with no 公示期
+   went out with the list, to stay for good, where the same list in the usual xlsx was held back (GK611). gongkai mask
+   refused the file. Now every reader of workbooks reads a strict one in the usual names (gongkai.strictxml).
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from pathlib import Path
 from conftest import AGENCY, RECORD, CatalogDir, Run, text_pdf
 from test_hostile35_other_exits import FILES, _files_catalog
 from test_hostile35_site_61 import _linking_catalog
+from test_hostile37_import_tables import _strict_xlsx
 
 TODAY = "2026-12-07"
 FORM = "%E8%A1%A8%E6%A0%BC.pdf"  # 表格.pdf as the renderer quotes it
@@ -176,3 +181,55 @@ def test_the_cached_run_names_a_linked_record_the_day_it_is_withheld(gk: Callabl
     assert cached.out == gk("validate", cat.root, "--format", "json", "--today", TODAY, "--no-cache").out
     assert "正文链接的信息「R2026-002」不在网站上：它是「不予公开」的信息；网站上这个链接只显示文字" in [
         m for _, m in _findings(cached, "GK909")]
+
+
+# 4 ── a 名单 in a workbook saved as 「Strict Open XML 电子表格」 ─────────────────────────────────────────────────────
+
+NAMES = [["姓名", "村（社区）", "金额（元）"], ["陈水生", "经兜村", "1500"], ["林秀英", "湖头村", "1200"]]
+
+
+def _notice_with(cat: CatalogDir, workbook: bytes) -> None:
+    """R2026-001, a 通知 with no 公示期 and outside any item, attaching 名单.xlsx."""
+    cat.write("files/2026/名单.xlsx", workbook)
+    notice = (RECORD.replace("文种: 公示", "文种: 通知").replace("事项: SHJZ-001\n", "").replace("公示截止: 2026-12-31\n", "")
+              .replace("页数: 1", "页数: 1\n附件:\n  - 名称: 名单\n    文件: files/2026/名单.xlsx"))
+    cat.record(notice)
+
+
+def test_a_list_of_people_in_a_strict_workbook_is_a_list_of_people(gk: Callable[..., Run], cat: CatalogDir,
+                                                                    tmp_path: Path) -> None:
+    """The gate read a strict workbook as one of empty sheets (openpyxl knows the usual names only): no table, so no
+    「姓名」 column — the 通知 went out with its 名单 and no 公示期, to stay for good. The same list in the usual
+    format was held back (GK611). Now both are."""
+    _notice_with(cat, _strict_xlsx(NAMES))
+    run = gk("validate", cat.root, "--format", "json", "--today", TODAY)
+    assert run.code == 1
+    assert [m[:43] for _, m in _findings(run, "GK611")] == ["信息 R2026-001 列有人员名单（表格的姓名列，或逐一列出的姓名），但文种是「通"]
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site, "--today", TODAY, "--no-search").code == 0
+    assert not (site / "files/2026/名单.xlsx").exists()  # (was copied to the site, and linked from the page)
+    assert "名单不再在网站上公开" in (site / "records/R2026-001.html").read_text(encoding="utf-8")
+
+
+def test_mask_reads_a_strict_workbook(gk: Callable[..., Run], tmp_path: Path) -> None:
+    table = tmp_path / "名单.xlsx"
+    table.write_bytes(_strict_xlsx([["村（社区）", "联系电话"], ["经兜村", "13805951234"]]))
+    run = gk("mask", table)
+    assert run.code == 0, run.out + run.err
+    assert "社会救助!B2：手机号码 → 138****1234" in run.out
+    assert gk("mask", "--dry-run", table).out.strip().endswith("没有发现需要遮盖的个人信息。")
+
+
+def test_a_link_to_files_in_capitals_is_named_and_never_a_404(gk: Callable[..., Run], cat: CatalogDir,
+                                                               tmp_path: Path) -> None:
+    """「FILES/2026/表格.pdf」 (as Windows Explorer may show the folder): the gate reads it as the file; the site on
+    Linux would 404 on it. The page gives the words alone and validate names it (spelt otherwise than the 附件)."""
+    cat.write("files/2026/表格.pdf", text_pdf("form"))
+    cat.record(RECORD.replace("页数: 1", "页数: 1\n附件:\n  - 名称: 表格\n    文件: files/2026/表格.pdf")
+               + "  填写[表格](FILES/2026/表格.pdf)。\n")
+    run = gk("validate", cat.root, "--format", "json", "--today", TODAY)
+    assert [m.split("：")[0] for _, m in _findings(run, "GK908")] == ["正文链接的文件「FILES/2026/表格.pdf」不会出现在网站上"]
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site, "--today", TODAY, "--no-search").code == 0
+    page = (site / "records/R2026-001.html").read_text(encoding="utf-8")
+    assert "<br />\n填写表格。</p>" in page and "FILES/" not in page

@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from gongkai.catalog import invisible
 from gongkai.formulas import uninert
 from gongkai.privacy.documents import check_workbook
+from gongkai.strictxml import usual_names
 from gongkai.privacy.extract import Unreadable, decode_text
 from gongkai.privacy.formats import password_protected
 
@@ -155,10 +156,8 @@ def read_grids(data: bytes, name: str = "") -> list[Grid]:
     try:
         # (a 1 KB file can declare a million rows of 16,384 cells, which openpyxl would make one by one: the gate's
         # limits are asked first, on a reading that makes no cell of the blank ones between)
-        check_workbook(data)
-        if _strict(data):  # (its parts, within the limits just asked, are read again in the usual names)
-            data = _transitional(data)
-            check_workbook(data)
+        check_workbook(data)  # (a 「Strict Open XML」 workbook in the usual names, as every reader of gongkai reads it)
+        data = usual_names(data)
         workbook = load_workbook(io.BytesIO(data), data_only=True)
         # The same file again for the formulas themselves: a formula whose result the file does not hold (a table
         # written by a program, never recalculated) reads as empty above, which would mean 「不改」 in silence. Only
@@ -170,48 +169,6 @@ def read_grids(data: bytes, name: str = "") -> list[Grid]:
     except Exception as exc:  # noqa: BLE001 - a damaged file can fail anywhere in openpyxl: say so, never crash
         raise UnreadableWorkbook(f"无法作为 xlsx 表格打开：{_DAMAGED}") from exc
     return [_xlsx_grid(ws, None if written is None else written[ws.title]) for ws in workbook.worksheets]
-
-
-# Excel's 「Strict Open XML 电子表格」 (.xlsx too) names its XML otherwise than the usual 「Excel 工作簿」; openpyxl
-# knows only the usual names and found not one cell in it. Each strict name and the usual one for it (ISO/IEC 29500).
-_STRICT = (
-    (b"http://purl.oclc.org/ooxml/spreadsheetml/main", b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"),
-    (b"http://purl.oclc.org/ooxml/officeDocument/relationships/extendedProperties",
-     b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"),
-    (b"http://purl.oclc.org/ooxml/officeDocument/relationships",
-     b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"),
-    (b"http://purl.oclc.org/ooxml/officeDocument/extendedProperties",
-     b"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"),
-    (b"http://purl.oclc.org/ooxml/officeDocument/customProperties",
-     b"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"),
-    (b"http://purl.oclc.org/ooxml/officeDocument/docPropsVTypes",
-     b"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"),
-    (b"http://purl.oclc.org/ooxml/drawingml/main", b"http://schemas.openxmlformats.org/drawingml/2006/main"),
-    (b"http://purl.oclc.org/ooxml/drawingml/spreadsheetDrawing",
-     b"http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"),
-)
-
-
-def _strict(data: bytes) -> bool:
-    """Whether the xlsx *data* is saved as 「Strict Open XML 电子表格」."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return _STRICT[0][0] in archive.read("xl/workbook.xml")
-    except (zipfile.BadZipFile, OSError, ValueError, KeyError, EOFError, NotImplementedError):
-        return False  # (a damaged workbook, or one without xl/workbook.xml: its reader says so)
-
-
-def _transitional(data: bytes) -> bytes:
-    """The strict xlsx *data* with the usual names, as Excel would save it as 「Excel 工作簿」."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as archive, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as usual:
-        for info in archive.infolist():
-            part = archive.read(info)
-            if info.filename.endswith((".xml", ".rels")):
-                for strict, transitional in _STRICT:
-                    part = part.replace(strict, transitional)
-            usual.writestr(info, part)
-    return out.getvalue()
 
 
 _TO_XLSX = "请用 Excel 或 WPS 打开后另存为「.xlsx」再导入"

@@ -67,7 +67,7 @@ def linked_files(addresses: Iterable[str]) -> list[str]:
     found = []
     for address in addresses:
         parts = address.split("/")
-        found += ["/".join(parts[n:]) for n, part in enumerate(parts) if part == "files"]
+        found += ["/".join(parts[n:]) for n, part in enumerate(parts) if part.casefold() == "files"]
     return found
 
 

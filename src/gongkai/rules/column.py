@@ -254,7 +254,7 @@ def body_link_not_on_site(ctx: Context) -> Iterator[Finding]:
         else:
             withheld.update(same_file(attachment.file) for attachment in record.attachments)
     for path, record in public:
-        for file in dict.fromkeys(link for link in links_of(ctx, path, record) if link.startswith(FOLDER)):
+        for file in dict.fromkeys(link for link in links_of(ctx, path, record) if link[:6].casefold() == FOLDER):
             if file in shown or same_file(file) in withheld:  # (a withheld record's file: GK612, an error)
                 continue
             if (attached := written.get(same_file(file))) is not None:
