@@ -27,6 +27,15 @@ Found by this pass:
    with the rest of the sentence on the next line (at 60 columns), 「校验目录：YAML」 likewise at 80, and lines started
    with 「，」「、」「）」 (「，最新的在前。」, 「）。」). Now a line breaks between any two Chinese characters, never before
    closing or after opening punctuation, and not inside 「calendar/<年份>.yaml」.
+
+Seen and left alone:
+- Columns count code points: after a character beyond U+FFFF (𠮷, an emoji) on the same line, Notepad and VS Code
+  (which count UTF-16 units) show one column more. Rare in a record's line; changing it touches every position.
+- GBK, UTF-16 files with a second mistake are told only the encoding (as the thirty-fifth pass decided).
+- 「页数: ３」 (full-width digit in a whole number) is GK103 with 「用半角阿拉伯数字」, while a full-width date is read:
+  the message says exactly what to do.
+- 「公开日期: 26-3-18」 (two-digit year) is 「日期格式应为 YYYY-MM-DD」 without a guess: gongkai does not choose the century.
+- The mixed quotes 「“主动公开"」 are GK104 with 「是否想写「主动公开」？」: the guess is right.
 """
 
 from __future__ import annotations
