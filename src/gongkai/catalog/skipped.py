@@ -194,3 +194,16 @@ def windows_name_problem(path: str) -> tuple[str, str] | None:
     end = "点" if part.endswith(".") else "空格"
     return (f"「{part}」以{end}结尾：Windows 会去掉末尾的{end}，这个文件在 Windows 上无法打开，"
             "也无法从 git 检出", f"删去末尾的{end}，改名为「{part.rstrip('. ')}」；{rename}")
+
+
+_LOCAL = re.compile(r"^(?:[A-Za-z]:[\\/]|[\\/]{2})")  # C:\…, D:/…, \\server\…: a file of this computer or a share
+
+
+def windows_path_hint(key: str, written: str) -> str:
+    """What to write for an attachment named by a Windows path (「files\\2026\\名单.pdf」, 「C:\\Users\\张三\\名单.pdf」):
+    the path with 「/」, or, for a file of this computer or a share, its copy under files/."""
+    slashed = re.sub(r"(?<=[^/])/{2,}", "/", written.replace("\\", "/"))
+    if _LOCAL.match(written):
+        return ("这是本机上的路径，别人和网站都打不开：把文件复制到目录文件夹的 files/ 下（如 files/<年份>/），"
+                f"写成目录中的路径，用 / 分隔、不加引号，如「{key or '文件'}: files/<年份>/{slashed.rsplit('/', 1)[-1]}」。")
+    return f"路径用 / 分隔、不加引号：写成「{key}: {slashed}」。" if key else f"路径用 / 分隔、不加引号：写成「- {slashed}」。"

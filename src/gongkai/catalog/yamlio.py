@@ -19,6 +19,7 @@ from ruamel.yaml.events import AliasEvent
 
 from gongkai.catalog.invisible import has_invisible, remove
 from gongkai.catalog.limits import Excess, check_limits, holds_huge_number, too_long_number
+from gongkai.catalog.skipped import windows_path_hint
 
 _LIMITS = yaml_rs.AliasLimits(max_total_replayed_events=20_000, max_replay_stack_depth=16)
 _ANCHOR_LIKE = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s*]", re.MULTILINE)
@@ -148,6 +149,8 @@ def prescan(text: str) -> list[YamlProblem]:
         return [_problem(excess)]
     if ("\n---" in text or "\n..." in text) and (second := second_document(text)):
         return [second]
+    if "\\" in text and (path := quoted_windows_path(text)):
+        return [path]
     problems: list[YamlProblem] = []
     if "\t" not in text and "\u3000" not in text and "\u00a0" not in text:
         return problems
@@ -195,6 +198,38 @@ def prescan(text: str) -> list[YamlProblem]:
 _DOCUMENT_MARKER = re.compile(r"^(---|\.\.\.)(?=[ \t]|$)", re.MULTILINE)
 
 
+# A value in double quotes on one line (「文件: "files\\2026\\通知.pdf"」, 「- "C:\\Users\\…"」), its key if any.
+_DOUBLE_QUOTED = re.compile(r"""^[ ]*(?:-[ ]+)*(?:([^\s#'"\[{:-][^:#]*?):[ ]+)?"((?:[^"\\\n]|\\.)*)"[ ]*(?:#.*)?$""")
+# Each escape of a double-quoted value, left to right; one of a letter, digit or 汉字 is a backslash between two parts
+# of a name, not one of the escapes a file means (\u200b, \x0b, \U0001F600, \", \\)
+_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|U[0-9a-fA-F]{8}|[0-9A-Za-z\u3400-\u9fff]|.)")
+# A path as Windows writes it: a drive (C:\), a share (\\server), a relative start, or a file's extension at the end
+_WINDOWS_PATH = re.compile(r"^(?:[A-Za-z]:\\|\\\\|\.{1,2}\\|files\\)|\.[A-Za-z][A-Za-z0-9]{1,4}$", re.IGNORECASE)
+
+
+def quoted_windows_path(text: str) -> YamlProblem | None:
+    """A Windows path (「C:\\Users\\张三\\通知.pdf」, 「files\\2026\\名单.xlsx」) written in double quotes, where YAML
+    reads each backslash as an escape: 「\\a」 becomes an invisible character (that fmt then removed: 「filesbc.pdf」),
+    「\\U」 or 「\\2」 an error about escapes the clerk never meant. At the first backslash, with the value to write."""
+    block: int | None = None  # the indentation of the key that opened a 「|」 text: its lines are literal
+    for number, line in enumerate(text.split("\n"), start=1):
+        indent = len(line) - len(line.lstrip(" "))
+        if block is not None and (not line.strip() or indent > block):
+            continue
+        block = indent if BLOCK_START.search(line) else None
+        found = _DOUBLE_QUOTED.match(line) if "\\" in line else None
+        if found is None or not _WINDOWS_PATH.search(value := found.group(2)):
+            continue
+        backslash = next((e for e in _ESCAPE.finditer(value) if len(e.group(1)) == 1 and e.group(1).isalnum()), None)
+        if backslash is None:
+            continue
+        hint = windows_path_hint((found.group(1) or "").strip(), value)
+        return YamlProblem("GK001", "双引号里写了 Windows 路径：反斜杠「\\」在双引号中是转义符，"
+                           f"「{value[backslash.start():backslash.end()]}」会被读成别的字符（或读不出来）",
+                           hint, number, found.start(2) + backslash.start() + 1)
+    return None
+
+
 def second_document(text: str) -> YamlProblem | None:
     """A 「---」 or 「...」 line after the file's content: YAML starts another document there (two records pasted into
     one file, or a Markdown rule at the start of a line in 正文), which a one-document reader refuses or drops."""
@@ -228,6 +263,8 @@ def refuse_before_round_trip(text: str) -> None:
         raise YamlFailure(_problem(excess))
     if ("\n---" in text or "\n..." in text) and (second := second_document(text)):
         raise YamlFailure(second)  # 「...」 at the end: the round trip keeps it, validate refuses it (GK001)
+    if "\\" in text and (path := quoted_windows_path(text)):
+        raise YamlFailure(path)  # its escapes would be written out as what they mean: 「filesbc.pdf」
     refuse_aliases(text)
 
 
@@ -431,6 +468,8 @@ def explain(exc: MarkedYAMLError, text: str) -> YamlProblem:
             (deeper := over_indented(text, line)):
         line, column = deeper[0], 1
         message, hint = _OVER_INDENTED[deeper[1]]
+    if message == "引号没有闭合" and (closed := _closed_by_input_method(text.split("\n")[line - 1], column)):
+        column, message, hint = closed  # 「题名: "……的通知”」, 「公开渠道: ["政府网站”, …]」
     return YamlProblem(code, message, hint, line, column)
 
 
@@ -478,6 +517,30 @@ def _duplicate_message(raw: str, text: str, line: int, column: int) -> str:
 
 
 _OPEN_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:#'"][^:#]*:\s+)?(["'])(?:(?!\1).)*$""")
+
+
+# The quote a Chinese input method types for each of YAML's: 「"低保”」 is closed on screen, not for YAML.
+_TWIN_QUOTES = {'"': ("“", "”", "＂"), "'": ("‘", "’", "＇")}
+
+
+def _closed_by_input_method(written: str, column: int) -> tuple[int, str, str] | None:
+    """Column, message and hint when the quote opened at *column* of *written* is closed, where its value ends (the end
+    of the line, or 「,」「]」「}」 in a list), by its Chinese twin: 「题名: "关于……的通知”」, 「["政府网站”, 公示栏]」.
+    Adding one more 「"」 (the usual fix) would keep 「”」 in the value. A 「”」 closing a 「“」 inside the value
+    (「"关于“双随机”」) is the value's own."""
+    quote = written[column - 1] if 1 <= column <= len(written) else ""
+    if quote not in _TWIN_QUOTES:
+        return None
+    opening, closing, full_width = _TWIN_QUOTES[quote]
+    for found in re.finditer(rf"[{closing}{full_width}](?=\s*(?:$|[,\]}}]))", written[column:]):
+        last, before = found.group(), written[column:column + found.start()]
+        if last == closing and before.count(opening) > before.count(closing):
+            continue
+        return (column + found.start() + 1,
+                f"引号没有闭合：开头是半角引号「{quote}」，结尾的「{last}」是中文输入法打出的引号，YAML 不认它作闭合",
+                f"把结尾的「{last}」改成半角的「{quote}」（英文输入法下输入），前后两个引号要一样；不要在后面再补一个引号，"
+                f"否则「{last}」会成为值的一部分。")
+    return None
 
 
 def _open_quote_line(text: str, line: int) -> tuple[int, int] | None:

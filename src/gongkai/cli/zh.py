@@ -13,6 +13,7 @@ defer_unused_rich()  # before typer.rich_utils imports them
 
 import typer  # noqa: E402
 import typer.rich_utils as rich_utils  # noqa: E402
+from rich import _wrap as rich_wrap  # noqa: E402
 from rich.text import Text  # noqa: E402
 from typer._click import core as click_core  # noqa: E402
 from typer._click import exceptions as click_exceptions  # noqa: E402
@@ -85,6 +86,18 @@ def _patch_wrapping() -> None:
     rich_utils._get_parameter_help = parameter_help
     rich_utils.highlighter = _folding(rich_utils.highlighter)  # option names too: --no-monitoring
     rich_utils.negative_highlighter = _folding(rich_utils.negative_highlighter)
+    rich_wrap.re_word = CHINESE_WORD
+
+
+# Closing punctuation a Chinese line may not start with, opening punctuation it may not end with (避头尾).
+_NO_START = "，。、：；！？）」』》〉】〕”’…—％·"
+_NO_END = "（「『《〈【〔“‘"
+_WIDE = "\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2026\u2014"
+# What rich may break a line between: a run of other letters (a word, 「YAML」, 「138****1234」, a path with its
+# 「<年份>」) or one Chinese character, with the opening punctuation before it and the closing punctuation after it.
+# rich's own 「\s*\S+\s*」 breaks at spaces only: 「整理 YAML：键按官方顺序……」 left 「整理」 alone on its line, and a
+# line could start with 「，」 or 「）」.
+CHINESE_WORD = re.compile(rf"\s*[{_NO_END}]*(?:(?:[^\s{_WIDE}<]+|<[^\s<>]*>)+|[{_WIDE}]|\S)[{_NO_START}]*\s*")
 
 
 def _folding(shown: Any) -> Any:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gongkai.catalog import Catalog
-from gongkai.catalog.skipped import windows_name_problem
+from gongkai.catalog.skipped import windows_name_problem, windows_path_hint
 from gongkai.catalog.sources import SKIP_DIRS
 from gongkai.characters import cut_short
 from gongkai.errors import PublicationStopped, describe_os_error
@@ -70,9 +70,11 @@ def same_file(path: str) -> str:
 def path_problem(path: str) -> FileProblem | None:
     """What is wrong with how *path* is written, before the file system is asked."""
     unsafe = "GK606"
-    if "\\" in path:
-        return FileProblem(unsafe, "路径含有反斜杠「\\」", PATH_HINT)
-    if path.startswith("/") or (len(path) > 1 and path[1] == ":"):
+    if "\\" in path:  # 「files\\2026\\名单.pdf」, 「C:\\Users\\张三\\名单.pdf」: what to write instead
+        return FileProblem(unsafe, "路径含有反斜杠「\\」", windows_path_hint("文件", path))
+    if len(path) > 1 and path[1] == ":":
+        return FileProblem(unsafe, "是绝对路径，不在目录文件夹中", windows_path_hint("文件", path))
+    if path.startswith("/"):
         return FileProblem(unsafe, "是绝对路径，不在目录文件夹中", PATH_HINT)
     parts = path.split("/")
     if ".." in parts:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import PurePosixPath
@@ -28,11 +29,18 @@ _HELD = {"record": "两条都不发布", "item": "两个事项下的信息都不
 def duplicate_ids(ctx: Context) -> Iterator[Finding]:
     for kind, label in (("item", "事项"), ("record", "信息")):
         claimed: dict[str, tuple[str, str]] = {}  # page_key → (编号, path) of the first file declaring it
-        for path, model in ctx.catalog.models(kind):
+        models = ctx.catalog.models(kind)
+        # the file named by its 编号 is the one that stands, whatever sorts first: Explorer's 「R2026-005 - 副本.yaml」
+        # sorts before R2026-005.yaml (a space before the dot), and renumbering the original would move its page
+        named = {model.id: path for path, model in reversed(models) if _stem(path) == model.id}
+        for path, model in models:
             first = ctx.catalog.path_of(kind, model.id)
+            if first is not None and _stem(first) != model.id:
+                first = named.get(model.id, first)
             if first != path:
                 yield Finding(Location(path, model.id, ("编号",)), f"{label}编号「{model.id}」重复，已在 {first} 中使用",
-                              "每个编号只能用一次，请改用一个新的编号。")
+                              "每个编号只能用一次：这个文件若是复制来登记新信息的，改用一个新的编号（文件按新编号改名）；"
+                              "若是多余的副本，删除它。")
                 continue
             other, where = claimed.setdefault(page_key(model.id), (model.id, path))
             if other != model.id:
@@ -118,7 +126,13 @@ def file_name_matches_id(ctx: Context) -> Iterator[Finding]:
     for kind in ("item", "record"):
         for path, model in ctx.catalog.models(kind):
             stem = _stem(path)
-            if stem != model.id:
+            if stem != model.id and stem.startswith(model.id) and (copy := _COPY_NAME.fullmatch(stem[len(model.id):])):
+                yield Finding(Location(path, model.id, ("编号",)),
+                              f"文件名「{stem}」与编号「{model.id}」不一致：这是 {model.id}.yaml 复制出来的副本"
+                              f"（复制粘贴或另存时加上的「{copy.group(0).strip()}」）",
+                              f"不要把它改名为 {model.id}.yaml（会覆盖原来的文件）：若要登记一条新信息，把编号改为一个新的编号，"
+                              "文件按新编号改名（gongkai new 会自动分配编号）；若是多余的副本，删除它。")
+            elif stem != model.id:
                 yield Finding(Location(path, model.id, ("编号",)), f"文件名「{stem}」与编号「{model.id}」不一致",
                               f"把文件改名为 {model.id}.yaml，或改正编号。")
     for path, ledger in ctx.catalog.models("ledger"):
@@ -127,6 +141,11 @@ def file_name_matches_id(ctx: Context) -> Iterator[Finding]:
             yield Finding(Location(path, ledger.id, ("批次日期",)),
                           f"移交台账的文件名「{stem}」与批次日期「{ledger.id}」不一致",
                           "台账由 gongkai handover 写入，文件名就是批次日期：把改动的一处改回（请勿手工修改台账）。")
+
+
+# What Windows Explorer (「 - 副本」「 - Copy」, then 「 (2)」), a browser or WeChat download (「(1)」) and WPS (「_副本」)
+# add to the name of a copy of R2026-005.yaml.
+_COPY_NAME = re.compile(r"\s*(?:[-_－]\s*)?(?:副本|复件|拷贝|copy|Copy|COPY)(?:\s*[(（]\d+[)）])?|\s*[(（]\d+[)）]")
 
 
 def _stem(path: str) -> str:
