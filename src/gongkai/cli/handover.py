@@ -18,7 +18,7 @@ from gongkai.errors import UsageProblem
 from gongkai.handover.bag import check_against_ledger, check_bag, find_bags
 from gongkai.handover.deliver import deliver, record_baseline
 from gongkai.handover.letter import LETTER_FILE, recalls_for
-from gongkai.handover.plan import EMPTY_NOTE, Batch, blocking, held_out, only_gaps, unread_ledgers
+from gongkai.handover.plan import EMPTY_NOTE, Batch, blocking, broken_ledgers, held_out, only_gaps
 from gongkai.handover.run import date_wanted, handover_days, not_yet, prepare, schedule_note
 from gongkai.locking import catalog_lock, output_lock
 from gongkai.output import render_text
@@ -157,7 +157,7 @@ def baseline_command(
     root = find_root(catalog)
     with catalog_lock(root, f"gongkai handover baseline --through {day.isoformat()}"):
         loaded = load_catalog(root)
-        if broken := unread_ledgers(loaded):  # what they record would be recorded again, as sent by hand
+        if broken := broken_ledgers(loaded):  # what they record would be recorded again, as sent by hand
             err.print(render_text(Report(broken, files_checked=len(broken)), source_lines(loaded.source)), end="",
                       markup=False)
             err.print("没有补登：请先改正上面的台账。", markup=False)

@@ -23,6 +23,7 @@ from gongkai.publication.handover import (
     FORMATS,
     GAP_CODES,
     LEDGER_DATES_HINT,
+    LEDGER_NAME_HINT,
     PUBLISHED_AFTER_HINT,
     RECIPIENT_CLASH_HINT,
     RENUMBERED_HINT,
@@ -32,6 +33,7 @@ from gongkai.publication.handover import (
     held_marks,
     held_under_another,
     ledger_dates,
+    ledger_misnamed,
     published_after,
     recipient_clash,
     rejudged,
@@ -159,7 +161,7 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
     the gate lets out on *day* and still on *today* (a batch made late leaves out what was withdrawn since)."""
     agency = agency_of(catalog)
     ledgers = {ledger.date: ledger for _, ledger in catalog.models("ledger")}
-    unread = unread_ledgers(catalog)
+    unread = broken_ledgers(catalog)
     clashes = [catalog.diagnostic("GK210", Severity.ERROR, recipient_clash(number),
                                   Location("gongkai.yaml", None, ("移交", "接收单位", index, "编号")), RECIPIENT_CLASH_HINT)
                for index, number in agency.handover.clashing_recipients()]
@@ -229,6 +231,30 @@ def unread_ledgers(catalog: Catalog) -> list[Diagnostic]:
             path, first.line if first else None, first.column if first else None,
             hint=f"台账是两馆签收的记录，不要手工修改：用 git 恢复原样（git checkout -- {path}），或按这里指出的行列改正；"
                  "确要更正已送交的信息，另行撤换。"))
+    return found
+
+
+def broken_ledgers(catalog: Catalog) -> list[Diagnostic]:
+    """The ledgers no batch may be planned beside: those that do not load (unread_ledgers) and those whose file name is
+    not their 批次日期 (misnamed_ledgers)."""
+    return unread_ledgers(catalog) + misnamed_ledgers(catalog)
+
+
+def misnamed_ledgers(catalog: Catalog) -> list[Diagnostic]:
+    """An error (GK203, as validate says) at each ledger whose file name is not its 批次日期 — a date changed by hand, a
+    file renamed. A batch is known by its date and written to handover/<date>.yaml: the batch of the day in the file
+    name was taken for one never made (「含未按时移交的…批次」), and making it wrote its ledger over that file — what the
+    batch sent and the 撤换 it asked for were forgotten, to be sent and asked again by the next batch, exit 0."""
+    found = []
+    for path, ledger in catalog.models("ledger"):
+        stem = PurePosixPath(path).stem
+        if stem == ledger.id:
+            continue
+        found.append(catalog.diagnostic(
+            "GK203", Severity.ERROR,
+            f"{ledger_misnamed(stem, ledger.id)}：gongkai 按批次日期认台账，这样生成，会把 {stem} 这一批当作没有送交"
+            f"（它的台账被新的一批覆盖，送交过的信息再送一次）",
+            Location(path, ledger.id, ("批次日期",)), LEDGER_NAME_HINT))
     return found
 
 

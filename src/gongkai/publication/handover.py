@@ -179,6 +179,13 @@ def recipient_clash(number: str) -> str:
     return f"接收单位编号「{number}」重复（不区分大小写：每个接收单位一个同名文件夹，两个单位会写进同一个文件夹）"
 
 
+def ledger_misnamed(stem: str, day: str) -> str:
+    """Why a ledger named *stem* whose 批次日期 is *day* is wrong (one of the two edited by hand): validate's GK203 and
+    the handover that stops on it say the same."""
+    return f"移交台账的文件名「{stem}」与批次日期「{day}」不一致"
+
+
+LEDGER_NAME_HINT = "台账由 gongkai handover 写入，文件名就是批次日期：把改动的一处改回（请勿手工修改台账；git checkout -- handover/ 恢复原样）。"
 RECIPIENT_CLASH_HINT = "每个接收单位用不同的编号，如 dag（档案馆）、tsg（图书馆）。"
 RENUMBERED_HINT = "把「索引号」改回送交时的号码；确需更正的，另行发函撤换。"
 PUBLISHED_AFTER_HINT = "把「公开日期」改回送交时的日期；公开日期确实写错、需要更正的，另行发函撤换。"

@@ -278,8 +278,9 @@ def handover_missed(ctx: Context) -> Iterator[Finding]:
     if not ledgers or agency is None:
         return
     last, calendar = max(ledgers), calendar_of(ctx.catalog)
+    files = {path for path, _ in ctx.catalog.models("ledger")}  # a ledger named otherwise than its date is GK203's
     # the strict calendar: a handover day is never placed on a provisional (暂定) one, so a year without a notice adds none
-    for day in missed(last, ctx.today, calendar, agency.handover.days):
+    for day in (d for d in missed(last, ctx.today, calendar, agency.handover.days) if ledger_path(d) not in files):
         yield Finding(Location(ledger_path(day)),
                       f"移交日 {day} 已过，没有这一批的台账：这一期的送交信息目录表（本期没有信息也要送）没有送交两馆",
                       f"今天补做：gongkai handover --date {day}（台账记下生成日期），或在下一个移交日生成的一批中一并送交"

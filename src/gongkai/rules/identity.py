@@ -10,7 +10,7 @@ from pathlib import PurePosixPath
 from gongkai.diagnostics import Location, Severity
 from gongkai.model import Record
 from gongkai.model.base import number_key, page_key
-from gongkai.publication.handover import RECIPIENT_CLASH_HINT, recipient_clash
+from gongkai.publication.handover import LEDGER_NAME_HINT, RECIPIENT_CLASH_HINT, ledger_misnamed, recipient_clash
 from gongkai.rules.base import FILE, KEYED, VIEW, Context, Finding, record_part, rule
 from gongkai.rules.patterns import user_pattern
 
@@ -138,9 +138,7 @@ def file_name_matches_id(ctx: Context) -> Iterator[Finding]:
     for path, ledger in ctx.catalog.models("ledger"):
         stem = _stem(path)
         if stem != ledger.id:  # gongkai handover names the file by the date: one of the two was changed by hand
-            yield Finding(Location(path, ledger.id, ("批次日期",)),
-                          f"移交台账的文件名「{stem}」与批次日期「{ledger.id}」不一致",
-                          "台账由 gongkai handover 写入，文件名就是批次日期：把改动的一处改回（请勿手工修改台账）。")
+            yield Finding(Location(path, ledger.id, ("批次日期",)), ledger_misnamed(stem, ledger.id), LEDGER_NAME_HINT)
 
 
 # What Windows Explorer (「 - 副本」「 - Copy」, then 「 (2)」), a browser or WeChat download (「(1)」) and WPS (「_副本」)
