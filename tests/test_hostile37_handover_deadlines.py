@@ -11,6 +11,13 @@ Found (before the fix → now):
    `handover baseline` wrote over it the same way. Now every handover (--dry-run too) and baseline stops, exit 1, no
    file written, with GK203 at the ledger's 批次日期 (line and column), as validate says; validate no longer says
    GK513 for a handover day whose ledger file is there.
+2. A batch made again from its ledger (the 馆 lost its copy, or the clerk reprints the 目录表) was made for the
+   recipients gongkai.yaml names today, as they are set today. A 图书馆 set to 「接收名单: true」 after the batch received
+   the 公示名单 its ledger says it never got (「未送: [tsg]」) — a list of names in a bag for a public reading room, and
+   a bag no longer 「与送交时逐字节相同」 as README promises; a 馆 added since (县史志室) got a bag of a batch it never
+   received; a 馆 taken out since got none. Now a batch made again goes to the recipients its ledger names, each
+   taking the lists as its 未送 says (handover.plan.recorded_recipients), byte for byte as first made; one taken out
+   of gongkai.yaml since is named by its 编号, with a note saying so.
 """
 
 from __future__ import annotations
@@ -93,3 +100,57 @@ def test_a_ledger_file_renamed_stops_the_handover(gk: Callable[..., Run], cat: C
     run = gk("handover", "--date", "2026-10-08", "--today", "2026-10-08", "-C", cat.root, "--out", tmp_path / "o")
     assert run.code == 0, run.err
     assert "0 件信息" in run.out and "含未按时移交" not in run.out, run.out
+
+
+def _recipients(cat: CatalogDir, block: str) -> None:
+    """gongkai.yaml's 「接收单位」 replaced by *block*."""
+    path = cat.root / "gongkai.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "  接收单位:\n    - 编号: dag\n      名称: 测试县档案馆\n    - 编号: tsg\n      名称: 测试县图书馆\n"
+    assert old in text
+    path.write_text(text.replace(old, "  接收单位:\n" + block), encoding="utf-8")
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_a_batch_made_again_goes_to_its_recipients_as_they_took_it(gk: Callable[..., Run], cat: CatalogDir,
+                                                                     tmp_path: Path) -> None:
+    _two_batches(gk, cat, tmp_path)
+    first = tmp_path / "2026-09-20"
+    assert (first / "dag/data/files/R2026-002/R2026-002.pdf").is_file()
+    assert not (first / "tsg/data/files").exists()  # the 公示 list stayed with the 档案馆
+    # since then the library takes lists, and a third body receives batches
+    _recipients(cat, "    - 编号: dag\n      名称: 测试县档案馆\n    - 编号: tsg\n      名称: 测试县图书馆\n      接收名单: true\n"
+                     "    - 编号: szk\n      名称: 测试县史志室\n")
+    again = tmp_path / "again"
+    run = gk("handover", "--date", "2026-09-20", "--today", "2026-10-01", "-C", cat.root, "--out", again)
+    assert run.code == 0, run.err
+    assert sorted(p.name for p in again.iterdir()) == ["dag", "tsg"]  # (was: dag, szk, tsg)
+    assert not (again / "tsg/data/files").exists()  # (was: tsg/data/files/R2026-002/R2026-002.pdf, the list)
+    assert _tree(again) == _tree(first)
+    assert "测试县图书馆（tsg）：公示名单含个人信息" in run.out and "szk" not in run.out, run.out
+    # the next batch is made for the recipients as they are set now
+    add(cat, 3, "2026-09-25")
+    later = tmp_path / "1008"
+    run = gk("handover", "--date", "2026-10-08", "--today", "2026-10-08", "-C", cat.root, "--out", later)
+    assert run.code == 0, run.err
+    assert sorted(p.name for p in later.iterdir()) == ["dag", "szk", "tsg"]
+    assert (later / "tsg/data/files/R2026-003/R2026-003.pdf").is_file()
+    assert not (later / "szk/data/files").exists()
+
+
+def test_a_batch_made_again_still_goes_to_a_recipient_taken_out_since(gk: Callable[..., Run], cat: CatalogDir,
+                                                                     tmp_path: Path) -> None:
+    _two_batches(gk, cat, tmp_path)
+    _recipients(cat, "    - 编号: dag\n      名称: 测试县档案馆\n")
+    again = tmp_path / "again"
+    run = gk("handover", "--date", "2026-09-20", "--today", "2026-10-01", "-C", cat.root, "--out", again)
+    assert run.code == 0, run.err
+    assert sorted(p.name for p in again.iterdir()) == ["dag", "tsg"]  # (was: dag alone)
+    assert not (again / "tsg/data/files").exists()
+    assert ("注意：台账中的接收单位「tsg」已不在 gongkai.yaml「移交 → 接收单位」中：按台账仍为它重新生成了包，名称写作它的编号；"
+            "要写出名称，把它（编号 tsg）加回 gongkai.yaml。") in run.out, run.out
+    first = tmp_path / "2026-09-20"
+    assert (again / "dag/data/manifest.csv").read_bytes() == (first / "dag/data/manifest.csv").read_bytes()

@@ -106,20 +106,20 @@ def _show(batch: Batch, target: Path, dry: bool) -> None:
         note = f"  备注：{entry.remark}" if entry.remark else ""
         out.print(f"  {number:>3}. {record.index_number or '（无索引号）'}  {record.title}  公开于 {record.published}  "
                   f"[{files}]{note}", markup=False)
-        for recipient in batch.settings.recipients:
+        for recipient in batch.recipients:
             if entry.keeps_back(recipient):
                 out.print(f"        {recipient.name}（{recipient.id}）：{entry.remark_for(recipient).split('；')[-1]}",
                           markup=False)
     _show_lists_kept_by_nobody(batch)
     _show_recalls(batch)
-    names = "、".join(f"{r.name}（{r.id}）" for r in batch.settings.recipients)
+    names = "、".join(f"{r.name}（{r.id}）" for r in batch.recipients)
     out.print(f"{'输出到' if dry else '输出在'} {target}：{names} 各一个 BagIt 包", markup=False)
     if dry:
         out.print("（--dry-run：没有写入任何文件，也没有记入台账）", markup=False)
 
 
 def _show_lists_kept_by_nobody(batch: Batch) -> None:
-    recipients = batch.settings.recipients
+    recipients = batch.recipients
     if any(r.takes_lists for r in recipients) or not any(e.keeps_back(r) for e in batch.entries for r in recipients):
         return
     out.print("注意：本批的公示名单没有送交任何接收单位（gongkai.yaml「移交 → 接收单位」中没有接收名单的单位）。"
@@ -129,7 +129,7 @@ def _show_lists_kept_by_nobody(batch: Batch) -> None:
 def _show_recalls(batch: Batch) -> None:
     if not batch.recalls:
         return
-    recipients = batch.settings.recipients
+    recipients = batch.recipients
     holders = [r for r in recipients if recalls_for(batch, r)]  # a 馆 added since holds none of them: no letter
     where = "每个包" if len(holders) == len(recipients) else "、".join(f"{r.name}（{r.id}）" for r in holders) + "的包"
     out.print(f"撤换公函（{LETTER_FILE}，在{where}的 data/ 中，请核对后加盖公章送达）：{len(batch.recalls)} 件已送交的信息",

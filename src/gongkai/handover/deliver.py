@@ -38,7 +38,7 @@ def deliver(catalog: Catalog, root: Path, batch: Batch, out: Path) -> bool:
 
     try:
         with replace_dir(out, then=record, guard=interrupts_deferred, marks=bag.MARKS) as staging:
-            for recipient in batch.settings.recipients:
+            for recipient in batch.recipients:
                 bag.write_bag(staging / recipient.id, catalog, batch, recipient)
             # Defence in depth: what was written is scanned on its own before it replaces the old batch.
             check_tree(staging, None, allowed_of(catalog.agency), sources(batch))
@@ -67,7 +67,7 @@ def _stop_on_what_the_bags_show(catalog: Catalog) -> None:
 def sources(batch: Batch) -> dict[str, str]:
     """Each copied file of the batch (as a path in the output folder) → the record it belongs to."""
     return {f"{recipient.id}/data/files/{sent.name}": entry.record.id
-            for recipient in batch.settings.recipients for entry in batch.entries for sent in entry.files_for(recipient)}
+            for recipient in batch.recipients for entry in batch.entries for sent in entry.files_for(recipient)}
 
 
 BASELINE_NOTE = "启用 gongkai 之前已送交两馆，补登台账；没有由 gongkai 生成送交文件"
@@ -103,7 +103,7 @@ def ledger_text(batch: Batch, baseline: bool = False) -> str:
         "覆盖期间:",
         f"  开始: {batch.start.isoformat()}",
         f"  结束: {batch.date.isoformat()}",
-        f"接收单位: [{', '.join(r.id for r in batch.settings.recipients)}]",
+        f"接收单位: [{', '.join(r.id for r in batch.recipients)}]",
     ]
     if baseline:
         lines.append("补登: true")
@@ -121,7 +121,7 @@ def ledger_text(batch: Batch, baseline: bool = False) -> str:
             lines.append("    文件:")
             for sent in entry.files:
                 lines += [f"      - 文件: {_q(sent.source)}", f"        sha256: {sent.sha256}"]
-                kept = [r.id for r in batch.settings.recipients if not baseline and sent in entry.withheld_from(r)]
+                kept = [r.id for r in batch.recipients if not baseline and sent in entry.withheld_from(r)]
                 lines += [f"        未送: [{', '.join(kept)}]"] if kept else []
         if entry.remark and not baseline:
             lines.append(f"    备注: {_q(entry.remark)}")

@@ -120,10 +120,16 @@ class Batch:
     missed: tuple[dt.date, ...] = ()  # handover days since the last recorded batch that have no batch: this one covers them
     by_hand: bool = False  # recorded by `handover baseline`: delivered by hand before gongkai, no files were made
     notes: list[str] = field(default_factory=list)  # what --force let through (handover.run.prepare), in Chinese
+    sent_to: tuple[Recipient, ...] | None = None  # a recorded batch: the recipients its ledger names, as they took it
 
     @property
     def settings(self) -> HandoverSettings:
         return self.agency.handover
+
+    @property
+    def recipients(self) -> tuple[Recipient, ...]:
+        """Who receives the batch: a recorded one, those its ledger names (recorded_recipients); else gongkai.yaml's."""
+        return self.sent_to if self.sent_to is not None else tuple(self.settings.recipients)
 
     @property
     def delivered(self) -> dt.date:
@@ -175,10 +181,15 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
     held = holdings(before.values())
     again = {i: f"{d.isoformat()}批次撤换公函撤回后恢复公开，重新送交" for i, d in _asked_back(before, set(held)).items()}
     if recorded is not None:
-        batch = Batch(day, recorded.period.start, agency, recorded=True, made=recorded.made, by_hand=recorded.baseline)
+        batch = Batch(day, recorded.period.start, agency, recorded=True, made=recorded.made, by_hand=recorded.baseline,
+                      sent_to=recorded_recipients(agency, recorded))
         batch.problems += [catalog.diagnostic("GK512", Severity.ERROR, message + "；不能按这个台账重新生成这一批",
                                               Location(batch.ledger_path, recorded.id, where), LEDGER_DATES_HINT)
                            for where, message in ledger_dates(recorded)]
+        configured = {r.id for r in agency.handover.recipients}
+        batch.notes += [f"台账中的接收单位「{gone}」已不在 gongkai.yaml「移交 → 接收单位」中：按台账仍为它重新生成了包，名称写作"
+                        f"它的编号；要写出名称，把它（编号 {gone}）加回 gongkai.yaml。"
+                        for gone in recorded.recipients if gone not in configured]
         records = _reproduce(catalog, batch, recorded, admitted, today)
         recalls = _recorded_recalls(catalog, batch, recorded, known)
         again.update({e.id: _updated(e.sent_in) for e in recorded.recalls if e.action == UPDATE})
@@ -212,6 +223,24 @@ def plan_handover(catalog: Catalog, day: dt.date, calendar: WorkdayCalendar, all
         _refuse_held_but_gone(catalog, batch, held)
     batch.problems[:0] = clashes + unread
     return batch
+
+
+def recorded_recipients(agency: Agency, ledger: Ledger) -> tuple[Recipient, ...]:
+    """The recipients of a recorded batch, as its ledger has them: those it names (a 馆 added to gongkai.yaml since
+    received nothing; one taken out since is still named, by its 编号 if its name is gone), each taking the lists of
+    people as it did then — the ledger's 未送 says who did not — whatever 接收名单 says now. Made again from today's
+    settings, the batch gave the 图书馆 the 公示名单 its ledger says it never received (and a bag to a 馆 that never
+    received the batch), where a batch made again is the batch as signed."""
+    configured = {r.id: r for r in agency.handover.recipients}
+    files = [f for sent in ledger.records for f in sent.files]
+    judged = any(f.withheld_from for f in files)  # no list kept back from anyone: nothing to say who takes lists
+    found = []
+    for recipient_id in ledger.recipients:
+        recipient = configured.get(recipient_id) or Recipient.model_validate({"编号": recipient_id, "名称": recipient_id})
+        if judged:
+            recipient = recipient.model_copy(update={"lists": not any(recipient_id in f.withheld_from for f in files)})
+        found.append(recipient)
+    return tuple(found)
 
 
 def unread_ledgers(catalog: Catalog) -> list[Diagnostic]:
