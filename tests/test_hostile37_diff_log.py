@@ -10,7 +10,8 @@ Found by this pass:
    entered the catalog with an error and was mended later never appeared there as 新增 either. Now the commit that
    mends a file is compared with the last version of it that could be read (none: the item is 新增), and the log
    says so: 「本次提交修正了自 abc1234 起有错误、无法读取的文件：以下是与那次提交之前的版本相比的变化」
-   (JSON: broken_since).
+   (JSON: broken_since). In a shallow clone cut off before a readable version it stays 「无法比较」 (the clone's first
+   commit would read as 新增).
 2. `gongkai log` labelled such a change 「[文字性] 无法比较」 while `gongkai diff` lists it apart, 「是否实质性无法判断」:
    a reviewer skimming for [实质性] passed over it. The log now labels it 「[性质未定]」.
 
@@ -125,3 +126,18 @@ def test_broken_over_several_commits(repo: Path, gk: Gk) -> None:
     newest = run.out.split("\n\n")[1]
     assert f"自 {broke[:7]} 起" in newest
     assert "公开时限：「制定或获取信息之日起10个工作日内」→「制定或获取信息之日起5个工作日内」" in newest
+
+
+def test_shallow_clone_cut_before_the_readable_version_is_no_addition(repo: Path, gk: Gk, tmp_path: Path) -> None:
+    """CI clones with --depth: the commit that broke the file is the last one fetched, what it was before is not
+    there; the mending commit stays 「无法比较」, never 「新增」 (a shallow boundary reads as the file's first commit)."""
+    broke, mended = _broken_then_mended(repo)
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth=2", repo.as_uri(), str(clone))
+    run = gk("log", "SHJZ-001", "-C", clone / "catalog")
+    assert run.code == 0, run.err
+    newest = run.out.split("\n\n")[1]
+    assert mended[:7] in newest
+    assert "[性质未定] 无法比较 公开事项 SHJZ-001" in newest
+    assert "新增" not in run.out and "本次提交修正了" not in run.out
+    assert f"{broke[:7]}  历史到此为止" in run.out

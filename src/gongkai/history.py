@@ -215,12 +215,16 @@ def _mended(repo: Repo, commit: Commit, change: Change, triples: list[Triple], c
     """*change* of a file that *commit* mended (unreadable before it, readable after) as the change from the last
     version of the file that could be read, or from none when it entered the catalog unreadable: an edit made in the
     commit that broke the file (公开时限 changed and a key mistyped, the key fixed in the next commit) was lost between
-    two 「无法比较」, from the log and from the 目录调整记录 page alike. Left as it is when nothing changed since."""
+    two 「无法比较」, from the log and from the 目录调整记录 page alike. Left as it is when nothing changed since, or
+    when a shallow clone cut the history off before a readable version (its first commit would read as 新增)."""
     path = change.new_path
     if change.what != "invalid" or change.side != "old" or path != change.old_path or not commit.parents:
         return change
     new = next((n for p, _, n in triples if p == path), None)
+    boundary = repo.shallow_boundary()
     for older, blob in repo.versions(commit.parents[0], str(path))[:MENDED_DEPTH]:
+        if older.sha in boundary:  # a shallow clone: what the file was before it is not here
+            return change
         base = older.parents[0] if older.parents else None
         found = [c for c in diff_triples(repo, [(str(path), blob, new)], cache, base, new_commit=commit.sha)
                  if (c.kind, c.id) == (change.kind, change.id)]
