@@ -1,0 +1,83 @@
+"""Thirty-seventh hostile pass, angle 「column_inspect」: the yearly inspector scoring the 政府信息公开 column that
+build-site makes (国办公开办函〔2019〕61号; 国办秘函〔2019〕19号; DOMAIN.md §10–11), trusting `inspect`, and an elderly
+citizen on a phone.
+
+The oracle: small real catalogs in tmp dirs, the real CLI (`gongkai build-site`, `gongkai inspect --site`), and
+what each page must show typed by hand.
+
+Found by this pass:
+1. A 正文 with a footnote (「根据有关规定[^1]……」 and below it 「[^1]: 《社会救助暂行办法》（国务院令第649号）。」: what pandoc
+   writes for a Word footnote) was read as a CommonMark link definition: the page showed 「^1」 linking to the note's
+   words as an address (a 404, an inspector's 错链), and the note itself was shown nowhere. Now the note is at the end
+   of the body, linked both ways (「[1]」 ↔ 「返回正文」), and the privacy scan reads it where it is written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import AGENCY, ITEM, RECORD, CatalogDir, Run
+
+TODAY = "2026-12-07"
+
+
+def _catalog(tmp_path: Path, body: str) -> CatalogDir:
+    cat = CatalogDir(tmp_path / "catalog")
+    cat.write("gongkai.yaml", AGENCY)
+    cat.item(ITEM)
+    indented = "".join(f"  {line}\n" if line else "\n" for line in body.split("\n"))
+    cat.record(RECORD.replace("  经审核，现将名单予以公示。\n", indented))
+    return cat
+
+
+def _built(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> Path:
+    site = tmp_path / "site"
+    run = gk("build-site", cat.root, "--out", site, "--today", TODAY)
+    assert run.code == 0, run.err
+    return site
+
+
+def _link_line(gk: Callable[..., Run], cat: CatalogDir, site: Path) -> str:
+    run = gk("inspect", cat.root, "--site", site, "--today", TODAY)
+    found = re.search(r"链接不可用（错链、断链）：[^\n]*(?:\n     ·[^\n]*)*", run.out)
+    assert found, run.out
+    return found.group(0)
+
+
+# ---------------------------------------------------------------------------------------------------- 1. footnotes
+
+FOOTNOTED = ("经审核，现将名单予以公示。根据有关规定[^1]，公示期为7天[^期]。\n\n"
+             "[^1]: 《社会救助暂行办法》（国务院令第649号）。\n"
+             "[^期]: 自公开之日起计算。")
+
+
+def test_a_footnote_is_shown_at_the_end_of_the_body_and_linked_both_ways(tmp_path: Path,
+                                                                         gk: Callable[..., Run]) -> None:
+    site = _built(gk, _catalog(tmp_path, FOOTNOTED), tmp_path)
+    text = (site / "records/R2026-001.html").read_text(encoding="utf-8")
+    assert '根据有关规定<sup class="footnote-ref"><a href="#fn1" id="fnref1">[1]</a></sup>，' in text
+    assert '公示期为7天<sup class="footnote-ref"><a href="#fn2" id="fnref2">[2]</a></sup>。' in text
+    assert ('<li id="fn1" class="footnote-item"><p>《社会救助暂行办法》（国务院令第649号）。 '
+            '<a href="#fnref1" class="footnote-backref">返回正文</a></p>') in text
+    assert '<li id="fn2" class="footnote-item"><p>自公开之日起计算。 <a href="#fnref2"' in text
+    assert '<section class="footnotes" aria-label="注释">' in text
+    assert "^1" not in text and "%E3%80%8A" not in text  # no link to the note's words as an address
+
+
+def test_inspect_finds_no_broken_link_in_a_footnoted_body(tmp_path: Path, gk: Callable[..., Run]) -> None:
+    cat = _catalog(tmp_path, FOOTNOTED)
+    site = _built(gk, cat, tmp_path)
+    assert _link_line(gk, cat, site) == "链接不可用（错链、断链）：扣 0 分（每个扣1分，最多扣10分）"
+
+
+def test_a_personal_number_in_a_footnote_is_found_on_its_line(tmp_path: Path, gk: Callable[..., Run]) -> None:
+    cat = _catalog(tmp_path, FOOTNOTED.replace("自公开之日起计算。", "联系人身份证11010519491231002X。"))
+    run = gk("validate", cat.root)
+    assert run.code == 1
+    assert re.search(r"\n\s*21:1 错误 GK601 正文第4行有未遮盖的身份证号「11\*{13}02X」", run.out), run.out
+    built = gk("build-site", cat.root, "--out", tmp_path / "site", "--today", TODAY)
+    assert "11010519491231002X" not in "".join(p.read_text(encoding="utf-8", errors="replace")
+                                                 for p in (tmp_path / "site").rglob("*.html"))
+    assert "R2026-001" in built.err
