@@ -268,7 +268,7 @@ GROUPS: dict[str, Group] = {
                         "src/gongkai/privacy/pdfbytes.py", "src/gongkai/privacy/extract.py",
                         "src/gongkai/privacy/markup.py"),
                        ("tests/test_hostile29_documents_mutants.py", "tests/test_pdf_revisions.py",
-                        "tests/test_hostile36_column_inspector.py",
+                        "tests/test_hostile36_column_inspector.py", "tests/test_hostile37_column_inspect.py",
                         "tests/test_privacy_files.py", "tests/test_hostile8_documents.py",
                         "tests/test_hostile7_documents.py", "tests/test_hostile25_containers.py",
                         "tests/test_hostile21_gate_documents.py", "tests/test_hostile19_gate_files.py",
