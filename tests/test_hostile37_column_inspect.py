@@ -10,6 +10,11 @@ Found by this pass:
    writes for a Word footnote) was read as a CommonMark link definition: the page showed 「^1」 linking to the note's
    words as an address (a 404, an inspector's 错链), and the note itself was shown nowhere. Now the note is at the end
    of the body, linked both ways (「[1]」 ↔ 「返回正文」), and the privacy scan reads it where it is written.
+2. A 政府信息公开指南 without the request desk's 地址 or 电话 (or with 「办公时间: 待定」, or 「方式: [网上申请]」 without the
+   address of the system) — a page that cannot tell the public where and how to apply (《条例》第十二条) — got no word from
+   `inspect`: validate warns (GK901), but the inspector's sheet is what is read before the inspection. Now the sheet
+   lists each thing the 指南 page lacks, with the line of gongkai.yaml to write it at (a warning, no points); what the
+   page words otherwise (复议机关 → 「本级人民政府」) is not called missing.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from conftest import AGENCY, ITEM, RECORD, CatalogDir, Run
+from test_inspect import check, icat, inspect  # noqa: F401
 
 TODAY = "2026-12-07"
 
@@ -81,3 +87,45 @@ def test_a_personal_number_in_a_footnote_is_found_on_its_line(tmp_path: Path, gk
     assert "11010519491231002X" not in "".join(p.read_text(encoding="utf-8", errors="replace")
                                                  for p in (tmp_path / "site").rglob("*.html"))
     assert "R2026-001" in built.err
+
+
+# ---------------------------------------------------------------------------------------------------- 2. the 指南
+
+def _guide(sheet: dict) -> tuple[str, list[str]]:
+    found = check(sheet, "request-guide")
+    return found["status"], [e["text"] for e in found["evidence"]]
+
+
+def test_a_complete_guide_is_not_called_incomplete(gk: Callable[..., Run], icat: CatalogDir) -> None:
+    code, sheet = inspect(gk, icat.root)
+    assert (code, sheet["verdict"]["score"], _guide(sheet)) == (0, 100, ("pass", []))
+
+
+def test_each_thing_the_guide_page_lacks_is_named_with_its_line(gk: Callable[..., Run], icat: CatalogDir) -> None:
+    text = (icat.root / "gongkai.yaml").read_text(encoding="utf-8")
+    text = (text.replace("  地址: 测试县城关镇人民路1号\n", "").replace("  电话: 0595-23000000\n", "")
+            .replace("办公时间: 工作日上午8:00—12:00，下午14:30—17:30", "办公时间: 待定")
+            .replace("方式: [当面提交, 邮寄]", "方式: [当面提交, 网上申请]")
+            .replace("  复议机关: 测试县人民政府\n", ""))  # the 指南 then says 「本级人民政府」: not missing
+    icat.write("gongkai.yaml", text)
+    code, sheet = inspect(gk, icat.root)
+    assert (code, sheet["verdict"]["score"]) == (0, 100)  # a warning: no points, no veto
+    assert _guide(sheet) == ("fail", [
+        "gongkai.yaml:24:1 「依申请公开」没有写「地址」：指南中没有这一项；在「依申请公开:」下加上「地址: ……」",
+        "gongkai.yaml:24:1 「依申请公开」没有写「电话」：指南中没有这一项；在「依申请公开:」下加上「电话: ……」",
+        "gongkai.yaml:27:3 「办公时间」只写了「待定」：指南中没有实际内容；改成实际的办公时间",
+        "gongkai.yaml:28:14 申请方式有「网上申请」，但没有写网上申请地址：指南中不列出这种方式；加上「网上申请地址: ……」，"
+        "或从「方式」中删去「网上申请」",
+    ])
+    run = gk("inspect", icat.root, "--today", "2026-11-27")
+    assert "政府信息公开指南缺少的内容（受理机构的地址、电话、电子邮箱、办公时间、申请方式）：4 项" in run.out, run.out
+
+
+def test_no_request_section_at_all_is_named(gk: Callable[..., Run], icat: CatalogDir) -> None:
+    text = (icat.root / "gongkai.yaml").read_text(encoding="utf-8")
+    start, end = text.index("依申请公开:"), text.index("诉讼法院: 测试县人民法院\n") + len("诉讼法院: 测试县人民法院\n")
+    icat.write("gongkai.yaml", text[:start] + text[end:])
+    _, sheet = inspect(gk, icat.root)
+    status, evidence = _guide(sheet)
+    assert status == "fail" and len(evidence) == 1, evidence
+    assert evidence[0].startswith("gongkai.yaml:1:1 没有「依申请公开」一节：指南不能写明受理机构、地址、电话和申请方式；")
