@@ -15,6 +15,11 @@ Found by this pass:
    `inspect`: validate warns (GK901), but the inspector's sheet is what is read before the inspection. Now the sheet
    lists each thing the 指南 page lacks, with the line of gongkai.yaml to write it at (a warning, no points); what the
    page words otherwise (复议机关 → 「本级人民政府」) is not called missing.
+3. After an upgrade of gongkai (whose version number stayed 0.1.0 through every mend), build-site over the existing
+   site made no page again: a page's key held gongkai's version, not its code, so the pages an older gongkai wrote
+   (a footnote as a 404 — found above —, headings skipping levels) stayed on the site until their record was edited,
+   and a second run said 「网站没有变化」 even with --no-cache. Now a page's key holds gongkai's code and the libraries
+   beside it, as the build's stamp and the gate's memo already did.
 """
 
 from __future__ import annotations
@@ -22,6 +27,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+import gongkai.site.build
+import gongkai.site.make
+import gongkai.site.render
 
 from conftest import AGENCY, ITEM, RECORD, CatalogDir, Run
 from test_inspect import check, icat, inspect  # noqa: F401
@@ -129,3 +141,23 @@ def test_no_request_section_at_all_is_named(gk: Callable[..., Run], icat: Catalo
     status, evidence = _guide(sheet)
     assert status == "fail" and len(evidence) == 1, evidence
     assert evidence[0].startswith("gongkai.yaml:1:1 没有「依申请公开」一节：指南不能写明受理机构、地址、电话和申请方式；")
+
+
+# ---------------------------------------------------------------------------------------------------- 3. an upgrade
+
+def test_pages_an_older_gongkai_wrote_are_made_again_after_an_upgrade(tmp_path: Path, gk: Callable[..., Run],
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    cat = _catalog(tmp_path, FOOTNOTED)
+    site = tmp_path / "site"
+    page = site / "records/R2026-001.html"
+    with monkeypatch.context() as older:  # the gongkai before this pass: same version, its Markdown had no footnotes
+        older.setattr(gongkai.site.render, "_markdown", lambda: MarkdownIt("commonmark", {"breaks": True}))
+        for module in (gongkai.site.build, gongkai.site.make):
+            older.setattr(module, "code_salt", lambda: "gongkai 0.1.0 of an earlier session")
+        assert gk("build-site", cat.root, "--out", site, "--today", TODAY).code == 0
+    assert 'href="%E3%80%8A' in page.read_text(encoding="utf-8")  # the old page: the note's words as an address
+    run = gk("build-site", cat.root, "--out", site, "--today", TODAY)  # upgraded: the same catalog, the same day
+    assert run.code == 0, run.err
+    text = page.read_text(encoding="utf-8")
+    assert '<a href="#fn1" id="fnref1">[1]</a>' in text and "%E3%80%8A" not in text
+    assert _link_line(gk, cat, site) == "链接不可用（错链、断链）：扣 0 分（每个扣1分，最多扣10分）"
