@@ -20,6 +20,10 @@ Found by this pass:
    (a footnote as a 404 — found above —, headings skipping levels) stayed on the site until their record was edited,
    and a second run said 「网站没有变化」 even with --no-cache. Now a page's key holds gongkai's code and the libraries
    beside it, as the build's stamp and the gate's memo already did.
+4. inspect's 「需人工核对的链接」 listed as 「正文链接到其他网站」 every http address typed in a 正文: one pasted as raw HTML
+   (「<a href="https://…">」, shown on the page as text), one in a code span (with its closing 「`」 as part of the
+   address) and one typed bare (no link: the renderer makes none) — a reviewer was sent to check links the page does
+   not have. Now the list holds the links the page makes (Markdown links, autolinks, linked pictures), each once.
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ import gongkai.site.make
 import gongkai.site.render
 
 from conftest import AGENCY, ITEM, RECORD, CatalogDir, Run
-from test_inspect import check, icat, inspect  # noqa: F401
+from test_inspect import check, icat, inspect, write_record  # noqa: F401
 
 TODAY = "2026-12-07"
 
@@ -161,3 +165,17 @@ def test_pages_an_older_gongkai_wrote_are_made_again_after_an_upgrade(tmp_path: 
     text = page.read_text(encoding="utf-8")
     assert '<a href="#fn1" id="fnref1">[1]</a>' in text and "%E3%80%8A" not in text
     assert _link_line(gk, cat, site) == "链接不可用（错链、断链）：扣 0 分（每个扣1分，最多扣10分）"
+
+
+# ---------------------------------------------------------------------------------------------------- 4. links to review
+
+def test_only_the_links_a_page_makes_are_sent_for_review(gk: Callable[..., Run], icat: CatalogDir) -> None:
+    body = ("详见[民政部](https://www.mca.gov.cn/)和<https://www.gov.cn/zhengce/>，再见[民政部](https://www.mca.gov.cn/)。\n\n"
+            "参见<a href=\"https://www.example.com/raw\">省厅网站</a>，"
+            "或 `https://code.example.com/y`，或直接输入 https://bare.example.com/z 。")
+    write_record(icat, "R2026-041", "SHJZ-050", "2026-11-02", body=body)
+    _, sheet = inspect(gk, icat.root)
+    assert [(e["id"], e["text"]) for e in check(sheet, "review-links")["evidence"]] == [
+        ("R2026-041", "正文链接到其他网站：https://www.mca.gov.cn/"),
+        ("R2026-041", "正文链接到其他网站：https://www.gov.cn/zhengce/"),
+    ]

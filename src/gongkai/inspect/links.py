@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 from gongkai.errors import UsageProblem
 from gongkai.inspect.context import Inspection
 from gongkai.inspect.sheet import Check, Deduction, Evidence, Status
+from gongkai.privacy.links import shown_links
 from gongkai.search.files import META, SEARCH_DIR
 from gongkai.site.store import Store
 
@@ -30,7 +31,6 @@ _XML_LINK = re.compile(r'href="([^"]*)"|<loc>([^<]*)</loc>')
 _ANCHOR = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 SEARCH_PAGE = f"{SEARCH_DIR}/index.html"
 TOP = "top"  # 「#top」 scrolls to the top of any page (HTML: the indicated part of the document)
-_URL = re.compile(r"https?://[^\s<>()\[\]\"'“”「」（），。；]+", re.IGNORECASE)
 
 
 def page_links(text: str, xml: bool = False) -> list[str]:
@@ -199,10 +199,11 @@ def is_download(target: str) -> bool:
 
 
 def body_links(run: Inspection, base: Base) -> Iterator[tuple[str, str, str]]:
-    """(record id, URL, kind) of every link in a published 正文 that leaves the site, or names it in other letters."""
+    """(record id, URL, kind) of every link in a published 正文 that leaves the site, or names it in other letters: the
+    links its page makes (an address pasted as raw HTML, in a code span or typed bare is words there, not a link)."""
     for record in run.shown:
-        for url in dict.fromkeys(_URL.findall(record.body or "")):
-            if (kind := classify("", url, base)[0]) != "internal":
+        for url in shown_links(record.body):
+            if url.lower().startswith(("http://", "https://")) and (kind := classify("", url, base)[0]) != "internal":
                 yield record.id, url, kind
 
 
