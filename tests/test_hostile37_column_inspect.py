@@ -28,9 +28,11 @@ Found by this pass:
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from markdown_it import MarkdownIt
@@ -43,6 +45,7 @@ from conftest import AGENCY, ITEM, RECORD, CatalogDir, Run
 from test_inspect import check, icat, inspect, write_record  # noqa: F401
 
 TODAY = "2026-12-07"
+AXE = Path(__file__).parent / "browser" / "vendor" / "axe.min.js"
 
 
 def _catalog(tmp_path: Path, body: str) -> CatalogDir:
@@ -86,6 +89,31 @@ def test_a_footnote_is_shown_at_the_end_of_the_body_and_linked_both_ways(tmp_pat
     assert '<li id="fn2" class="footnote-item"><p>自公开之日起计算。 <a href="#fnref2"' in text
     assert '<section class="footnotes" aria-label="注释">' in text
     assert "^1" not in text and "%E3%80%8A" not in text  # no link to the note's words as an address
+
+
+@pytest.mark.browser
+def test_a_footnote_works_on_a_phone_by_touch_and_by_keyboard(tmp_path: Path, gk: Callable[..., Run],
+                                                              browser: Any) -> None:
+    long_body = FOOTNOTED.replace("根据有关规定", "\n\n".join(["经审核，符合条件。"] * 60) + "\n\n根据有关规定")
+    site = _built(gk, _catalog(tmp_path, long_body), tmp_path)
+    tab = browser.new_page(viewport={"width": 375, "height": 667})
+    try:
+        tab.goto((site / "records/R2026-001.html").as_uri())
+        assert tab.evaluate("() => document.documentElement.scrollWidth") <= 375
+        tab.click("#fnref1")
+        assert tab.evaluate("() => location.hash") == "#fn1"
+        box = tab.eval_on_selector("#fn1", "e => e.getBoundingClientRect().toJSON()")
+        assert 0 <= box["top"] < 667, box  # the note is on screen
+        tab.focus("#fn1 .footnote-backref")
+        tab.keyboard.press("Enter")
+        assert tab.evaluate("() => location.hash") == "#fnref1"
+        assert tab.eval_on_selector("#fnref1", "e => e.getBoundingClientRect().top") >= 0
+        tab.add_script_tag(path=str(AXE))
+        result = tab.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+        bad = [(v["id"], v["impact"]) for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        assert bad == [], json.dumps(bad, ensure_ascii=False)
+    finally:
+        tab.close()
 
 
 def test_inspect_finds_no_broken_link_in_a_footnoted_body(tmp_path: Path, gk: Callable[..., Run]) -> None:
