@@ -24,6 +24,9 @@ Found by this pass:
    (「<a href="https://…">」, shown on the page as text), one in a code span (with its closing 「`」 as part of the
    address) and one typed bare (no link: the renderer makes none) — a reviewer was sent to check links the page does
    not have. Now the list holds the links the page makes (Markdown links, autolinks, linked pictures), each once.
+5. inspect named a broken link or a missing attachment as the page's HTML writes it, percent-encoded: 「链接
+   「../files/2026/%E4%BD%8E%E4%BF%9D….pdf」文件不存在」 — no clerk can tell which file that is. Now the sheet names it in
+   characters, as the catalog and the file manager do (「../files/2026/低保办事指南.pdf」); so are the links to review.
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ import gongkai.site.build
 import gongkai.site.make
 import gongkai.site.render
 
-from conftest import AGENCY, ITEM, RECORD, CatalogDir, Run
+from conftest import AGENCY, ITEM, RECORD, CatalogDir, Run, text_pdf
 from test_inspect import check, icat, inspect, write_record  # noqa: F401
 
 TODAY = "2026-12-07"
@@ -207,3 +210,23 @@ def test_only_the_links_a_page_makes_are_sent_for_review(gk: Callable[..., Run],
         ("R2026-041", "正文链接到其他网站：https://www.mca.gov.cn/"),
         ("R2026-041", "正文链接到其他网站：https://www.gov.cn/zhengce/"),
     ]
+
+
+# ---------------------------------------------------------------------------------------------------- 5. readable names
+
+def test_a_missing_attachment_with_a_chinese_name_is_named_in_characters(tmp_path: Path, gk: Callable[..., Run],
+                                                                         icat: CatalogDir) -> None:
+    icat.write("files/2026/低保办事指南.pdf", text_pdf("安溪县最低生活保障办事指南"))
+    record = (icat.root / "records/2026/R2026-050.yaml").read_text(encoding="utf-8")
+    icat.write("records/2026/R2026-050.yaml", record.replace(
+        "正文: |", "附件:\n  - 文件: files/2026/低保办事指南.pdf\n    名称: 低保办事指南\n正文: |"))
+    write_record(icat, "R2026-041", "SHJZ-050", "2026-11-02",
+                 body="详见[国务院政策](https://www.gov.cn/政策/低保.html)。")
+    site = tmp_path / "site"
+    assert gk("build-site", icat.root, "--out", site, "--today", "2026-11-27").code == 0
+    (site / "files/2026/低保办事指南.pdf").unlink()  # the portal's copy lost it
+    _, sheet = inspect(gk, icat.root, "--site", site)
+    assert [e["text"] for e in check(sheet, "attachments")["evidence"]] == [
+        "链接「../files/2026/低保办事指南.pdf」文件不存在（records/R2026-050.html）"]
+    assert ("R2026-041", "正文链接到其他网站：https://www.gov.cn/政策/低保.html") in [
+        (e["id"], e["text"]) for e in check(sheet, "review-links")["evidence"]]
