@@ -355,7 +355,8 @@ GROUPS: dict[str, Group] = {
                             ("tests/test_hostile30_site_inspect_mutants.py", "tests/test_inspect.py",
                              "tests/test_inspect_dates.py", "tests/test_print.py", "tests/test_site_links.py",
                              "tests/test_hostile13_inspect.py", "tests/test_hostile14_inspect.py",
-                             "tests/test_hostile36_column_inspector.py", "tests/test_hostile36_exits_again.py")),
+                             "tests/test_hostile36_column_inspector.py", "tests/test_hostile36_exits_again.py",
+                             "tests/test_hostile37_column_inspect.py")),
     # (thirtieth pass) What the archivists receive: the 送交信息目录表 (its rows, header and footer as xlsx, csv and the
     # A4 print page, the 电子文件清单 with each file's size and SHA-256) and the BagIt bag that holds it with the files
     # (bag-info, the sorted tag manifest, verify's Chinese verdicts, the check against the ledger). A bug here puts a
