@@ -84,10 +84,12 @@ class Catalog:
             self.commit()
         elif name == "link_page":  # a 正文 links another record's page (its page marks it, or gives words alone)
             other = RECORDS[(n // 5) % len(RECORDS)]
-            self.replace(rid, "正文: |\n", f"正文: |\n  详见[相关信息]({other}.html)。\n\n")
+            folder = ["", "records/", "/records/"][n % 3]  # (as written: the page is given the address that opens it)
+            self.replace(rid, "正文: |\n", f"正文: |\n  详见[相关信息]({folder}{other}.html)。\n\n")
         elif name == "link_file":  # a 正文 links the file of a record (a list: never indexed, held back once ended)
             other = ["R2026-014", "R2026-015"][n % 2]
-            self.replace(rid, "正文: |\n", f"正文: |\n  详见[材料](../files/2026/{other}.pdf)。\n\n")
+            folder = ["../", "", "/"][(n // 2) % 3]  # files/… as the 附件 line writes it, and from the portal's root
+            self.replace(rid, "正文: |\n", f"正文: |\n  详见[材料]({folder}files/2026/{other}.pdf)。\n\n")
         elif name == "withdraw":
             self.add(rid, f"撤回:\n  日期: {START + dt.timedelta(days=n % 6)}\n  原因: 内容有误\n")
         elif name == "repeal":

@@ -259,7 +259,8 @@ def test_an_outcome_keeps_every_field_through_the_memo():
     from gongkai.gate import Admission, Outcome
 
     assert {f.name for f in dataclasses.fields(Outcome)} == {
-        "id", "verdict", "change", "withheld", "admission", "findings", "reasons", "why", "record", "copy"}
+        "id", "verdict", "change", "withheld", "admission", "findings", "reasons", "why", "record", "copy",
+        "withheld_as", "forwards"}
     assert {f.name for f in dataclasses.fields(Admission)} == {
         "facts", "blob", "item", "channels", "outputs", "state", "notice_end", "lists_people", "validity",
         "validity_date", "notice_provisional", "source", "token", "newest"}

@@ -173,6 +173,16 @@ CASES: dict[str, tuple[Mutation, Mutation]] = {
     "GK903": (lambda c: agency(c, "领导:", "启用日期: 2026-01-01\n领导:"),
               lambda c: second_record(c, rec(文种="文种: 年度报告", 索引号="索引号: X-2", 公示截止="") + "报告年度: 2026\n")),
     # two published annual reports for 2025 (withdrawn ones do not count), or one for 2025 and one for 2024
+    # a 正文 linking a file of files/ that no public record attaches: the site shows the words alone
+    "GK908": (lambda c: (c.write("files/2026/申请表.csv", "村（社区）,人数\n经兜村,12\n"),
+                         c.record(RECORD + "  请下载[申请表](../files/2026/申请表.csv)填写。\n")),
+              lambda c: (c.write("files/2026/申请表.csv", "村（社区）,人数\n经兜村,12\n"),
+                         c.record(RECORD.replace("页数: 1", "页数: 1\n附件:\n  - 名称: 申请表\n    文件: files/2026/申请表.csv")
+                                  + "  请下载[申请表](../files/2026/申请表.csv)填写。\n"))),
+    # a 正文 linking the page of a record that is not 主动公开 (R2026-002 不予公开): words alone on every exit
+    "GK909": (lambda c: (c.record(RECORD + "  另见[名单](R2026-002.html)。\n"),
+                         second_record(c, rec(索引号="索引号: X-2", 公开属性="公开属性: 不予公开\n不予公开理由: 个人隐私"))),
+              lambda c: (c.record(RECORD + "  另见[名单](R2026-002.html)。\n"), second_record(c, rec(索引号="索引号: X-2")))),
     "GK906": (lambda c: (c.record(rec(文种="文种: 年度报告", 公示截止="") + "报告年度: 2025\n"),
                          second_record(c, rec(文种="文种: 年度报告", 索引号="索引号: X-2", 公示截止="") + "报告年度: 2025\n")),
               lambda c: (c.record(rec(文种="文种: 年度报告", 公示截止="") + "报告年度: 2025\n"),

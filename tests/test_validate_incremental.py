@@ -113,19 +113,24 @@ class Clerk:
             variants = [NOTICE, NOTICE.replace("2027-02-20", "2027-02-22"), None]
             text = variants[n % len(variants)]
             notice.write_text(text, "utf-8") if text else notice.unlink(missing_ok=True)
-        elif op == "share":  # link another record's file (GK612 when one of the two is not 主动公开)
-            self.replace(path, "  - 文件: files/2026/", f"  - 文件: files/2026/{['R2026-001', 'R2026-005', 'R2026-019'][n % 3]}.pdf\n#")
-        elif op == "link":  # a 正文 links another record's file (GK612 when that record is not 主动公开)
-            other = ['R2026-001', 'R2026-005', 'R2026-019'][n % 3]
+        elif op == "share":  # link another record's file (GK612 when one of the two is not 主动公开), or 申请表.pdf, which
+            # no other record attaches and the catalog does not hold (GK607; a 正文 linking it loses its GK908)
+            self.replace(path, "  - 文件: files/2026/", f"  - 文件: files/2026/{SHARED[n % len(SHARED)]}.pdf\n#")
+        elif op == "link":  # a 正文 links another record's file (GK612 when that record is not 主动公开), or 申请表.pdf,
+            # which no record attaches (GK908 until one public record does)
+            other = SHARED[n % len(SHARED)]
             self.replace(path, "正文: |\n", f"正文: |\n  详见[材料](../files/2026/{other}.pdf)。\n")
+        elif op == "page":  # a 正文 links a record's page (GK909 when it is not 主动公开 or no such record)
+            self.replace(path, "正文: |\n", f"正文: |\n  另见[通知]({['', 'records/'][n % 2]}{IDS[n % len(IDS)]}.html)。\n")
         elif op == "attachment":
             for pdf in sorted((self.root / "files" / "2026").glob("*.pdf"))[n % 3: n % 3 + 1]:
                 pdf.write_bytes(pdf.read_bytes() + b"\n%%EOF\n" if n % 2 else b"not a pdf")
 
 
+SHARED = ("R2026-001", "R2026-005", "R2026-019", "申请表")
 OPS = st.sampled_from(["title", "body", "body-first", "date", "formed", "index", "id", "item", "kind", "attribute", "refer",
                        "ledger", "add", "delete", "rename", "break", "settings", "today", "notice", "attachment",
-                       "share", "link"])
+                       "share", "link", "page"])
 
 
 @settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -139,6 +144,8 @@ OPS = st.sampled_from(["title", "body", "body-first", "date", "formed", "index",
 @example([("kind", 6), ("id", 5), ("item", 3)])  # the 解读 R2026-011 points at becomes 政策解读, then moves
 @example([("share", 1), ("attribute", 2), ("attribute", 3)])  # R2026-002 links R2026-005's file, which turns 依申请公开 (GK612)
 @example([("link", 1), ("attribute", 2), ("attribute", 3)])  # R2026-002's 正文 links that file instead (GK612)
+@example([("page", 10), ("attribute", 0)])  # R2026-002 links R2026-001's page, which turns 依申请公开 (GK909)
+@example([("link", 3), ("share", 7), ("attribute", 7)])  # R2026-002 links 申请表.pdf (GK908), which R2026-008 attaches
 def test_cached_validate_equals_a_full_check(gk, steps):
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder) / "catalog"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import time
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
@@ -125,6 +126,8 @@ def find_root(path: Path) -> Path:
                               f"「{owner}」中运行，或写明它的路径", owner)
     if slip := quote_slip(path):  # the example command would only repeat the slip
         raise CatalogNotFound(f"「{path}」不是目录文件夹：找不到 gongkai.yaml。{slip}")
+    if pending := unchecked_submodule(path):
+        raise CatalogNotFound(pending)
     raise NotACatalogFolder(path, f"「{path}」不是目录文件夹：找不到 gongkai.yaml。请在目录文件夹中运行，或写明路径")
 
 
@@ -144,6 +147,34 @@ def _misnamed_agency_file(folder: Path) -> Path | None:
     except OSError:
         return None
     return next((e for e in entries if e.is_file() and "".join(e.name.lower().split()) in AGENCY_SLIPS), None)
+
+
+_SUBMODULE_PATH = re.compile(r"^\s*path\s*=\s*(.+?)\s*$", re.MULTILINE)
+
+
+def unchecked_submodule(path: Path) -> str | None:
+    """What to run when *path* is (or lies in) a git submodule not checked out yet, or None.
+
+    A county's repository holding each bureau's catalog as a submodule, cloned without --recurse-submodules, has an
+    empty folder where each catalog should be: the folder is the right one, its files are just not there yet.
+    """
+    here = path.resolve()
+    for top in here.parents if not here.is_dir() or not any(here.iterdir()) else ():
+        if not (top / ".git").exists():
+            continue
+        try:
+            listed = (top / ".gitmodules").read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        for written in _SUBMODULE_PATH.findall(listed):
+            module = (top / written.strip('"')).resolve()
+            if (module == here or module in here.parents) and not (module / ".git").exists():
+                name = module.relative_to(top).as_posix()
+                return (f"「{path}」在 git 仓库「{top}」的子模块「{name}」中，这个子模块还没有检出（克隆时没有加 "
+                        f"--recurse-submodules），文件夹是空的：请在「{top}」中运行 git submodule update --init {name}，"
+                        "再重新运行")
+        return None
+    return None
 
 
 def catalog_root_of(path: Path) -> Path | None:

@@ -147,7 +147,7 @@ def _explain_notice(strict: WorkdayCalendar, record: Record) -> None:
         out.print(f"  公示期：「公示截止」或正文写的公示期在公开日期 {record.published} 之前已结束（GK419、GK420），"
                   "名单不在任何渠道公开。", markup=False)
         return
-    why = "（公示截止）"
+    why = "（公示截止）" if record.notice_until is not None else "（正文写的公示期；没有写「公示期」或「公示截止」，GK411）"
     if record.notice_days is not None:
         view = strict.provisional()
         first = view.on_or_after(record.published)

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from dataclasses import dataclass, field, replace
 
 from gongkai.catalog import Catalog, load, open_catalog, scan
 from gongkai.catalog.cache import Cache
 from gongkai.catalog.gitsource import GitProblem, Repo
-from gongkai.catalog.listing import CatalogNotFound, Listing, NotACatalogFolder, catalog_root_of
+from gongkai.catalog.listing import (CatalogNotFound, Listing, NotACatalogFolder, catalog_root_of,
+                                     unchecked_submodule)
 from gongkai.catalog.sources import Source
 from gongkai.county.config import Department
 from gongkai.county.inspection import Inspection, inspection_of
 from gongkai.county.versions import Pin, ci_pins
-from gongkai.diagnostics import Report, Severity
+from gongkai.diagnostics import Location, Report, Severity
 from gongkai.errors import UsageProblem, advise_os_error, crash_summary, describe_os_error
 from gongkai.interchange import table
 from gongkai.authoring.existing import item_files
@@ -27,7 +29,7 @@ from gongkai.model import Agency
 from gongkai.reports.annual import AnnualReport, annual_data, build_annual
 from gongkai.reports.scorecard import Scorecard, build_scorecard
 
-MEMO_VERSION = 7  # raise when DepartmentResult changes shape (the cache salt also changes with the code)
+MEMO_VERSION = 8  # raise when DepartmentResult changes shape (the cache salt also changes with the code)
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class DepartmentResult:
     totals: Totals = field(default_factory=Totals)
     errors: int = 0
     warnings: int = 0
+    first_errors: list[str] = field(default_factory=list)  # where its first errors are: the notes name them
     invalid_items: int = 0
     inspection: Inspection | None = None
     withheld: list[str] = field(default_factory=list)  # items left out of the review: id, file and what they hold
@@ -80,6 +83,7 @@ class DepartmentResult:
         self.name, self.label, self.folder = mask_log(self.name), mask_log(self.label), mask_log(self.folder)
         self.problem = mask_log(self.problem) if self.problem else self.problem
         self.annual_gap = mask_log(self.annual_gap)
+        self.first_errors = [mask_log(e) for e in self.first_errors]
         if self.annual is not None:
             self.annual = replace(self.annual, problems=[mask_log(p) for p in self.annual.problems])
         if self.inspection is not None and self.inspection.problem:  # (its findings come masked, as inspect's sheet)
@@ -198,7 +202,7 @@ def summarise(department: Department, catalog: Catalog, year: int, today: dt.dat
         agency=agency, sheets=[s for s in sheets if s.items], score=score, annual=build_annual(catalog, year),
         withheld=list(withheld.values()), annual_gap=annual_data(catalog, year)[1],
         totals=replace(_totals(score), items=listed), errors=_count(report, Severity.ERROR),
-        warnings=_count(report, Severity.WARNING),
+        warnings=_count(report, Severity.WARNING), first_errors=_first_errors(catalog, report),
         invalid_items=len(table.unexported(catalog)), inspection=inspection_of(catalog, today),
         index_prefixes=index_prefixes(catalog), before_adoption=_before_adoption(catalog, year, today),
     )
@@ -242,7 +246,10 @@ def missing(department: Department) -> str | None:
         owner = catalog_root_of(department.folder)
         return (f"「{department.folder}」是一个文件，不是文件夹："
                 + (f"请写它所在的目录文件夹「{owner}」" if owner else "请写该部门的目录文件夹（含 gongkai.yaml 的文件夹）"))
-    return f"找不到文件夹「{department.folder}」"
+    if department.folder.is_symlink():  # a link to a share not mounted, or to a folder moved away: the link is there
+        return (f"「{department.folder}」是一个符号链接，指向的「{os.readlink(department.folder)}」不存在（网络盘没有连接，"
+                "或目录已经移走）：请连接网络盘，或改正链接、改写该部门目录的实际位置后重新运行")
+    return unchecked_submodule(department.folder) or f"找不到文件夹「{department.folder}」"
 
 
 def _broken(department: Department, problem: str) -> DepartmentResult:
@@ -258,6 +265,16 @@ def _agency_problem(catalog: Catalog) -> str:
     more = f"（共 {len(found)} 处，运行 gongkai validate 查看全部）" if len(found) > 1 else ""
     fix = f"。改正：{first.hint.rstrip('。')}" if first.hint else ""
     return f"gongkai.yaml 第{first.line}行第{first.column}列：{first.message}{fix}{more}"
+
+
+def _first_errors(catalog: Catalog, report: Report, shown: int = 3) -> list[str]:
+    """The department's first errors as validate shows them (file, line, column, what): the 错误 column alone told the
+    政务公开办 that something was wrong, not what or where. Only these few are placed (lint counted without lines)."""
+    found = report.errors[:shown]
+    placed = [d if d.line else catalog.diagnostic(d.code, d.severity, d.message, Location(d.path, d.object_id, d.field),
+                                                  d.hint) for d in found]
+    return [f"{d.path or 'gongkai.yaml'}{f' 第{d.line}行第{d.column}列' if d.line else ''}：{d.code} {d.message}"
+            for d in placed]
 
 
 def _count(report: Report, severity: Severity) -> int:

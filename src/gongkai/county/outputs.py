@@ -74,6 +74,7 @@ def notes(view: CountyView) -> list[str]:
     found += [f"{'重复' if d.duplicate else '无法读取'} {d.label}：{d.problem}" for d in view.broken]
     found += [f"审核表未列出 {d.name} 的事项 {w}。请该部门按 gongkai validate 所示遮盖后重新运行"
               for d in view.readable for w in d.withheld]
+    found += _invalid(view)
     found += [f"年度报告：{d.name} {d.inspection.annual_late}"
               for d in view.readable if d.inspection and d.inspection.annual_late]
     found += [f"移交两馆：{d.name} {note}" for d in view.readable if d.score and (note := unrecorded_note(d.score))]
@@ -94,6 +95,15 @@ def notes(view: CountyView) -> list[str]:
         found.append("网站检查：按 gongkai inspect（国办秘函〔2019〕19号指标）检查各部门目录当天的内容；"
                       "县里没有各部门生成的网站，错链、断链和附件下载未检查，不扣分。")
     return found
+
+
+def _invalid(view: CountyView) -> list[str]:
+    """Departments whose catalog fails validation, and where: counted all the same (their items are in the review as
+    far as they can be read), but the figures are of a catalog its own CI refuses."""
+    return [f"校验错误：{view.told_apart(d)} 的目录有 {d.errors} 个错误（gongkai validate 不通过），"
+            f"{'如 ' if d.errors > len(d.first_errors) else ''}{'；'.join(d.first_errors)}。"
+            f"各表照常统计，但数字可能不准：请该部门运行 gongkai validate 查看全部并改正后重新运行"
+            for d in view.readable if d.errors]
 
 
 def _adopted_late(view: CountyView) -> list[str]:
@@ -157,7 +167,8 @@ def summary(view: CountyView, rollup: Rollup) -> dict[str, Any]:
         if d.broken:
             entry.update(problem=d.problem, internal=d.internal)
         else:
-            entry.update(dict(zip(HEADERS[1:], row[1:])), totals=d.totals.__dict__, withheld=d.withheld)
+            entry.update(dict(zip(HEADERS[1:], row[1:])), totals=d.totals.__dict__, withheld=d.withheld,
+                         first_errors=d.first_errors)
         departments.append(entry)
     return {"schema": SCHEMA, "year": view.year, "today": view.today.isoformat(), "departments": departments,
             "annual_balanced": rollup.balanced, "annual_checks": dict(rollup.checks),

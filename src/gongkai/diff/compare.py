@@ -21,7 +21,10 @@ from gongkai.diagnostics import Diagnostic, Severity
 from gongkai.diff.model import ID_FIELD, PERSONAL_FIELDS, Change, FieldChange, register_text_fields
 from gongkai.model import Record
 from gongkai.model.request import shown_in_register
-from gongkai.privacy.mask import mask_value
+from gongkai.privacy.listed import body_people
+from gongkai.privacy.mask import mask_names, mask_value
+from gongkai.privacy.titles import listed_title_names
+from gongkai.publication.periods import is_notice
 
 Key = tuple[str, str]
 Held = Mapping[Key, tuple[str, ...]]
@@ -175,7 +178,47 @@ def _without_id(parsed: ParsedFile) -> str:
 def _change(key: Key, olds: list[ParsedFile], news: list[ParsedFile], held_old: tuple[str, ...] = (),
             held_new: tuple[str, ...] = ()) -> Change | None:
     change = _compare(key, olds, news, held_old, held_new)
-    return change.withhold() if change is not None and _withheld(*olds[:1], *news[:1]) else change
+    if change is None or _withheld(*olds[:1], *news[:1]):
+        return None if change is None else change.withhold()
+    listed = _listed(*olds[:1], *news[:1])
+    return change if listed is None else _unnamed(change, *listed)
+
+
+# A diff is posted as a pull-request comment, printed in CI logs and drafted into the 目录调整公告: it outlives any
+# 公示, and a name on a list must not be seen once its 公示 ends (DOMAIN.md §12). A 正文 listing people is said to have
+# changed, never shown; a name its list holds (or a list record's title gives) is masked wherever else it stands
+# (hostile pass 37: a typo mended in an ended 公示 printed its table, names and all, into the PR comment).
+LISTED_BODY = "名单类信息，正文列有人员姓名，内容不在此显示"
+_BODY = "正文"
+
+
+def _listed(*files: ParsedFile) -> tuple[bool, frozenset[str]] | None:
+    """For the change of a record that lists people on either side (a body with a list of people, or a 公示 or a record
+    declaring a 公示 period, whose list may be in an attachment): whether its 正文 lists them, and the names to mask
+    (its list's, and those its title gives); else None."""
+    records = [f.model for f in files if isinstance(f.model, Record)]
+    found = [(record, body_people(record.body)) for record in records]
+    body = any(listed.people for _, listed in found)
+    if not body and not any(is_notice(record, None) for record in records):
+        return None
+    return body, frozenset().union(*(listed.names | listed_title_names(record.title) for record, listed in found))
+
+
+def _unnamed(change: Change, body: bool, names: frozenset[str]) -> Change:
+    """*change* of a record listing *names*: its 正文 hidden when it lists them (*body*), the names masked in its 题名
+    and every other value."""
+    def masked(value: Any) -> Any:
+        if isinstance(value, str):
+            return mask_names(value, names)
+        return [masked(v) for v in value] if isinstance(value, list) else value
+
+    def unnamed(field: FieldChange) -> FieldChange:
+        if body and field.field == _BODY:
+            return FieldChange(field.field, field.how, hidden=True, why=LISTED_BODY)
+        return replace(field, old=masked(field.old), new=masked(field.new), added=tuple(masked(list(field.added))),
+                       removed=tuple(masked(list(field.removed))))
+
+    return replace(change, name=mask_names(change.name, names), fields=tuple(unnamed(f) for f in change.fields))
 
 
 def _compare(key: Key, olds: list[ParsedFile], news: list[ParsedFile], held_old: tuple[str, ...],

@@ -61,6 +61,7 @@ class FieldChange:
     added: tuple[Any, ...] = ()
     removed: tuple[Any, ...] = ()
     hidden: bool = False  # a content field of a record that is not 主动公开: which values changed is not shown
+    why: str = ""  # why it is hidden, when not for that (the 正文 of a list of people: LISTED_BODY)
 
     def withhold(self) -> FieldChange:
         """This change with its values dropped: what the field held is not printed, only that it changed."""
@@ -84,7 +85,7 @@ class FieldChange:
             data.update(added=list(self.added), removed=list(self.removed))
         else:
             data.update(old=self.old, new=self.new)
-        return data | ({"hidden": True} if self.hidden else {})
+        return data | ({"hidden": True} if self.hidden else {}) | ({"why": self.why} if self.why else {})
 
 
 @dataclass(frozen=True)

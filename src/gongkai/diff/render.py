@@ -52,7 +52,7 @@ def describe_field(change: FieldChange) -> str:
     """One field change in words, e.g. 公开时限：「A」→「B」."""
     how = change.how
     if change.hidden:
-        return f"{change.field}：{HIDDEN_HOW.get(how, '已修改')}（{WITHHELD}）"
+        return f"{change.field}：{HIDDEN_HOW.get(how, '已修改')}（{change.why or WITHHELD}）"
     if how == "list":
         parts = []
         if change.added:

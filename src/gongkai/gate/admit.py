@@ -18,6 +18,7 @@ from typing import Any
 
 from gongkai.catalog import Catalog
 from gongkai.gate.admission import Admission, State
+from gongkai.gate.replacements import end_replaced_lists
 from gongkai.gate.unread import no_item_reason
 from gongkai.privacy.links import linked_paths
 from gongkai.holidays import calendar_of
@@ -59,6 +60,10 @@ class Outcome:
     why: str = ""  # HELD, NO_ITEM
     record: Record | None = None  # WITHDRAWN: as the notices to take it down name it
     copy: str | None = None  # WITHDRAWN: what a copy of its file is called (名单 when it lists people)
+    # what a 转发件 of it takes (DOMAIN.md §4: a 转发 document has the attribute of the one it forwards), set only for a
+    # record that is not 主动公开 or forwards one: its 公开属性 then (未标明公开属性 for none), and the 编号 it forwards
+    withheld_as: str | None = None
+    forwards: str | None = None
 
 
 @dataclass
@@ -145,6 +150,9 @@ def admit(catalog: Catalog, today: dt.date, kept: Mapping[str, Outcome] | None =
     for path in order:  # 100,000 times after one edit: the common case written out
         if (found := decided.get(path)) is not None:
             outcome = _decide(catalog, found[0], found[1], today, calendar, scans, allowed, records_twice, items_twice)
+            if found[0].forwards or not found[0].is_public:  # (a few records: the rest pay nothing)
+                outcome = replace(outcome, withheld_as=None if found[0].is_public else _attribute(found[0]),
+                                  forwards=found[0].forwards)
         else:
             outcome = remembered[path]
         outcomes[path] = outcome
@@ -152,6 +160,8 @@ def admit(catalog: Catalog, today: dt.date, kept: Mapping[str, Outcome] | None =
             admitted(admission)
         else:
             enter(outcome)
+    _hold_forwards(gate)
+    gate.admitted = end_replaced_lists(sorted(gate.admitted, key=_newest, reverse=True))  # by a record still out
     _hold_shared_files(gate, catalog)
     _unindex_shared_lists(gate, catalog)
     gate.directory_findings, change = directory_findings_until(catalog, today)
@@ -319,6 +329,50 @@ def _directory_place(catalog: Catalog, item_id: str | None, finding: PrivacyFind
     if item_id is None:
         return placed(catalog, finding, path="gongkai.yaml")
     return f"事项 {item_id}（{placed(catalog, finding, object_id=item_id)}）"
+
+
+def _attribute(record: Record) -> str:
+    return record.attribute or "未标明公开属性"
+
+
+def _hold_forwards(gate: Gate) -> None:
+    """Hold back a 转发件 of a record that is not 主动公开, however it is marked itself: a 转发 document has the attribute
+    of the one it forwards (DOMAIN.md §4; validate: GK306), and it carries that one's text (现将《…》转发给你们,
+    the forwarded document attached). Followed along a chain of 转发 (A forwards B, which forwards C); a 编号 declared
+    by two files counts as withheld when either is."""
+    if not any(a.facts.forwards for a in gate.admitted):
+        return
+    withheld: dict[str, str] = {}
+    forwards: dict[str, str] = {}
+    for outcome in gate.outcomes.values():
+        if outcome.withheld_as is not None:
+            withheld.setdefault(outcome.id, outcome.withheld_as)
+        if outcome.forwards:
+            forwards.setdefault(outcome.id, outcome.forwards)
+    kept: list[Admission] = []
+    for admission in gate.admitted:
+        why = _forwarded_withheld(admission.facts.forwards, withheld, forwards)
+        if why is None:
+            kept.append(admission)
+        else:
+            gate.held[admission.id] = why
+    gate.admitted = kept
+
+
+def _forwarded_withheld(original: str | None, withheld: dict[str, str], forwards: dict[str, str]) -> str | None:
+    """Why a record forwarding *original* may not be published (the first record along the 转发 chain that is not
+    主动公开), or None."""
+    seen: set[str] = set()
+    chain: list[str] = []
+    while original and original not in seen:
+        seen.add(original)
+        chain.append(original)
+        if (attribute := withheld.get(original)) is not None:
+            via = f"（经 {'、'.join(chain[:-1])} 转发）" if len(chain) > 1 else ""
+            return (f"它转发的原文件 {original}{via} 是「{attribute}」：转发件的公开属性随原文件（GK306），不能主动公开；"
+                    f"请把本信息的公开属性改为与原文件一致，或经保密审查确认原文件可以公开后改为主动公开")
+        original = forwards.get(original)
+    return None
 
 
 def _hold_shared_files(gate: Gate, catalog: Catalog) -> None:

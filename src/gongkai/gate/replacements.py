@@ -3,10 +3,11 @@ reader to instead (DOMAIN.md §12: a superseded document must say so where a rea
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from gongkai.gate.admission import Admission
+from gongkai.gate.admission import Admission, State
 
 
 @dataclass(frozen=True)
@@ -50,3 +51,25 @@ class Replacements:
                 break
             found = after
         return None if found is None or found.id == admission.id else found
+
+
+def end_replaced_lists(admitted: list[Admission]) -> list[Admission]:
+    """*admitted* (newest first) with each running list of people that a record out replaces ended the day before its
+    replacement was published (its own 公开日期 at the earliest), as a list whose 有效性 says 已修改 ends
+    (publication.standing.replaced_list_end). A 更正公示 written with 替代 (or the list with 被替代) and the list's
+    有效性 not changed (GK414) left the names wrongly listed up beside the corrected list until the old period ended
+    (hostile pass 37): a list is never shown next to the one that corrects it."""
+    replacements = Replacements.of(admitted)
+
+    def ended(admission: Admission) -> Admission:
+        if not (admission.lists_people and admission.in_force and admission.state is State.CURRENT):
+            return admission
+        found = replacements.replaced_by(admission)
+        if found is None or found.id == admission.id:
+            return admission
+        end = max(admission.facts.published, found.facts.published - dt.timedelta(days=1))
+        if admission.notice_end is not None and admission.notice_end <= end:
+            return admission  # over before it was replaced: its own period says so
+        return replace(admission, state=State.ENDED, notice_end=end)
+
+    return [ended(admission) for admission in admitted]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from gongkai.interchange.grid import Grid
 from gongkai.interchange.cells import read_boxes
@@ -57,10 +58,11 @@ def _score(grid: Grid, row: int) -> int:
     return len(found - {None, ""})
 
 
-def find_layout(grid: Grid) -> SheetLayout | None:
-    """The header (the first row naming two or more known columns, with the rows under it that belong to it: two or
-    three in all) and the meaning of each column."""
-    header = next((r for r in range(1, min(grid.rows, HEADER_SEARCH_ROWS) + 1) if _score(grid, r) >= 2), None)
+def find_layout(grid: Grid, start: int = 1) -> SheetLayout | None:
+    """The header (the first row from *start* naming two or more known columns, with the rows under it that belong to
+    it: two or three in all) and the meaning of each column."""
+    header = next((r for r in range(start, min(grid.rows, start + HEADER_SEARCH_ROWS - 1) + 1) if _score(grid, r) >= 2),
+                  None)
     if header is None:
         return None
     rows: tuple[int, ...] = (header,)
@@ -73,6 +75,51 @@ def find_layout(grid: Grid) -> SheetLayout | None:
     uses = _under_field(grid, rows, _widened(grid, _unknown_options(grid, rows, uses), first))
     uses = [_unlabelled(grid, use, first) for use in _resolve_duplicates(uses) if use is not None]
     return SheetLayout(grid.name, rows, first, tuple(_serial_ids(grid, u, first) for u in uses if u is not None))
+
+
+def find_layouts(grid: Grid) -> list[SheetLayout]:
+    """Every table of the sheet, top to bottom, each read by its own header. A second table pasted below the first (the
+    next 领域's, a 附表) whose header names the columns otherwise is read by that header, not the first's; a header
+    repeated as it was (a table pasted page by page) is no new table. Each table is read from its own rows alone."""
+    layout = find_layout(grid)
+    if layout is None:
+        return []
+    layouts: list[SheetLayout] = []
+    top = 1
+    while True:
+        below = next((other for r in range(layout.first_row, grid.rows + 1)
+                      if (other := _other_header(grid, layout, r))), None)
+        if below is None:
+            return [*layouts, layout]
+        cut = below.header_rows[0]
+        layouts.append(find_layout(_rows(grid, top, cut), top) or layout)
+        top, layout = cut, below
+
+
+def _rows(grid: Grid, top: int, end: int) -> Grid:
+    """The sheet cut to rows *top* ≤ row < *end* (numbered as in the sheet), with the merged ranges that start there."""
+    return replace(grid, cells={k: v for k, v in grid.cells.items() if top <= k[0] < end},
+                   merged=[m for m in grid.merged if top <= m[0] < end])
+
+
+def _other_header(grid: Grid, layout: SheetLayout, number: int) -> SheetLayout | None:
+    """The layout of another table headed by row *number*, below *layout*'s header: the row names two or more
+    columns, and some column means another field under it (公开依据 where *layout* reads 公开内容, a 备注 column
+    *layout* has not). None for no header, or *layout*'s repeated."""
+    if sum(1 for c in range(1, grid.cols + 1) if _names_field(grid.own(number, c))) < 2:
+        return None
+    below = find_layout(_rows(grid, number, grid.rows + 1), number)
+    if below is None or below.header_rows[0] != number:
+        return None
+    # (a field's own name over its sub-columns, 「公开对象」 over 全社会｜特定群体 repeated without them, is no other field)
+    fields = {col: key.split("=")[0] for col, key in layout.keys.items()}
+    return below if any(fields.get(col) != key.split("=")[0] for col, key in below.keys.items()) else None
+
+
+@lru_cache(maxsize=4096)
+def _names_field(text: str) -> bool:
+    """Whether a cell's text is a column's name (asked of every cell of every row: the same texts again and again)."""
+    return bool(text) and headers().field_of(text, loose=False) is not None
 
 
 def _has_sub_row(grid: Grid, rows: tuple[int, ...]) -> bool:

@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from gongkai.catalog import invisible
 from gongkai.formulas import uninert
 from gongkai.privacy.documents import check_workbook
+from gongkai.strictxml import usual_names
 from gongkai.privacy.extract import Unreadable, decode_text
 from gongkai.privacy.formats import password_protected
 
@@ -120,6 +121,7 @@ def cell_text(value: Any) -> str:
     return text.strip()
 
 
+CSV_DELIMITERS = (",", "\t", ";")
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv")  # what Excel and WPS save as 「CSV」 and 「Unicode 文本」
 
 
@@ -154,7 +156,8 @@ def read_grids(data: bytes, name: str = "") -> list[Grid]:
     try:
         # (a 1 KB file can declare a million rows of 16,384 cells, which openpyxl would make one by one: the gate's
         # limits are asked first, on a reading that makes no cell of the blank ones between)
-        check_workbook(data)
+        check_workbook(data)  # (a 「Strict Open XML」 workbook in the usual names, as every reader of gongkai reads it)
+        data = usual_names(data)
         workbook = load_workbook(io.BytesIO(data), data_only=True)
         # The same file again for the formulas themselves: a formula whose result the file does not hold (a table
         # written by a program, never recalculated) reads as empty above, which would mean 「不改」 in silence. Only
@@ -319,13 +322,16 @@ def _xls_grids(data: bytes, suffix: str = ".xls") -> list[Grid]:
 
 def _csv_grid(data: bytes, name: str) -> Grid:
     """A csv file as Excel and WPS save it (UTF-8 with or without BOM, 「ANSI」 GBK/GB18030, UTF-16 「Unicode 文本」
-    with tabs) as one sheet; a cell gongkai wrote as 「'=…」 so that Excel shows it as text reads as 「=…」."""
+    with tabs; cells parted by commas, tabs or semicolons) as one sheet; a cell gongkai wrote as 「'=…」 so that Excel
+    shows it as text reads as 「=…」."""
     text = decode_text(data)
     if text is None:
         raise UnreadableWorkbook("既不是 xlsx、xls 表格，也不是能读出文字的 csv 文件（应是 UTF-8、GBK/GB18030 或 UTF-16 编码）。"
                                  "请用 Excel 或 WPS 打开后另存为「.xlsx」再导入")
-    head = "\n".join(text.split("\n", 20)[:20])  # a title row above the header has neither separator
-    delimiter = "\t" if head.count("\t") > head.count(",") else ","
+    head = "\n".join(text.split("\n", 20)[:20])  # a title row above the header has no separator
+    # Commas; tabs (「Unicode 文本」); semicolons where Excel's list separator is 「;」 (a system set to a European
+    # locale, LibreOffice's or a provincial platform's export): the one the first rows hold most, commas on a tie.
+    delimiter = max(CSV_DELIMITERS, key=head.count)
     cells = {}
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     read_to = 0  # the last line of the last row read: the row that fails starts on the next (where its quote opened)
@@ -349,7 +355,7 @@ def _csv_reason(english: str) -> str:
         return "含有空字节，不是文本"
     if "end of data" in english or "expected after" in english:
         return "双引号没有闭合或位置不对"
-    return "无法按逗号或制表符分开各格"
+    return "无法按逗号、制表符或分号分开各格"
 
 
 def _xls_font(book: Any, cell: Any) -> str | None:

@@ -14,6 +14,10 @@ from gongkai.model import vocab
 _TRAILING = re.compile(r"[：:*＊★☆]+$")
 _REQUIRED = re.compile(r"^[*＊★☆※▲△]+")  # a required column marked before its name: 「*一级事项」「★公开内容」
 BASE = re.compile(r"（[^（）]*）$|\[[^\[\]]*\]$|〔[^〔〕]*〕$")  # a trailing remark in brackets: （工作日）【要素】〔必填〕
+# A level written in brackets after an item name's header: 「事项名称（二级）」 is the 二级事项, not (by its base
+# 「事项名称」) a second 一级事项 column.
+_LEVEL = re.compile(r"（([一二三])级(?:事项|目录)?）$")
+_LEVELS = ("一级事项", "二级事项", "三级事项")
 _BRACKETS = str.maketrans({"(": "（", ")": "）", "／": "/", "［": "[", "］": "]", "【": "[", "】": "]"})
 # Zero-width space and BOM pasted from web pages; the variation selectors a phone or new Office puts after ✔ ☑ (✔️):
 # the mark is the same.
@@ -92,6 +96,8 @@ class HeaderTable:
         「公开时限」 when only the base is known."""
         text = _REQUIRED.sub("", norm(label))
         found = self.fields.get(text) or self.fields.get(text.removesuffix("名称") if text.endswith("事项名称") else "")
+        if not found and (level := _LEVEL.search(text)) and self.field_of(text[:level.start()], loose) in _LEVELS:
+            return f"{level.group(1)}级事项"
         return found or (self.fields.get(BASE.sub("", text)) if loose and text else None)
 
     def option_of(self, label: str) -> tuple[str, tuple[str, ...]] | None:

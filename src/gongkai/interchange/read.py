@@ -13,7 +13,8 @@ from gongkai.interchange import rowkinds
 from gongkai.interchange.cells import placeholder, tick_state, unnumbered
 from gongkai.interchange.grid import Grid, UnreadableWorkbook, read_grids
 from gongkai.interchange.columns import (HEADER_SEARCH_ROWS, LIST_KEYS, OTHER_CHANNEL, PARENT, READ_BY_CELLS, SERIAL,
-                                        SheetLayout, cells_below, find_layout, partial_columns)
+                                        SheetLayout, cells_below, find_layout, find_layouts,
+                                        partial_columns)
 from gongkai.interchange.headers import headers, norm
 from gongkai.privacy.mask import mask_text
 
@@ -112,8 +113,7 @@ def read_workbook(data: bytes, domains: list[str], name: str = "") -> Reading:
                 "→「取消隐藏」后再导入"), warning=True))
         elif grid.cells:
             layout = find_layout(grid)
-            is_directory = layout is not None and bool(set(_ROW_KEYS) & set(layout.keys.values()))
-            (directories if is_directory else others).append(grid)
+            (directories if layout is not None and _is_directory(layout) else others).append(grid)
     # Beside a directory, one named as instructions or a sample (填表说明, 示例) holds the header and an example row.
     notes = [g for g in directories if _NOTES_SHEET.search(norm(g.name)) and not find_domain(g.name, domains)]
     if len(notes) < len(directories):  # a 「目录模板」 filled in and never renamed is read, when it is the only one
@@ -135,6 +135,11 @@ def read_workbook(data: bytes, domains: list[str], name: str = "") -> Reading:
             _read_sheet(grid, domains, reading)
     _without_summaries(reading, domains)
     return reading
+
+
+def _is_directory(layout: SheetLayout) -> bool:
+    """Whether a table is a directory's: it names its items (一级事项 …), their 公开内容 or 编号."""
+    return bool(set(_ROW_KEYS) & set(layout.keys.values()))
 
 
 def _without_summaries(reading: Reading, domains: list[str]) -> None:
@@ -237,12 +242,45 @@ def _sheet_domain(grid: Grid, header: int, domains: list[str], reading: Reading 
 
 
 def _read_sheet(grid: Grid, domains: list[str], reading: Reading, named: str = "") -> None:
-    layout = find_layout(grid)
-    if layout is None:
+    layouts = [_category_left(grid, layout, domains, reading) for layout in find_layouts(grid)]
+    if not layouts:
         reading.problems.append(ImportProblem(
             f"{grid.name}!A1", f"找不到表头：前 {HEADER_SEARCH_ROWS} 行中没有「序号」「公开事项」「公开内容」等列名"))
         return
-    layout = _category_left(grid, layout, domains, reading)
+    for layout in layouts:
+        if layout is not layouts[0]:
+            top = layout.header_rows[0]
+            ref = grid.ref(top, rowkinds.filled_cells(grid, top)[0])
+            if not _is_directory(layout):  # (its rows are passed over: see _read_rows)
+                reading.problems.append(ImportProblem(ref, (
+                    f"第{top}行起是另一张表，它的表头没有一级事项、二级事项、公开内容或编号列，不是目录表（如联系人、"
+                    "统计表），这张表没有导入；它若是目录表，请写明这些列的表头"), warning=True))
+                continue
+            reading.problems.append(ImportProblem(ref, (
+                f"第{top}行是另一张表的表头，各列与第{layouts[0].header_rows[0]}行的表头不同：这一行下面的各行按这一行的表头读"
+                "（见 --dry-run 列出的各列）"), warning=True))
+        if not _layout_read(grid, layout, reading):
+            return
+    by_row = any({"领域", PARENT} & set(layout.keys.values()) for layout in layouts)
+    domain = _sheet_domain(grid, layouts[0].header_rows[0], domains, None if by_row else reading, named)
+    if domain == "":  # names a 领域 gongkai.yaml does not have: reported
+        return
+    rows = _read_rows(grid, layouts, domain or "", domains, reading)
+    heads = {number for layout in layouts[1:] for number in layout.header_rows}
+    reading.rows_read += sum(1 for number in range(layouts[0].first_row, grid.rows + 1)
+                             if number not in heads and not rowkinds.numbers_only(grid, number))
+    if any(not row.domain for row in rows) and not by_row:
+        listed = "、".join(domains)
+        reading.problems.append(ImportProblem(f"{grid.name}!A1", (
+            f"看不出本表属于哪个领域：工作表名称、标题行或分段标题应含 gongkai.yaml 中的领域（{listed}），或加一列「领域」")))
+        reading.undomained.append(grid.name)
+        return
+    reading.rows.extend(rows)
+
+
+def _layout_read(grid: Grid, layout: SheetLayout, reading: Reading) -> bool:
+    """Says how a table's columns were read (the ignored ones, the partly given tick fields); False, with an error at
+    its header, when it lacks a column every item needs."""
     reading.layouts.append(layout)
     reading.problems.extend(ImportProblem(c.ref, _ignored(c.label, c.note), warning=True)
                             for c in layout.columns if c.key is None)
@@ -254,26 +292,12 @@ def _read_sheet(grid: Grid, domains: list[str], reading: Reading, named: str = "
     missing = [k for k in ("一级事项", "公开内容") if k not in keys.values()]
     if missing:
         reading.problems.append(ImportProblem(grid.ref(layout.header_rows[0], 1), f"表头缺少「{'」「'.join(missing)}」列"))
-        return
-    by_row = bool({"领域", PARENT} & set(keys.values()))
-    domain = _sheet_domain(grid, layout.header_rows[0], domains, None if by_row else reading, named)
-    if domain == "":  # names a 领域 gongkai.yaml does not have: reported
-        return
-    rows = _read_rows(grid, layout, domain or "", domains, reading)
-    reading.rows_read += sum(1 for number in range(layout.first_row, grid.rows + 1)
-                             if not rowkinds.numbers_only(grid, number))
-    if any(not row.domain for row in rows) and not by_row:
-        listed = "、".join(domains)
-        reading.problems.append(ImportProblem(f"{grid.name}!A1", (
-            f"看不出本表属于哪个领域：工作表名称、标题行或分段标题应含 gongkai.yaml 中的领域（{listed}），或加一列「领域」")))
-        reading.undomained.append(grid.name)
-        return
-    reading.rows.extend(rows)
+    return not missing
 
 
 def _category_left(grid: Grid, layout: SheetLayout, domains: list[str], reading: Reading) -> SheetLayout:
-    """「事项类别｜事项名称」 (a category, then the item's name) with no 二级事项 column: the left column names no 领域 in any
-    cell, so it is the 一级事项 and the name the 二级事项, said once. Read as 领域 and 一级事项, every category was left
+    """「事项类别｜事项名称」 (a category, then the item's name) with no 二级事项 column: no cell of the left column is a
+    领域's name, so it is the 一级事项 and the name the 二级事项, said once. Read as 领域 and 一级事项, every category was left
     out and each item named by its 二级事项 alone (「审批信息」), a new item beside the one it is."""
     keys = [c.key for c in layout.columns]
     if "二级事项" in keys or keys.count(PARENT) != 1 or keys.count("一级事项") != 1:
@@ -281,9 +305,14 @@ def _category_left(grid: Grid, layout: SheetLayout, domains: list[str], reading:
     parent = next(c for c in layout.columns if c.key == PARENT)
     level1 = next(c for c in layout.columns if c.key == "一级事项")
     values = cells_below(grid, parent.col, layout.first_row)
-    if not values or any(find_domain(v, domains) for v in values):
+    # (a cell that is a 领域's name, 「社会救助」「社会救助领域」; a category that holds one, 「社会救助政策」, is none)
+    if not values or any(norm(unnumbered(v)).removesuffix("领域") in domains for v in values):
         return layout
-    note = f"「{shown(parent.label)}」在「{shown(level1.label)}」左边，格内没有一个是领域：按一级事项读，「{shown(level1.label)}」按二级事项读"
+    if parent.ref == level1.ref:  # one header cell merged over both (「公开事项」 over B:C, no row of sub-headers)
+        note = f"「{shown(parent.label)}」下的两列，左列格内没有一个是领域：左列按一级事项读，右列按二级事项读"
+    else:
+        note = (f"「{shown(parent.label)}」在「{shown(level1.label)}」左边，格内没有一个是领域：按一级事项读，"
+                f"「{shown(level1.label)}」按二级事项读")
     reading.problems.append(ImportProblem(parent.ref, f"列{note}", warning=True))
     shifted = {parent.col: replace(parent, key="一级事项", note=note), level1.col: replace(level1, key="二级事项", note=note)}
     return replace(layout, columns=tuple(shifted.get(c.col, c) for c in layout.columns))
@@ -306,13 +335,20 @@ def _ignored(label: str, note: str) -> str:
     return f"列「{shown(label)}」{note}" if note else f"不认识的列「{shown(label)}」，已忽略"
 
 
-def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str], reading: Reading) -> list[Row]:
-    keys = layout.keys
+def _read_rows(grid: Grid, layouts: list[SheetLayout], domain: str, domains: list[str], reading: Reading) -> list[Row]:
+    layout, below = layouts[0], layouts[1:]  # *below*: the tables further down the sheet, each with its own header
+    keys, directory = layout.keys, True
     rows: list[Row] = []
     joined: set[int] = set()  # rows read as going on with the item row above them
     sections: set[str] = set()  # how the section titles that named a 领域 are numbered (「一、」): see _section
     titles: dict[int, str] = {}  # rows that title a group of items (「（一）最低生活保障」 across the row): see _between_rows
+    headless: dict[tuple[int, int], list[tuple[int, str]]] = {}  # (header row, column) → the item cells under no header
     for number in range(layout.first_row, grid.rows + 1):
+        if below and number == below[0].header_rows[0]:
+            layout, below = below[0], below[1:]
+            keys, directory = layout.keys, _is_directory(layout)
+        if number < layout.first_row or not directory:  # the header of a table below the first; a table no directory's
+            continue
         own = {key: grid.own(number, col) for col, key in keys.items()}
         if rowkinds.numbers_only(grid, number):  # the row numbering the columns (1 2 3 …) under the header
             continue
@@ -385,8 +421,25 @@ def _read_rows(grid: Grid, layout: SheetLayout, domain: str, domains: list[str],
                 reading.problems.append(ImportProblem(row.ref(key), (
                     f"{shown(label)}为空，按它上面最近的{shown(label)}读（合并单元格取消合并或另存为 csv 后留下的空白）"),
                     warning=True))
+        for col in _headless(grid, layout, number):
+            headless.setdefault((layout.header_rows[0], col), []).append((number, grid.own(number, col)))
         rows.append(row)
+    for (header, col), cells in headless.items():
+        reading.problems.append(ImportProblem(grid.ref(cells[0][0], col), (
+            f"第{get_column_letter(col)}列没有表头，事项行中这一列的「{shown(cells[0][1])}」"
+            + (f"等 {len(cells)} 格" if len(cells) > 1 else "")
+            + f"没有导入：请在 {grid.ref(header, col)} 写明这一列是什么（如「二级事项」「备注」），或删去这一列后再导入"),
+            warning=True))
     return rows
+
+
+def _headless(grid: Grid, layout: SheetLayout, number: int) -> list[int]:
+    """The columns of item row *number* that hold text of their own under no header cell at all (not even an unknown
+    one, which is reported as such): a 二级事项 typed right of 「事项名称」 without a header of its own."""
+    read = {c.col for c in layout.columns} | {col for col, _ in layout.keys.items()}
+    return [col for col in rowkinds.filled_cells(grid, number) if col not in read
+            and grid.anchor(number, col) == (number, col)
+            and not any(grid.own(top, col) or grid.value(top, col) for top in layout.header_rows)]
 
 
 def _twins_differ(grid: Grid, layout: SheetLayout, number: int) -> Iterator[ImportProblem]:

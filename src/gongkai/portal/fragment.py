@@ -72,7 +72,8 @@ def record_fragment(admission: Admission, agency: Agency, day: WebDay) -> Fragme
     attachment of a 公众号-only record, of a 公示 that has ended or of no record: a 404 at the column's address), then
     made safe as body_fragment makes it."""
     base = column_address(agency) or ""
-    shown = record_links(markdown(admission.record.body), admission.id, admission.facts.links, day.records, base)
+    shown = record_links(markdown(admission.record.body), admission.id, admission.facts.links, day.records, base,
+                         day.files)
     return _cleaned(shown, record_address(agency, admission.id), (base + "files/", day.files))
 
 

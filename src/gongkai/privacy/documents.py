@@ -32,6 +32,7 @@ from gongkai.bounded import Bounded
 from gongkai.privacy.extract import (
     MAX_CELLS, Segment, Table, Unreadable, csv_segments, decode_text, lists_people, too_many_cells, unread_formula,
 )
+from gongkai.privacy.fetched import pdf_action_problem, refuse_fetched, refuse_fetching_fields
 from gongkai.privacy.formats import ALLOWED, OLE2, ZIP, password_protected, zip_on_end
 from gongkai.privacy.laidout import laid_out_tables
 from gongkai.privacy.markup import markup_text
@@ -41,7 +42,8 @@ from gongkai.privacy.pictures import (LOCATED, holds_picture, is_picture, locate
 from gongkai.privacy.ofd import ofd_shown
 from gongkai.privacy.pdfbytes import pdf_byte_texts
 from gongkai.privacy.rtf import is_rtf, rtf_text
-from gongkai.privacy.wordml import hidden_styles, word_shown, word_tables
+from gongkai.privacy.wordml import field_codes, hidden_styles, word_shown, word_tables
+from gongkai.strictxml import usual_names
 
 MAX_FILE = 100 * 1024 * 1024  # an attachment of more is not read (a 集约化 portal takes attachments of some 50 MB)
 MAX_UNPACKED = 256 * 1024 * 1024  # a zip that unpacks to more than this is refused (zip bomb)
@@ -326,6 +328,10 @@ def _member(data: bytes, name: str, label: str, depth: int, budget: _Budget, pag
         return [Segment(text, f"{where}（图片属性）") for text in texts]
     if data.startswith(b"MIME-Version") or name.lower().endswith((".mht", ".mhtml")):
         return _mime_segments(data, where)  # an altChunk: a web page Word shows inside the document
+    if name.lower().endswith(".rels"):  # (what the file loads from elsewhere as it opens: not published)
+        refuse_fetched(name, _markup_source(data))
+    if name.startswith("word/") and any(mark in data for mark in _FIELD_MARKS):  # (a field that runs or fetches)
+        refuse_fetching_fields(name, field_codes(_markup_source(data)))
     if _is_markup(name, data):
         return [Segment(markup_text(_markup_source(data)), where), *shown_readings(name, data, where, styles)]
     if (kind := packed_kind(data)) is not None:  # its bytes are its files compressed: read as text, they say nothing
@@ -337,6 +343,10 @@ def _member(data: bytes, name: str, label: str, depth: int, budget: _Budget, pag
     # 8-bit or UTF-16: read both ways rather than guess it holds none; an RTF document (an altChunk) as Word shows it.
     return [*shown_readings(name, data, where), Segment(data.decode("latin-1"), where),
             Segment(data.decode("utf-16-le", errors="replace"), where)]
+
+
+# a Word part with fields, in UTF-8 or UTF-16
+_FIELD_MARKS = tuple(mark.encode(codec) for mark in ("instrText", "fldSimple") for codec in ("utf-8", "utf-16-le"))
 
 
 def _embedded_workbook(data: bytes, where: str, name: str) -> list[Segment]:
@@ -438,6 +448,7 @@ def xlsx_cells(data: bytes, label: str) -> tuple[list[Segment], list[Table]]:
     """
     from openpyxl import load_workbook
 
+    data = usual_names(data)  # (a 「Strict Open XML」 workbook: openpyxl would find no cell, and no list of people)
     book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     segments: list[Segment] = []
     tables: list[Table] = []
@@ -514,7 +525,7 @@ def check_workbook(data: bytes) -> None:
 
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         _Budget().spend(archive.infolist(), len(data))
-    book = load_workbook(io.BytesIO(data), read_only=True)
+    book = load_workbook(io.BytesIO(usual_names(data)), read_only=True)
     cells = _Cells()
     try:
         for sheet in book.worksheets:
@@ -531,7 +542,7 @@ def xlsx_formulas(data: bytes, label: str) -> list[Segment]:
 
     from gongkai.privacy.spreadsheet import builds_unread, formula_result
 
-    book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    book = load_workbook(io.BytesIO(usual_names(data)), read_only=True, data_only=False)
     segments: list[Segment] = []
     cells = _Cells()
     try:
@@ -567,6 +578,7 @@ def xlsx_shown(data: bytes, label: str) -> list[Segment]:
         formats = any(_FORMAT_DIGIT.search(archive.read(i)) is not None for i in archive.infolist()
                       if i.filename.startswith("xl/styles"))
     segments: list[Segment] = []
+    data = usual_names(data)
     if formats:
         conditional = conditional_formats(data)
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -1001,11 +1013,14 @@ def _appearances(reader: Any, page: Any) -> list[str]:
 
 
 def _refuse_active(node: dict[Any, Any]) -> None:
-    """A PDF that carries files or scripts is not published: gongkai does not read the files, scripts are hostile."""
+    """A PDF that carries files, scripts or actions that run or fetch something is not published: gongkai does not
+    read the files; scripts and such actions are hostile (privacy.fetched)."""
     if "/EF" in node or node.get("/Type") == "/EmbeddedFile":
         raise Unreadable("PDF 中嵌有其他文件（附件），gongkai 不能逐一检查其中的个人信息；请去掉嵌入的文件后重新导出")
     if "/JS" in node or node.get("/S") == "/JavaScript":
         raise Unreadable("PDF 中含有脚本（JavaScript），不能公开；请用「打印为 PDF」重新导出")
+    if (why := pdf_action_problem(node)) is not None:
+        raise Unreadable(f"{why}，不能公开；请用「打印为 PDF」重新导出（打印出的 PDF 不带动作）")
 
 
 # A page's text that is only its number (「- 3 -」, 「第 3 页 共 5 页」, 「Page 3 of 5」): a scanner or a converter writes

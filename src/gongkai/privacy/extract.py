@@ -195,13 +195,38 @@ def _header(header: list[str], column: int) -> str:
 
 
 def csv_rows(data: bytes) -> list[list[str]]:
-    """The rows of a CSV file in any encoding Excel writes; Unreadable when it cannot be decoded."""
+    """The rows of a CSV file in any encoding Excel writes, as Excel shows them (csv_readings); Unreadable when it
+    cannot be decoded."""
+    return csv_readings(data)[0]
+
+
+# Excel's first line 「sep=;」: the delimiter of the lines after it, itself not shown. Exports meant for Excel in the
+# locales whose list separator is no comma write it; a file read by commas alone hides from the scan the cells Excel
+# makes of it — a formula (=1380595*10000+1234 shows 13805951234, =cmd|' /C calc'!A0 runs a program) after a 「;」.
+_SEP_LINE = re.compile(r"\Asep=(.)[ \t]*(?:\r\n?|\n)", re.IGNORECASE)
+
+
+def csv_readings(data: bytes) -> list[list[list[str]]]:
+    """The rows of a CSV file as each program shows them: as Excel does, and, when its first line names another
+    delimiter (sep=;), as a program that knows no such line does too (by commas, that line a row)."""
     text = decode_text(data)
     if text is None:
         raise Unreadable("无法识别文字编码（不是 UTF-8、UTF-16 或 GB18030），或含有二进制内容")
+    head, delimiter = csv_layout(text)
+    shown = [_rows(text[len(head):], delimiter)]
+    return shown if delimiter == "," else [*shown, _rows(text, ",")]
+
+
+def csv_layout(text: str) -> tuple[str, str]:
+    """Excel's 「sep=;」 first line of a CSV text as written ("" when there is none), and the delimiter of its rows."""
+    named = _SEP_LINE.match(text)
+    return (named.group(0), named.group(1)) if named else ("", ",")
+
+
+def _rows(text: str, delimiter: str) -> list[list[str]]:
     rows: list[list[str]] = []
     left = MAX_CELLS
-    for row in csv.reader(io.StringIO(text)):
+    for row in csv.reader(io.StringIO(text), delimiter=delimiter):
         left -= max(len(row), 1)
         if left < 0:
             raise too_many_cells(MAX_CELLS)
@@ -255,8 +280,16 @@ def text_of(data: bytes) -> str:
 
 
 def csv_segments(data: bytes, label: str) -> tuple[list[Segment], list[Table]]:
-    """Cells of a CSV file; the first row is the header."""
-    rows = csv_rows(data)
+    """Cells of a CSV file as each program shows them (csv_readings); the first row is the header."""
+    readings = csv_readings(data)
+    found, tables = _csv_segments(readings[0], label)
+    for rows in readings[1:]:  # (the file read by commas: what it shows besides Excel's cells)
+        more, _ = _csv_segments(rows, f"{label}（按逗号分列）")
+        found.extend(more)
+    return found, tables
+
+
+def _csv_segments(rows: list[list[str]], label: str) -> tuple[list[Segment], list[Table]]:
     if not rows:
         return [], []
     header = rows[0]
@@ -297,7 +330,8 @@ def csv_formula_texts(data: bytes) -> list[str]:
     """The computed values of the formulas of a CSV file (formula_segments), for the output scan; none when the file
     cannot be read as CSV (the output scan reads its text in any case)."""
     try:
-        rows = csv_rows(data)
+        readings = csv_readings(data)
     except Unreadable:
         return []
-    return [s.text for s in formula_segments([Segment(cell, "") for row in rows for cell in row])]
+    cells = [Segment(cell, "") for rows in readings for row in rows for cell in row]
+    return [s.text for s in formula_segments(cells)]

@@ -30,11 +30,24 @@ def body_links(body: str | None) -> tuple[str, ...]:
     https://www.anxi.gov.cn/gkml/files/… → https:/www.anxi.gov.cn/gkml/files/…. The gate reads them once, when it
     decides on the record, and keeps them with its decision (Facts.addresses): the checks across records read a
     record kept from an earlier build's decision without its 正文."""
-    paths: dict[str, None] = {}
-    for address in _addresses(body or ""):
-        target = unquote(address.split("#")[0].split("?")[0])
-        paths["/".join(part for part in target.replace("\\", "/").split("/") if part not in ("", ".", ".."))] = None
-    return tuple(paths)
+    return tuple(dict.fromkeys(path_of(address) for address in _addresses(body or "")))
+
+
+def path_of(address: str) -> str:
+    """*address* as a path, read as the gate reads a link: without its query and fragment, decoded, with 「\\」 for
+    「/」, and without 「..」, 「.」 and empty parts (../files/2026/%E5%90%8D%E5%8D%95.csv, ./files/2026/名单.csv and
+    /files/2026/名单.csv are all files/2026/名单.csv)."""
+    target = unquote(address.split("#")[0].split("?")[0])
+    return "/".join(part for part in target.replace("\\", "/").split("/") if part not in ("", ".", ".."))
+
+
+# A record's page as a relative link means it, read as path_of reads the link: R2026-003.html, records/R2026-003.html
+PAGE = re.compile(r"(?:records/)?([A-Za-z0-9][A-Za-z0-9._-]*)\.html")
+
+
+def linked_pages(addresses: Iterable[str]) -> list[str]:
+    """The 编号 of the record pages among a body's *addresses* (body_links): those a relative link means."""
+    return [found.group(1) for address in addresses if (found := PAGE.fullmatch(address))]
 
 
 def linked_paths(addresses: Iterable[str], known: Mapping[str, object]) -> list[str]:
@@ -54,7 +67,7 @@ def linked_files(addresses: Iterable[str]) -> list[str]:
     found = []
     for address in addresses:
         parts = address.split("/")
-        found += ["/".join(parts[n:]) for n, part in enumerate(parts) if part == "files"]
+        found += ["/".join(parts[n:]) for n, part in enumerate(parts) if part.casefold() == "files"]
     return found
 
 

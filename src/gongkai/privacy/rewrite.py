@@ -17,9 +17,10 @@ from gongkai.privacy.detect import KINDS, find, landline_digits
 from gongkai.privacy.documents import as_number, cell_text, check_workbook, conditional_formats
 from gongkai.privacy.boxes import boxed_masks, phone_columns
 from gongkai.privacy.columns import cells_under, number_columns
-from gongkai.privacy.extract import Unreadable, markdown_tables, text_codec, text_of
+from gongkai.privacy.extract import Unreadable, csv_layout, markdown_tables, text_codec, text_of
 from gongkai.privacy.mask import mask_text, mask_value
 from gongkai.privacy.spreadsheet import format_readings, formula_result
+from gongkai.strictxml import usual_names
 
 SUFFIXES = ("csv", "xlsx", "md", "markdown", "txt")
 UNREADABLE = "unreadable"  # what mask leaves that the gate refuses the whole file for (Masked.masked says why)
@@ -122,7 +123,9 @@ def _encoding(data: bytes) -> str:
 
 
 def _mask_csv(data: bytes, allowed: frozenset[str]) -> MaskResult:
-    rows = list(csv.reader(io.StringIO(text_of(data))))
+    text = text_of(data)
+    head, delimiter = csv_layout(text)  # (Excel's 「sep=;」 line: the cells as Excel shows them, the line kept)
+    rows = list(csv.reader(io.StringIO(text[len(head):]), delimiter=delimiter))
     result = MaskResult(b"")
     for r, cells, kind, masked, how in boxed_masks(rows, allowed):
         for c, mark in cells.items():
@@ -139,8 +142,8 @@ def _mask_csv(data: bytes, allowed: frozenset[str]) -> MaskResult:
     buffer = io.StringIO(newline="")
     encoding = _encoding(data)
     ends = "\r\n" if "\r\n" in data.decode(encoding, errors="replace") else "\n"
-    csv.writer(buffer, lineterminator=ends).writerows(rows)
-    result.data = buffer.getvalue().encode(encoding)
+    csv.writer(buffer, delimiter=delimiter, lineterminator=ends).writerows(rows)
+    result.data = ((head.rstrip("\r\n") + ends if head else "") + buffer.getvalue()).encode(encoding)
     return result
 
 
@@ -193,7 +196,7 @@ def _mask_xlsx(data: bytes, allowed: frozenset[str]) -> MaskResult:
     from openpyxl import load_workbook
 
     check_workbook(data)  # (opened whole, a workbook makes every cell up to its last one: none too many)
-    book = load_workbook(io.BytesIO(data))
+    book = load_workbook(io.BytesIO(usual_names(data)))
     conditional = conditional_formats(data)
     result = MaskResult(b"")
     unsafe: set[str] = set()

@@ -23,7 +23,7 @@ from gongkai.catalog.sources import blob_id, stamp_of
 from gongkai.model import Agency, Item, Record
 from gongkai.privacy.attachments import AttachmentRefused, read_attachment, suffix_of
 from gongkai.privacy.boxes import boxed_ids, headed_numbers, listed_phones
-from gongkai.privacy.columns import extra_columns, people_of
+from gongkai.privacy.columns import extra_columns
 from gongkai.privacy.detect import KINDS, bureau_values, find, may_be_masked
 from gongkai.forking import Later, in_parallel_later, ranges, shared
 from gongkai.privacy.documents import document_segments, pdf_reads, remember_pdf_reads
@@ -39,7 +39,8 @@ from gongkai.privacy.formats import ALLOWED
 from gongkai.privacy.markup import markdown_blocks
 from gongkai.privacy.normalize import SEPARATE, build_prefilter
 from gongkai.privacy.mask import mask_log
-from gongkai.privacy.titles import enumerated_names, listed_in_title
+from gongkai.privacy.listed import people_listed
+from gongkai.privacy.titles import listed_in_title
 
 BODY = "正文"
 # Fields the outputs show side by side, read one after another as well: a list entry's 题名 and 文号 (site/_table.html:
@@ -143,14 +144,14 @@ class _Lists:
 
     def read(self, path: FieldPath, texts: list[str], tables: list[Table]) -> None:
         owner = self.record.id
-        listed = {n for text in texts for n in enumerated_names(text)}
         self.findings.extend(table_findings(owner, path, tables, self.allowed))
-        read = [people_of([table.header, *table.rows]) for table in tables]
-        self.people = self.people or bool(listed) or any(r.private for r in read)
-        self.names.update(listed, *(r.names for r in read))
+        listed = people_listed(texts, tables)
+        self.people = self.people or listed.people
+        self.names.update(listed.names)
         if self.record.kind == "公示":
             self.columns.extend(ColumnWarning(owner, name, f"{table.where}第{n}列", path, table.line)
-                                for table, r in zip(tables, read) for n, name in extra_columns(r.header, r.named))
+                                for table, r in zip(tables, listed.tables)
+                                for n, name in extra_columns(r.header, r.named))
 
 
 def body_findings(owner: str, body: str, allowed: frozenset[str]) -> list[PrivacyFinding]:

@@ -113,6 +113,14 @@ def _formula_results(codes: list[str]) -> list[str]:
     return results
 
 
+def field_codes(xml: str) -> list[str]:
+    """The codes of the fields of a WordprocessingML part (none when Word could not open it either)."""
+    try:
+        return _field_codes(ET.fromstring(xml))
+    except ET.ParseError:
+        return []
+
+
 def _field_codes(root: ET.Element) -> list[str]:
     """The codes of the fields of a part: a field's code may be split over runs (<w:instrText>), or be one attribute
     (<w:fldSimple w:instr=" = … ">)."""

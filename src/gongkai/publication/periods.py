@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from gongkai.days import as_typed, chinese_number
@@ -106,22 +107,25 @@ def latest_notice_end(published: dt.date) -> dt.date:
 # The period a 公示 tells the public in its own text: 「公示期：2026年11月27日至12月7日」, 「公示时间为11月27日起至12月7日止」,
 # 「公示期为7个工作日（2026年11月27日—12月7日）」, and the days as a village notice types them (read_day reads them in
 # every date field too): 「公示时间：2026.11.27—2026.12.7」, 「2026-11-27至2026-12-07」, 「2026/11/27-12/7」,
-# 「自2026年11月27日起，至12月7日止」. The year and month of the end may be left out (those of the start).
+# 「自2026年11月27日起，至12月7日止」, 「从11月27日开始，到12月7日结束」 (hostile pass 37: not read). The year and month of
+# the end may be left out (those of the start).
 _WRITTEN_DAY = r"(?:(?P<y{n}>\d{{4}})\s*年\s*)?(?:(?P<m{n}>\d{{1,2}})\s*月\s*){month}(?P<d{n}>\d{{1,2}})\s*[日号]"
 _TYPED_DAY = r"(?<!\d)(?:(?P<Y{n}>\d{{4}})\s*[./-]\s*)?(?P<M{n}>\d{{1,2}})\s*[./-]\s*(?P<D{n}>\d{{1,2}})(?!\d)"
 _RANGE = (f"(?:{_WRITTEN_DAY.format(n=1, month='')}|{_TYPED_DAY.format(n=1)})"
-          r"\s*(?:起)?\s*[，,]?\s*(?:至|到|—|－|-|~|～|–)+\s*(?P<next>次年|翌年|来年|明年)?\s*"
+          r"\s*(?:起|开始)?\s*[，,]?\s*(?:至|到|—|－|-|~|～|–)+\s*(?P<next>次年|翌年|来年|明年)?\s*"
           f"(?:{_WRITTEN_DAY.format(n=2, month='?')}|{_TYPED_DAY.format(n=2)})")
 # What the period is called: 公示期, 公示时间, 公示期限, 公示日期, and as many notices say it, 公示起止时间, 公示时限, 公示时段,
 # 公示的时间, 「予以公示，时间从…」 (hostile pass 34: these were not read, and the names stayed past the day told).
+_RANGE_ANYWHERE = re.compile(_RANGE)
 _STATED = re.compile(r"公示(?:起止|起讫|的|[，,]\s*)?(?:期|时间|时限|时段|期限|日期)[^。；;\n]{0,20}?" + _RANGE)
 # … the days before the word: 「自2026年11月19日至11月25日进行公示」, 「在11月19日至25日公示期间」, 「…至…在湖三村公示栏公示」;
 # never a range followed by anything else (「11月1日至15日受理申请，现予公示」: those are not the 公示's days), nor one of an
 # earlier 公示 (「对2026年10月1日至10月31日公示的名单更正如下」, 「已于…公示」): its whole date, then this 公示.
 _STATED_BEFORE = re.compile(r"(?<![\d年月日号./-])(?<!已于)(?<!曾于)(?<!对)" + _RANGE
                             + r"\s*止?\s*(?:在[^。；;，,\n]{0,20}?)?(?:进行|予以|张榜|张贴)?公示(?![的过])")
-# … or its last day alone: 「公示截止时间为2026年11月25日」, 「公示截止日期：11月25日」, 「公示到期日：…」, 「公示期至…止」.
-_STATED_END = re.compile(r"公示(?:期|时间|期限|日期)?(?:截止|截至|结束|期满|到期|至|到)(?:时间|日期|日)?(?:为|是)?[：:]?\s*"
+# … or its last day alone: 「公示截止时间为2026年11月25日」, 「公示截止日期：11月25日」, 「公示到期日：…」, 「公示期至…止」,
+# 「公示期限截止到11月25日」 (hostile pass 37: not read).
+_STATED_END = re.compile(r"公示(?:期|时间|期限|日期)?(?:截止|截至|结束|期满|到期|至|到)(?:到|至)?(?:时间|日期|日)?(?:为|是)?[：:]?\s*"
                          f"(?:{_WRITTEN_DAY.format(n=2, month='')}|{_TYPED_DAY.format(n=2)})")
 
 
@@ -133,9 +137,11 @@ class StatedPeriod:
     text: str
 
 
-def stated_notice_period(record: Record) -> StatedPeriod | None:
-    """The period the record's 正文 states (_STATED, _STATED_BEFORE, _STATED_END), the one ending first when it states
-    several; None when it states none a date can be read from (_stated_end: a year left out)."""
+def stated_notice_period(record: Record, calendar: WorkdayCalendar | None = None) -> StatedPeriod | None:
+    """The period the record's 正文 states (_STATED, _STATED_BEFORE, _STATED_END, and with *calendar* its length,
+    _counted_periods), the one ending first when it states several; None when it states none a date can be read from
+    (_stated_end: a year left out). Raises CalendarMissing when a length in working days runs into a year *calendar*
+    has no data for."""
     if not record.body or record.published is None or "公示" not in record.body:
         return None
     typed = as_typed(record.body)
@@ -147,7 +153,53 @@ def stated_notice_period(record: Record) -> StatedPeriod | None:
         except ValueError:
             continue  # no such day (2月30日): nothing read
         found.append(StatedPeriod(end, typed[at[match.start()]:at[match.end()]]))
+    if calendar is not None:
+        found += [StatedPeriod(end, typed[at[start]:at[stop]].strip())
+                  for end, start, stop in _counted_periods(text, record.published, calendar)]
     return min(found, key=lambda p: p.end, default=None)
+
+
+# The period told as a length (hostile pass 37: not read, the names stayed up to a longer 公示期 with no GK420):
+# 「公示期为5个工作日」, 「现予公示，为期一周」, 「进行为期7天的公示」 (model.deadline.notice_period reads the length), from the
+# 公开日期 or the day it says the 公示 starts, 「自2026年11月18日起公示5个工作日」. A sentence giving the days themselves
+# is read by _STATED, and the length of an earlier 公示 (「经公示7个工作日无异议」, 「已公示」) is not this one's.
+_SENTENCE = re.compile(r"(?:[^；;\n.]|\.(?=\d))+")  # as_typed wrote 。 as .: a full stop, unless in 2026.11.18
+_COUNT_STARTS = re.compile(r"(?:自|从)\s*" + f"(?:{_WRITTEN_DAY.format(n=1, month='')}|{_TYPED_DAY.format(n=1)})")
+_EARLIER_NOTICE = re.compile(r"[经已]\s*(?:过\s*)?公示")
+# 「公示时间不少于5个工作日」 tells the least, not the last day: the registered period (7) keeps it
+_AT_LEAST = re.compile(r"不少于|不得少于|至少|不低于|以上")
+# 「现予公示，为期7天」: the length after a comma (model.deadline reads it when it follows the word)
+_LENGTH_APART = re.compile(r"为期\s*(?:\d+|[一二两三四五六七八九十]+)\s*个?(?:工作日|自然日|日|天|周|星期)")
+
+
+def _counted_periods(text: str, published: dt.date, calendar: WorkdayCalendar) -> Iterator[tuple[dt.date, int, int]]:
+    """(last day, start, end in *text*) of each sentence of *text* that tells the 公示's length."""
+    for sentence in _SENTENCE.finditer(text):
+        words = sentence.group(0)
+        if ("公示" not in words or _EARLIER_NOTICE.search(words) or _RANGE_ANYWHERE.search(words)
+                or _AT_LEAST.search(words)):
+            continue
+        apart = _LENGTH_APART.search(words)
+        length = notice_period(words) or (notice_period("公示" + apart.group(0)) if apart else None)
+        if length is None or length[0] < 1:
+            continue
+        start = _count_start(words, published)
+        days, workdays = length
+        end = last_working_day(start, days, calendar) if workdays else start + dt.timedelta(days=days - 1)
+        yield end, sentence.start(), sentence.end()
+
+
+def _count_start(words: str, published: dt.date) -> dt.date:
+    """The day a 公示 told as a length starts: the one its sentence names (「自11月18日起」), else its 公开日期."""
+    named = _COUNT_STARTS.search(words)
+    if named is None:
+        return published
+    found = named.groupdict()
+    y, m, d = (found.get(g) or found.get(g.upper()) for g in ("y1", "m1", "d1"))
+    try:
+        return dt.date(int(y), int(m or 0), int(d or 0)) if y else _nearest(int(m or 0), int(d or 0), published)
+    except ValueError:  # no such day: counted from the 公开日期
+        return published
 
 
 # The days of a period in Chinese numerals, as a notice printed from an older template or typed by a village clerk
@@ -218,15 +270,17 @@ def declared_notice_end(record: Record, calendar: WorkdayCalendar) -> dt.date | 
     """The last day of the record's 公示 as it declares it: 公示截止, or the 公示期-th working day counting 公开日期 as
     the first; with both, the earlier (a list comes down on the first day either says: GK416 reports the two apart).
     A period its 正文 tells the public that ends earlier ends it then too: the names never stay up past the day the
-    public was told (GK420 reports the two apart).
+    public was told (GK420 reports the two apart); with no 公示期 or 公示截止, that period is the one.
 
-    None when the record declares no period. Raises CalendarMissing when the working days of the period fall in a
+    None when the record declares no period, in its fields or its 正文. Raises CalendarMissing when the working days of the period fall in a
     year *calendar* has no data for.
     """
     written = written_notice_end(record, calendar)
+    stated = stated_notice_period(record, calendar)
     if written is None:
-        return None
-    stated = stated_notice_period(record)
+        # no 公示期 or 公示截止 (GK411), but the 正文 tells the public the days: the list is up as long as it was told
+        # (hostile pass 37: it came down after its 公开日期, the page saying 「公示已于（公开日期）结束」 against the notice)
+        return None if stated is None else stated.end
     return written if stated is None else min(written, stated.end)
 
 

@@ -14,7 +14,7 @@ from gongkai.catalog.files import ParsedFile
 from gongkai.diagnostics import Location
 from gongkai.model.base import number_key, page_key
 from gongkai.privacy.attachments import same_file
-from gongkai.privacy.links import body_links, linked_files
+from gongkai.privacy.links import body_links, linked_files, linked_pages
 from gongkai.recheck.state import Facts, Key
 from gongkai.recheck.store import Store
 from gongkai.rules import Context
@@ -51,7 +51,10 @@ def keys_of(parsed: ParsedFile) -> tuple[tuple[Key, ...], tuple[Key, ...]]:
         # "defines" it so, so that a change to one re-checks the others
         defines.extend(("附件", same_file(attachment.file)) for attachment in model.attachments)
         # … and the files its 正文 may link (every tail from a folder files/ of each address: more, never fewer)
-        defines.extend(("附件", same_file(file)) for file in linked_files(body_links(model.body)))
+        addresses = body_links(model.body)
+        defines.extend(("附件", same_file(file)) for file in linked_files(addresses))
+        # GK909 looks up the records whose pages its 正文 links
+        refers.extend(("record", page) for page in linked_pages(addresses))
     elif parsed.kind == "ledger" and model is not None:
         refers.extend(("record", other) for other in model.record_ids())
         # GK508 names the record that now holds a 索引号 the ledger sent under another 编号 (a record renamed)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gongkai.diagnostics import Location, Severity
+from gongkai.model.record import Record
 from gongkai.privacy import attachment_problem, mask_log, same_file
 from gongkai.privacy.links import body_links, linked_paths
 from gongkai.rules.base import FILE, FIRST, KEYED, REGISTRY, Context, Finding, rule
@@ -19,6 +20,7 @@ XSS = ("网页、SVG 和脚本放在门户网站上会被浏览器当作网页�
 WITHHELD_HINT = ("这条信息不是主动公开，附件不发布，也不必登记（GK309）：删去这个附件；要保留时，按文件中「文件」那一行改正路径"
                  "（不是主动公开的信息，路径不在此显示）。")
 _MEMO = "attachment-problems"  # in Context.extras: every attachment's problem, found once per run (_all_problems)
+_LINKS = "body-links"  # in Context.extras: each record's body_links, read once per run (GK612, GK908, GK909)
 
 
 def _problems(ctx: Context, code: str) -> Iterator[Finding]:
@@ -137,9 +139,18 @@ def attachment_of_withheld_record(ctx: Context) -> Iterator[Finding]:
                 yield Finding(Location(path, record.id, ("附件", index, "文件")),
                               f"附件「{mask_log(attachment.file)}」也是信息 {other}的附件：两条信息的公开属性矛盾，本信息不会发布",
                               "删去本信息的这个附件；或经保密审查确认可以公开后，把另一条信息改为主动公开。")
-        linked = {same_file(file): file for file in linked_paths(body_links(record.body), withheld)}  # (a path once)
+        linked = {same_file(file): file for file in linked_paths(links_of(ctx, path, record), withheld)}  # (once)
         for file in (file for key, file in linked.items() if key in withheld):
             yield Finding(Location(path, record.id, ("正文",)),
                           f"正文链接的文件「{mask_log(file)}」是信息 {withheld[same_file(file)]}的附件：读者点开链接就能下载，"
                           "本信息不会发布",
                           "删去正文中的这个链接；或经保密审查确认可以公开后，把另一条信息改为主动公开。")
+
+
+def links_of(ctx: Context, path: str, record: Record) -> tuple[str, ...]:
+    """body_links of the record in *path*, rendered once per run however many rules read them (a body with a link
+    is rendered as its page is: about a millisecond)."""
+    memo: dict[str, tuple[str, ...]] = ctx.extras.setdefault(_LINKS, {})
+    if path not in memo:
+        memo[path] = body_links(record.body)
+    return memo[path]

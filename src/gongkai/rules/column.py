@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from gongkai.diagnostics import Location, Severity
 from gongkai.publication import Output
@@ -13,7 +13,10 @@ from gongkai.model.vocab import PROACTIVE_MODE
 from gongkai.model.agency import RequestDesk
 from gongkai.model.contacts import dialable, has_address
 from gongkai.model.reasons import passed_promise, says_something, written
-from gongkai.rules.base import FILE, VIEW, Context, Finding, first_parts, record_part, rule
+from gongkai.privacy import mask_log, same_file
+from gongkai.privacy.links import FOLDER, body_links, linked_pages
+from gongkai.rules.attachments import links_of
+from gongkai.rules.base import FILE, KEYED, VIEW, Context, Finding, first_parts, record_part, rule
 
 W, I = Severity.WARNING, Severity.INFO
 AGENCY = "gongkai.yaml"
@@ -221,3 +224,76 @@ def _kept_in(ctx: Context, year: int) -> bool:
     if agency is not None and agency.adopted is not None:
         return agency.adopted.year <= year
     return any(formed == year for formed, _ in first_parts(ctx.record_parts("annual-report")))
+
+
+@rule("GK908", "body-link-not-on-site", "正文链接的本目录文件不在网站上", W,
+      what="主动公开的信息的正文链接到目录 files/ 中的文件（[申请表](../files/2026/申请表.docx)，或照附件的写法"
+           "files/2026/申请表.docx）时，检查这个文件是不是一条主动公开的信息的附件。网站只复制主动公开的信息的附件"
+           "（发布前检查过其中的个人信息），别的文件不上网，正文中的这个链接只显示文字；路径写错、文件不存在，或与附件登记的"
+           "写法只差大小写、斜杠的，也一样。",
+      why="读者点不开链接、下载不到材料，年度检查算作服务不实用；放进 files/ 却没有登记为附件的文件没有经过保密审查和个人信息"
+          "检查，不能发布（《政府信息公开条例》第十七条）。",
+      example="正文: |\n  请下载[申请表](../files/2026/申请表.docx)填写。\n（申请表.docx 不是任何信息的附件）",
+      instead="附件:\n  - 文件: files/2026/申请表.docx\n    名称: 申请表\n（登记为本信息的附件，经保密审查后随本信息发布；"
+              "或改正链接的路径，与附件登记的写法一致）",
+      scope=KEYED)
+def body_link_not_on_site(ctx: Context) -> Iterator[Finding]:
+    catalog = ctx.catalog
+    shown: set[str] = set()
+    written: dict[str, str] = {}  # same_file() → the path a public record's 附件 writes
+    withheld: set[str] = set()
+    public = []
+    for path, record in catalog.models("record"):
+        if record.is_public:
+            public.append((path, record))
+            shown.update(attachment.file for attachment in record.attachments)
+            written.update((same_file(attachment.file), attachment.file) for attachment in record.attachments)
+        else:
+            withheld.update(same_file(attachment.file) for attachment in record.attachments)
+    for path, record in public:
+        for file in dict.fromkeys(link for link in links_of(ctx, path, record) if link[:6].casefold() == FOLDER):
+            if file in shown or same_file(file) in withheld:  # (a withheld record's file: GK612, an error)
+                continue
+            if (attached := written.get(same_file(file))) is not None:
+                why = f"与附件登记的「{mask_log(attached)}」写法不同（大小写或斜杠），网站上是两个地址"
+            elif file not in catalog.attachments:
+                why = "目录中没有这个文件（路径写错了，或文件没有放进 files/）"
+            else:
+                why = "它不是任何主动公开的信息的附件，网站不复制它"
+            location = Location(path, record.id, ("正文",))
+            yield Finding(location, f"正文链接的文件「{mask_log(file)}」不会出现在网站上：{why}；网站上这个链接只显示文字",
+                          "把这个文件登记为本信息的附件（附件: - 文件: …），经保密审查后随本信息发布；"
+                          "或改正链接的路径，与附件登记的写法一致。",
+                          line_offset=catalog.block_offset(location, _line_of(record.body, file, list)))
+
+
+def _line_of(body: str, target: str, read: Callable[[tuple[str, ...]], list[str]]) -> int | None:
+    """The first line (0-based) of *body* whose links, *read* from body_links, name *target* by themselves (a
+    reference link's address may stand on another line: None)."""
+    return next((n for n, line in enumerate(body.splitlines()) if target in read(body_links(line))), None)
+
+
+@rule("GK909", "body-link-to-missing-record", "正文链接的信息不在网站上", W,
+      what="主动公开的信息的正文链接本栏目另一条信息的页面（[通知](R2026-003.html)、records/R2026-003.html）时，检查目录中有没有"
+           "这个编号的信息、它是不是主动公开。没有这条信息（编号写错了），或它是依申请公开、不予公开的，网站、门户、公众号和公示栏"
+           "上这个链接都只显示文字（不透露不公开的信息是否存在）。还没到公开日期、已撤回的信息不在此列：公开那天链接自动出现，"
+           "撤回后只显示文字是应有的样子。",
+      why="读者点不开链接，年度检查时这样的链接算错链；编号写错的链接在网站上不显示，不检查就发现不了。",
+      example="正文: |\n  详见[低保标准的通知](R2026-0031.html)。\n（目录中没有 R2026-0031，应为 R2026-031）",
+      instead="正文: |\n  详见[低保标准的通知](R2026-031.html)。",
+      scope=KEYED)
+def body_link_to_missing_record(ctx: Context) -> Iterator[Finding]:
+    catalog = ctx.catalog
+    for path, record in catalog.models("record"):
+        if not record.is_public:
+            continue
+        for linked in dict.fromkeys(linked_pages(links_of(ctx, path, record))):
+            target = catalog.records.get(linked) if linked != record.id else record
+            if target is not None and target.is_public:
+                continue
+            why = ("目录中没有这个编号的信息（编号写错了？）" if target is None else
+                   f"它是「{target.attribute or '没有标明公开属性'}」的信息")
+            location = Location(path, record.id, ("正文",))
+            yield Finding(location, f"正文链接的信息「{linked}」不在网站上：{why}；网站上这个链接只显示文字",
+                          "核对编号后改正链接（写成 编号.html，如 R2026-031.html）；链接不公开的信息的，删去这个链接。",
+                          line_offset=catalog.block_offset(location, _line_of(record.body, linked, linked_pages)))

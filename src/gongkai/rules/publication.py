@@ -65,8 +65,14 @@ def notice_period_missing(ctx: Context) -> Iterator[Finding]:
     for path, record in catalog.models("record"):
         item = catalog.items.get(record.item or "")
         if record.is_public and is_notice(record, item) and record.notice_days is None and record.notice_until is None:
-            yield Finding(Location(path, record.id, ("文种",)), "名单类信息没有写明公示期",
-                          "加上「公示期: 7」（工作日，从公开日期当天起算）或「公示截止: YYYY-MM-DD」。", prefer_key=True)
+            at = Location(path, record.id, ("文种",))
+            stated = ctx.dated(partial(stated_notice_period, record), at)
+            if stated is None:
+                yield Finding(at, "名单类信息没有写明公示期",
+                              "加上「公示期: 7」（工作日，从公开日期当天起算）或「公示截止: YYYY-MM-DD」。", prefer_key=True)
+                continue
+            yield Finding(at, f"名单类信息没有写明公示期：只有正文写了「{stated.text}」（到 {stated.end}），名单按它撤下",
+                          f"加上「公示截止: {stated.end}」（与正文一致）。", prefer_key=True)
 
 
 @rule("GK412", "notice-period-too-short", "公示期短于规定", E,
@@ -90,7 +96,7 @@ def notice_period_too_short(ctx: Context) -> Iterator[Finding]:
             # a count over a year without a holiday notice yet is a guess (暂定): it says so, and how to be sure
             provisional = (f"（暂定：{'、'.join(f'{y}年' for y in guessed)}的节假日安排尚未录入，按周末和法定节假日计；"
                            "录入后再核对）") if guessed else ""
-            stated = stated_notice_period(record)
+            stated = ctx.dated(partial(stated_notice_period, record), Location(path, record.id, (field,)))
             short = ctx.dated(partial(_short_parts, record, minimum, stated), Location(path, record.id, (field,))) or []
             said = f"正文写的「{stated.text}」" if stated is not None and [f for f, _ in short] == ["正文"] else "公示期"
             yield Finding(Location(path, record.id, (short[0][0] if short else field,)),
@@ -303,10 +309,10 @@ def notice_period_stated_otherwise(ctx: Context) -> Iterator[Finding]:
     for path, record in ctx.catalog.models("record"):
         if not record.is_public or (record.notice_days is None and record.notice_until is None):
             continue
-        stated = stated_notice_period(record)
+        field = "公示期" if record.notice_days is not None else "公示截止"
+        stated = ctx.dated(partial(stated_notice_period, record), Location(path, record.id, (field,)))
         if stated is None:
             continue
-        field = "公示期" if record.notice_days is not None else "公示截止"
         counted = ctx.dated(partial(_counted_end, record), Location(path, record.id, (field,)))
         if record.notice_days is not None and counted is None:
             continue  # a year no calendar covers: GK805

@@ -7,7 +7,7 @@ import unicodedata
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from gongkai.catalog.files import FileKind, ParsedFile, parse_file, pydantic_builder, register_kind
@@ -23,6 +23,30 @@ CiChoice = Literal["github", "gitlab", "无"]
 # A list pasted from Word or typed at one prompt: 「桃城镇、五里街镇，一都镇」, 「桃城镇 五里街镇」 (no name of a 乡镇
 # or a 领域 holds a space), or one name a line.
 _RUN_ON = re.compile(r"[，、,；;\s\u3000]+")
+
+
+# A line break in an answer (a name copied out of a narrow Word table cell: 「德化县\n民政局」), with the spaces
+# around it; every answer is one line in gongkai.yaml and on the website.
+_BREAK = re.compile(r"[ \t\u3000]*[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+\s*")
+_PARAGRAPHS = ("分工", "简历")  # a leader's may run to several lines, as in gongkai.yaml
+_ONE_A_LINE = ("乡镇", "指引")  # lists that may be written one name a line (_names splits them there)
+
+
+def _one_line(value: object, key: object = None) -> object:
+    """*value* with each line break in its texts taken out: between Chinese characters nothing is left (德化县民政局),
+    between letters or digits one space; a leader's 分工 and 简历, and the lists of names, keep theirs."""
+    if isinstance(value, dict):
+        return {k: _one_line(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_one_line(v, key) for v in value]
+    if not isinstance(value, str) or key in _PARAGRAPHS or key in _ONE_A_LINE:
+        return value
+    return _BREAK.sub(lambda m: " " if _ascii_around(value, m) else "", value.strip())
+
+
+def _ascii_around(text: str, found: re.Match[str]) -> bool:
+    before, after = text[found.start() - 1:found.start()], text[found.end():found.end() + 1]
+    return before.isascii() and after.isascii() and bool(before) and bool(after)
 
 
 def _half_width(value: object) -> object:
@@ -98,6 +122,11 @@ class Answers(CatalogModel):
 
     _contact = field_validator("postcode", "phone", "email", mode="before")(_half_width)
     _lists = field_validator("towns", "guidelines", mode="before")(_names)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _lines_joined(cls, value: object) -> object:
+        return _one_line(value)
 
     @field_validator("division_code", mode="before")
     @classmethod

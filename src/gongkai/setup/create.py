@@ -83,7 +83,7 @@ def init_catalog(target: Path, setup: Setup, now: dt.datetime, table: bytes | No
             files[IGNORE] = merged_ignore((target / IGNORE).read_text(encoding="utf-8", errors="replace"), files[IGNORE])
         for path, text in files.items():
             create_atomic(staging / path, text)
-        plan = import_table(staging / CATALOG, table, adopted) if table is not None else None
+        plan = import_table(staging / CATALOG, table, adopted, setup.county) if table is not None else None
         written = sorted(_walk(staging))
         report = validate(staging, adopted, use_cache=False).report
         _refuse_wrong_settings(report)

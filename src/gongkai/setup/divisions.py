@@ -65,6 +65,31 @@ def named(text: str) -> list[County]:
             if text in (c.name, c.full_name, c.prefecture + c.name) or (len(c.name) > 2 and text == c.name[:-1])]
 
 
+# County names that are also everyday phrases of an official text: 「县民政局会同县财政局」 (together with), 「老城区
+# 改造」. Taken as the county only when written after its prefecture (怀化市会同县, 洛阳市老城区).
+_PHRASES = frozenset({"会同县", "老城区", "新城区", "城中区", "城东区", "城西区", "城北区", "市中区", "新市区", "城关区"})
+
+
+@cache
+def _counties_of(province: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern finding every county of *province* a text names (three characters or more: not 城区, 郊区, which
+    are words too), longest first, and the county each way of writing it names."""
+    written = {}
+    for c in counties().values():
+        if c.province == province and len(c.name) >= 3:
+            written[c.prefecture + c.name if c.name in _PHRASES else c.name] = c.name
+    ordered = sorted(written, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, ordered)) or "(?!)"), written
+
+
+def other_counties_in(text: str, own: County) -> list[str]:
+    """The names of the counties of *own*'s province other than *own* that *text* writes: 「安溪县婚姻登记处」 in a 德化县
+    bureau's item came with the neighbour's table (a county named like *own* is taken to be *own*). Only the province's:
+    a neighbour's table is of the same province, and a name of a county far away is more often a phrase."""
+    pattern, written = _counties_of(own.province)
+    return list(dict.fromkeys(name for found in pattern.findall(text) if (name := written[found]) != own.name))
+
+
 def county(code: str) -> County | None:
     """The county-level division with this 6-digit code, or None when the code is not in the list."""
     return counties().get(code.strip())

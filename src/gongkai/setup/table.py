@@ -5,19 +5,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from gongkai.authoring import document
-from gongkai.catalog import load_catalog
+from gongkai.catalog import Catalog, load_catalog
 from gongkai.errors import UsageProblem
 from gongkai.files_io import write_atomic
 from gongkai.interchange.convert import unit_of
 from gongkai.interchange.importing import import_xlsx
 from gongkai.interchange.plan import ImportPlan
-from gongkai.interchange.read import WHOLE_FILE, names_a_domain, read_workbook
+from gongkai.interchange.read import WHOLE_FILE, ImportProblem, names_a_domain, read_workbook
 from gongkai.interchange.write import apply_plan
 from gongkai.model import Item, Unit
 from gongkai.model.agency import Domain
 from gongkai.setup.agency_file import another_day_note
+from gongkai.setup.divisions import County, other_counties_in
 from gongkai.setup.guidelines import guideline_for, guidelines
 from gongkai.setup.resolve import Setup, domain_code, unit_code
 from gongkai.setup.scaffold import mark_blank
@@ -95,28 +97,74 @@ def _name_the_units(name: str, unknown: list[str], units: list[Unit]) -> str:
             f"--unit bgs=办公室 --unit {unit_code(unknown[0])}={unknown[0]}），或改正表格中的责任单位。")
 
 
-def import_table(root: Path, data: bytes, adopted: dt.date) -> ImportPlan:
-    """Import the table into the new catalog at *root*; every row or none (UsageProblem naming the cells)."""
+def import_table(root: Path, data: bytes, adopted: dt.date, own: County) -> ImportPlan:
+    """Import the table into the new catalog at *root*; every row or none (UsageProblem naming the cells).
+
+    A table taken from a bureau of another county (a neighbour's export: its texts name a county other than *own*)
+    speaks for that bureau: its 空白说明 (「安溪县救助管理站24小时求助电话……」) and 咨询电话 are its own. They are
+    not published as this bureau's: each 空白说明 becomes the generated one (marked 待确认) and each 咨询电话 other
+    than this bureau's is left out, said once; any other field naming another county is said at its row.
+    """
     catalog = load_catalog(root, use_cache=False)
     plan = import_xlsx(catalog, data, own_export=False)  # the new catalog exported nothing: no base of its own
     if plan.errors:
         cells = "\n  ".join(f"{p.cell}: {p.message}" for p in plan.errors)
         raise UsageProblem(f"目录表有 {len(plan.errors)} 处错误，没有建立目录：\n  {cells}\n改正表格后重新运行 gongkai init。")
     apply_plan(root, catalog, plan)
-    for change in plan.added:
-        _mark(root / change.path, adopted)
+    trees = {change.path: document.load((root / change.path).read_text(encoding="utf-8")) for change in plan.added}
+    foreign = {(change.source, change.path, key): names for change in plan.added
+               for key, value in trees[change.path].items()
+               if (names := other_counties_in(" ".join(_texts(value)), own))}
+    theirs = _numbers_of(catalog) if foreign else None
+    notes, phones = 0, 0
+    for path, tree in trees.items():
+        notes += (stale := _theirs(tree, "空白说明", theirs is not None or another_day_note(tree.get("空白说明"), adopted)))
+        phones += (dropped := _theirs(tree, "咨询电话", theirs is not None and tree.get("咨询电话") not in theirs))
+        try:
+            item = Item.model_validate(dict(tree))
+        except ValueError:
+            item = None  # validate will point at what the table lacked
+        if (item is not None and mark_blank(tree, item, adopted)) or stale or dropped:
+            write_atomic(root / path, document.dump(tree))
+    if foreign:
+        plan.problems.append(_another_county(next(iter(foreign)), foreign, notes, phones, own))
+    plan.problems += [ImportProblem(row, f"「{key}」写的是「{'」「'.join(names)}」，不是{own.name}：这是别县的目录表中的内容，"
+                                         f"请在 {path} 中改为本机关的", warning=True)
+                      for (row, path, key), names in foreign.items() if key not in ("空白说明", "咨询电话")]
     return plan
 
 
-def _mark(path: Path, adopted: dt.date) -> None:
-    """Give an imported item the generated 空白说明 when it needs one (when it is valid enough to tell)."""
-    tree = document.load(path.read_text(encoding="utf-8"))
-    stale = another_day_note(tree.get("空白说明"), adopted)
-    if stale:
-        del tree["空白说明"]  # generated anew, dated this catalog's adoption and marked 待确认
-    try:
-        item = Item.model_validate(dict(tree))
-    except ValueError:
-        item = None  # validate will point at what the table lacked
-    if (item is not None and mark_blank(tree, item, adopted)) or stale:
-        write_atomic(path, document.dump(tree))
+def _theirs(tree: Any, key: str, drop: bool) -> bool:
+    """Take *key* out of the item's *tree* when *drop* says it is not this bureau's; True when it was there."""
+    if drop and key in tree:
+        del tree[key]
+        return True
+    return False
+
+
+def _numbers_of(catalog: Catalog) -> set[str]:
+    """The bureau's own phone numbers (its own and its units', as init wrote them): a 咨询电话 it may keep."""
+    agency = catalog.agency
+    if agency is None:
+        return set()
+    return {n for n in (agency.org.phone, agency.requests.phone if agency.requests else None,
+                        *(u.phone for u in agency.units)) if n}
+
+
+def _another_county(first: tuple[str, str, str], foreign: dict[tuple[str, str, str], list[str]], notes: int,
+                    phones: int, own: County) -> ImportProblem:
+    """One word for a table of another county's bureau: what was not taken as this bureau's, and where it showed."""
+    names = "」「".join(dict.fromkeys(name for found in foreign.values() for name in found))
+    row, _path, key = first
+    dropped = "、".join(part for part in (f"{notes} 个事项的空白说明已改为本机关的通用空白说明（标「# 待确认」，不需要的删去）"
+                                          if notes else "", f"{phones} 个事项的咨询电话已删去" if phones else "") if part)
+    return ImportProblem(row, f"目录表写的是「{names}」（第一处：「{key}」），不是{own.name}，是别县机关的目录表："
+                              f"{dropped or '其中没有空白说明和咨询电话'}——那是别县机关的情况和电话，不能作为本机关的公开。"
+                              "请按本机关的实际情况填写（gongkai validate 列出待确认的空白说明）", warning=True)
+
+
+def _texts(value: object) -> list[str]:
+    """The texts of a field's value: itself, or each of a list's."""
+    if isinstance(value, list):
+        return [text for v in value for text in _texts(v)]
+    return [value] if isinstance(value, str) else []

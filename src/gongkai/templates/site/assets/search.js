@@ -280,6 +280,7 @@
       if (last - tail >= 1 && (end === "文" || end === "文件") && parts[last - tail] === "号" &&
           NUMBER.test(parts[last - tail - 1])) docNumberWays(parts.slice(0, last - tail + 1)).forEach(add);
     }
+    phoned(parts).forEach(add);
     // a date typed 2026-11-18, 2026.11.18 or 2026/11/18 (and 2026-11 alone): pages write 2026年11月18日
     var date = parts.join(" ").match(/^(.*?)\b((?:19|20)[0-9]{2}) ([0-9]{1,2})(?: ([0-9]{1,2}))?\b(.*)$/);
     if (date && dated(date)) {
@@ -300,6 +301,26 @@
       ways.push(zeroed);
     }
     return ways;
+  }
+  // a telephone number typed as a phone shows it, its digits run together (0595 and 23222619 typed as one number: an
+  // elderly reader checking that the number that called her is the bureau's), is written by pages with a dash, and one
+  // typed with a dash may be written whole: each is a way of the other — a 区号 of three or four digits (010, 0595)
+  // and seven or eight more; no other number is so cut (a mobile number is never published: privacy/outputs.py)
+  var LANDLINE = /^0[1-9][0-9]{8,10}$/, AREA = /^0[1-9][0-9]{1,2}$/;
+  function phoned(parts) {
+    var found = [];
+    parts.forEach(function (p, i) {
+      [3, 4].forEach(function (area) { // 059523222619: 0595 23222619
+        if (LANDLINE.test(p) && p.length - area >= 7 && p.length - area <= 8) {
+          found.push(parts.slice(0, i).concat([p.slice(0, area), p.slice(area)], parts.slice(i + 1)));
+        }
+      });
+      var whole = p + (parts[i + 1] || ""); // 0595-23222619: 059523222619
+      if (AREA.test(p) && NUMBER.test(parts[i + 1] || "") && LANDLINE.test(whole)) {
+        found.push(parts.slice(0, i).concat([whole], parts.slice(i + 2)));
+      }
+    });
+    return found;
   }
   // the parts of a date typed with numbers alone: a month 1–12 and a day 1–31; a month alone only when the word is
   // nothing else (2026-11), never a piece of a code (MZ-2026-11, 2026-11-0007)
@@ -326,8 +347,9 @@
     return /^[a-z0-5\s]*[a-z][a-z0-5\s]*$/.test(folded(plain)) ? plain : query;
   }
   // words part where the query has a space or a mark that ends a word (低保、特困人员, 低保,特困: two words, the pages
-  // holding them together first), never inside a 文号, 索引号 or date (〔〕 - . / stay inside a word)
-  var APART = /[\s，,、；;。！!？?]+/;
+  // holding them together first), never inside a 文号, 索引号 or date (〔〕 - . / stay inside a word); quotation marks
+  // close a word too (“低保”“公积金” is two words, as 低保 公积金 is, never the one word 低保公积金 that no page holds)
+  var QUOTES = "“”「」『』\"＂", APART = new RegExp("[\\s，,、；;。！!？?" + QUOTES + "]+");
   // characters typed apart (低 保, 社 会 救 助): a run of one-character pieces is one word
   function joined(query) {
     var found = [], alone = false;
@@ -444,7 +466,8 @@
     }
     var raws = joined(query), line = [], notes = [];
     for (var n = 0; n < raws.length; n++) {
-      var raw = raws[n], parts = units(raw);
+      var raw = raws[n], parts = units(raw), apartAt = await numberApart(raw, parts);
+      if (apartAt) { raws.splice.apply(raws, [n, 1].concat(apartAt)); raw = raws[n]; parts = units(raw); }
       if (!parts.length) continue;
       if (parts.length === 1 && ONE_CJK.test(parts[0])) { short.push(raw); line = line.concat(parts); continue; }
       // a word typed twice (低保，低保; a list pasted with its repeats) is one word: never 「同时包含“低保”和“低保”」,
@@ -509,11 +532,10 @@
     var found = [], cut = false;
     for (var w = 0; w < words.length; w++) {
       var parts = words[w].ways[0], groups = [];
-      if (words[w].said || /[〔〕[\]()（）【】［］]/.test(words[w].raw) || parts.some(function (p, i) {
-        return NUMBER.test(p) && (parts[i + 1] === "号" || YEAR.test(p) && NUMBER.test(parts[i + 1] || ""));
-      })) return null;
+      if (words[w].said || docNumbered(words[w].raw, parts)) return null;
       parts.forEach(function (p, i) {
-        if (p === "年" && YEAR.test(parts[i - 1] || "")) return; // 2026年: the year
+        // 2026年: the year; but 年度, 年底 … begin the word after it (2025年度报告: 2025 and 年度报告, never 度报告)
+        if (p === "年" && YEAR.test(parts[i - 1] || "") && !/^[度底初末终]$/.test(parts[i + 1] || "")) return;
         var last = groups[groups.length - 1];
         if (last && ONE_CJK.test(p) && ONE_CJK.test(last[last.length - 1])) last.push(p);
         else groups.push([p]);
@@ -526,6 +548,43 @@
       }
     }
     return cut ? found : null;
+  }
+  function docNumbered(raw, parts) { // looks like a 文号: brackets, a number before 号, a year and a number
+    return /[〔〕[\]()（）【】［］]/.test(raw) || parts.some(function (p, i) {
+      return NUMBER.test(p) && (parts[i + 1] === "号" || YEAR.test(p) && NUMBER.test(parts[i + 1] || ""));
+    });
+  }
+  // pinyin typed against a number (dibao2026, 2026年dibao, gaolingjintie2025, tk人员2026, 2026低保biaozhun): the word
+  // typed apart where numbers meet the rest (dibao 2026), as 低保2026 is searched, each piece then read as typed apart;
+  // null when some page holds the word as typed (MZ2026), for a 文号, for letters between two numbers (an 索引号), or
+  // when a piece of letters alone is no full pinyin of two syllables or more (mz202699999 is a mistyped 索引号)
+  var DIGITS = /[0-9\uff10-\uff19]/;
+  async function numberApart(raw, parts) {
+    var numbers = parts.some(function (p) { return NUMBER.test(p); });
+    if (!numbers || !parts.some(function (p) { return /^[a-z]{2,}$/.test(p); }) || docNumbered(raw, parts) ||
+        await held(parts)) return null;
+    var found = [];
+    Array.from(raw).forEach(function (c) {
+      var last = found[found.length - 1];
+      if (last !== undefined && DIGITS.test(c) === DIGITS.test(last[last.length - 1])) found[found.length - 1] += c;
+      else found.push(c);
+    });
+    found = found.reduce(function (all, piece) { // 2026年dibao: 2026年 and dibao
+      var before = all[all.length - 1];
+      if (before !== undefined && YEAR.test(units(before).join("")) && piece[0] === "年") {
+        all[all.length - 1] += "年";
+        piece = piece.slice(1);
+      }
+      if (units(piece).length) all.push(piece); else if (all.length) all[all.length - 1] += piece;
+      return all;
+    }, []);
+    for (var i = 0; i < found.length; i++) {
+      var letters = units(found[i]);
+      if (!letters.every(function (u) { return /^[a-z]+$/.test(u); })) continue;
+      var full = cuts(letters.join("")).some(function (c) { return c.length > 1; });
+      if (i > 0 && i + 1 < found.length || !full) return null;
+    }
+    return found.length > 1 ? found : null;
   }
   // the short names people say for what pages write in full (低保 for 最低生活保障; 五保, 五保户 for 特困人员, the name
   // that replaced them in 2014): a word on no page is looked for in full (低保办事指南 → 最低生活保障办事指南), and a
@@ -689,7 +748,9 @@
     var out = [];
     found.forEach(function (s) {
       var last = out[out.length - 1];
-      if (last && s.s >= last.e && s.s - last.e <= 2 && !normalize(text.slice(last.e, s.s)).match(UNIT)) {
+      // one inside or across the match before (不予公开 in 拟不予公开的, a word of a pasted paragraph) is part of it: never
+      // the end of the run, which the next word then cannot join
+      if (last && (s.s < last.e || s.s - last.e <= 2 && !normalize(text.slice(last.e, s.s)).match(UNIT))) {
         last.e = Math.max(last.e, s.e);
       } else out.push({ s: s.s, e: s.e });
     });
@@ -828,8 +889,10 @@
   }
   // the query as the status line repeats it: a pasted page is cut to its first 40 characters, so that a screen reader
   // does not read it all out again and a phone shows the count without scrolling
+  // quoted whole (“低保办事指南”), said once in quotes: never 「没有找到““低保办事指南””」 (“低保”和“特困” as typed)
   function echoed(query) {
-    var chars = Array.from(query.trim());
+    var bare = query.trim().replace(new RegExp("^[" + QUOTES + "]+|[" + QUOTES + "]+$", "g"), "").trim();
+    var chars = Array.from(new RegExp("[" + QUOTES + "]").test(bare) ? query.trim() : bare);
     return chars.length > ECHO ? chars.slice(0, ECHO).join("") + "…" : chars.join("");
   }
   // the words, each of which some page holds alone (as the status line would count it, without filters)
@@ -943,15 +1006,22 @@
       showNear(query);
       return;
     }
+    var names = full ? null : renamed(apart || asked.words), fuller = [];
+    // the words a question was cut into, in full, as one search (低保怎么申请: 最低生活保障 申请, the guides, which
+    // never say 低保); a full name only where it finds pages (低保金, 低保边缘: no page writes 最低生活保障金, and its
+    // link said 「没有找到」 and offered the 依申请 way for what the site publishes under 低保金)
+    if (names && apart) fuller = [names];
+    else if (names) {
+      fuller = names.filter(function (w, i) { return w !== asked.words[i]; }).map(function (w) { return [w]; });
+    }
+    var finds = await Promise.all(fuller.map(unfiltered));
+    if (current !== mine) return;
+    fuller = fuller.filter(function (f, i) { return finds[i] > 0; });
     status((said.length ? said.join("；") + "。" : "") + what + "共找到 " + total + " 条结果" +
            (filters.length ? "（已按" + named(filters) + "筛选）" : "") + "。");
-    var names = full ? null : renamed(apart || asked.words);
-    // the words a question was cut into, in full, as one search (低保怎么申请: 最低生活保障 申请, the guides, which
-    // never say 低保)
-    if (names && apart) offer("也可以按全称搜索：", [names.map(function (w) { return w.raw; }).join(" ")]);
-    else if (names) offer("也可以按全称搜索：", names.filter(function (w, i) { return w !== asked.words[i]; }).map(function (w) {
-      return w.raw;
-    }));
+    if (fuller.length) {
+      offer("也可以按全称搜索：", fuller.map(function (f) { return f.map(function (w) { return w.raw; }).join(" "); }));
+    }
     render(mine, false);
   }
 
