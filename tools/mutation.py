@@ -359,7 +359,7 @@ GROUPS: dict[str, Group] = {
     "site_pages": Group(("src/gongkai/site/make.py", "src/gongkai/site/data.py", "src/gongkai/site/render.py"),
                         ("tests/test_hostile30_site_inspect_mutants.py", "tests/test_site_links.py",
                          "tests/test_site.py", "tests/test_site_markdown.py", "tests/test_hostile21_site.py",
-                         "tests/test_hostile36_column_inspector.py")),
+                         "tests/test_hostile36_column_inspector.py", "tests/test_hostile37_column_inspect.py")),
     # (thirtieth pass) The yearly inspection's own checks (国办秘函〔2019〕19号) and the notice-board sheets: every
     # internal link of the built site resolves (links.py), the thresholds and their override (thresholds.py), a
     # 公开日期 back-dated against git (dates.py), a 办事指南 missing key elements (guides.py), the sheets of a 乡镇 in
