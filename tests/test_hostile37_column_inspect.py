@@ -198,7 +198,7 @@ def test_pages_an_older_gongkai_wrote_are_made_again_after_an_upgrade(tmp_path: 
     assert _link_line(gk, cat, site) == "链接不可用（错链、断链）：扣 0 分（每个扣1分，最多扣10分）"
 
 
-# ---------------------------------------------------------------------------------------------------- 4. links to review
+# ------------------------------------------------------------------------------------------------- 4. links to review
 
 def test_only_the_links_a_page_makes_are_sent_for_review(gk: Callable[..., Run], icat: CatalogDir) -> None:
     body = ("详见[民政部](https://www.mca.gov.cn/)和<https://www.gov.cn/zhengce/>，再见[民政部](https://www.mca.gov.cn/)。\n\n"
