@@ -76,9 +76,9 @@ def _link_line(gk: Callable[..., Run], cat: CatalogDir, site: Path) -> str:
 
 # ---------------------------------------------------------------------------------------------------- 1. footnotes
 
-FOOTNOTED = ("经审核，现将名单予以公示。根据有关规定[^1]，公示期为7天[^期]。\n\n"
+FOOTNOTED = ("经审核，现将名单予以公示。根据有关规定[^1]，按月发放[^期]。\n\n"
              "[^1]: 《社会救助暂行办法》（国务院令第649号）。\n"
-             "[^期]: 自公开之日起计算。")
+             "[^期]: 自批准之次月起发放。")
 
 
 def test_a_footnote_is_shown_at_the_end_of_the_body_and_linked_both_ways(tmp_path: Path,
@@ -86,10 +86,10 @@ def test_a_footnote_is_shown_at_the_end_of_the_body_and_linked_both_ways(tmp_pat
     site = _built(gk, _catalog(tmp_path, FOOTNOTED), tmp_path)
     text = (site / "records/R2026-001.html").read_text(encoding="utf-8")
     assert '根据有关规定<sup class="footnote-ref"><a href="#fn1" id="fnref1">[1]</a></sup>，' in text
-    assert '公示期为7天<sup class="footnote-ref"><a href="#fn2" id="fnref2">[2]</a></sup>。' in text
+    assert '按月发放<sup class="footnote-ref"><a href="#fn2" id="fnref2">[2]</a></sup>。' in text
     assert ('<li id="fn1" class="footnote-item"><p>《社会救助暂行办法》（国务院令第649号）。 '
             '<a href="#fnref1" class="footnote-backref">返回正文</a></p>') in text
-    assert '<li id="fn2" class="footnote-item"><p>自公开之日起计算。 <a href="#fnref2"' in text
+    assert '<li id="fn2" class="footnote-item"><p>自批准之次月起发放。 <a href="#fnref2"' in text
     assert '<section class="footnotes" aria-label="注释">' in text
     assert "^1" not in text and "%E3%80%8A" not in text  # no link to the note's words as an address
 
@@ -126,7 +126,7 @@ def test_inspect_finds_no_broken_link_in_a_footnoted_body(tmp_path: Path, gk: Ca
 
 
 def test_a_personal_number_in_a_footnote_is_found_on_its_line(tmp_path: Path, gk: Callable[..., Run]) -> None:
-    cat = _catalog(tmp_path, FOOTNOTED.replace("自公开之日起计算。", "联系人身份证11010519491231002X。"))
+    cat = _catalog(tmp_path, FOOTNOTED.replace("自批准之次月起发放。", "联系人身份证11010519491231002X。"))
     run = gk("validate", cat.root)
     assert run.code == 1
     assert re.search(r"\n\s*21:1 错误 GK601 正文第4行有未遮盖的身份证号「11\*{13}02X」", run.out), run.out
