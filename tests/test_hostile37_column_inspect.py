@@ -27,6 +27,15 @@ Found by this pass:
 5. inspect named a broken link or a missing attachment as the page's HTML writes it, percent-encoded: 「链接
    「../files/2026/%E4%BD%8E%E4%BF%9D….pdf」文件不存在」 — no clerk can tell which file that is. Now the sheet names it in
    characters, as the catalog and the file manager do (「../files/2026/低保办事指南.pdf」); so are the links to review.
+
+Seen and left alone:
+- A 正文 link to a page of the column that is not there (「../zhinan/x.html」), or to an anchor no page has (「#part2」,
+  「{#part2}」 after a heading is shown as typed), is still a dead link on the site; inspect --site counts each. Making
+  it the words alone needs every page's inputs to name the pages the build makes.
+- In the portal export's HTML fragment the footnote's ids are dropped by the sanitizer: 「[1]」 and 「返回正文」 open the
+  record's page of the column on the portal (which has the note), not a place in the portal's article.
+- A catalog with no item of some 五公开 still gets a page saying only that (the thirty-sixth pass left it for the lead).
+- The column's navigation does not mark the current part with aria-current: the header is rendered once per depth.
 """
 
 from __future__ import annotations
