@@ -10,7 +10,8 @@ Found (before the fix → now):
    exit 0 — what that batch sent and the 撤换 it asked for were forgotten, to go to the 两馆 again with the next batch.
    `handover baseline` wrote over it the same way. Now every handover (--dry-run too) and baseline stops, exit 1, no
    file written, with GK203 at the ledger's 批次日期 (line and column), as validate says; validate no longer says
-   GK513 for a handover day whose ledger file is there.
+   GK513 for a handover day whose ledger file is there. `handover verify -C` said 「目录中没有这一批的台账
+   （handover/2026-09-20.yaml）」 of that very file; it now says the ledger's 批次日期 is not its file name.
 2. A batch made again from its ledger (the 馆 lost its copy, or the clerk reprints the 目录表) was made for the
    recipients gongkai.yaml names today, as they are set today. A 图书馆 set to 「接收名单: true」 after the batch received
    the 公示名单 its ledger says it never got (「未送: [tsg]」) — a list of names in a bag for a public reading room, and
@@ -74,6 +75,16 @@ def test_a_ledger_whose_date_was_edited_is_never_written_over(gk: Callable[..., 
     base = gk("handover", "baseline", "--through", "2026-09-20", "-C", cat.root, "--today", "2026-10-08")
     assert base.code == 1 and NAMED in base.err, base.out + base.err
     assert ledger.read_text(encoding="utf-8") == edited
+
+
+def test_verify_names_the_redated_ledger(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    ledger = _two_batches(gk, cat, tmp_path)
+    assert gk("handover", "verify", tmp_path / "2026-09-20", "-C", cat.root).code == 0
+    _redate(ledger)
+    run = gk("handover", "verify", tmp_path / "2026-09-20", "-C", cat.root)
+    assert run.code == 1
+    assert "目录中没有这一批的台账" not in run.out + run.err
+    assert (NAMED + "：无法与送交记录核对。台账由 gongkai handover 写入") in run.out, run.out
 
 
 def test_validate_says_what_the_handover_says(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:

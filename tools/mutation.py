@@ -398,7 +398,9 @@ GROUPS: dict[str, Group] = {
                           ("tests/test_hostile30_handover_history_mutants.py", "tests/test_handover.py",
                            "tests/test_hostile22_handover.py", "tests/test_hostile20_handover.py",
                            "tests/test_hostile24_handover.py", "tests/test_hostile16_handover.py",
-                           "tests/test_handover_recall.py", "tests/test_handover_edges.py")),
+                           "tests/test_handover_recall.py", "tests/test_handover_edges.py",
+                           # (thirty-ninth session) verify -C on a bag whose ledger's 批次日期 was edited
+                           "tests/test_hostile37_handover_deadlines.py")),
     # (thirtieth pass) The catalog's history read through git without a checkout: the listing and blobs of a revision
     # (gitsource.py), two states compared by blob (revisions.py), one object's commits and the substantive adjustments
     # (history.py), and the words of a diff in the terminal, a pull request's comment or a 目录调整公告 and JSON

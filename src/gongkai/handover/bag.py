@@ -19,6 +19,7 @@ from gongkai.handover.plan import Batch
 from gongkai.model.agency import Recipient
 from gongkai.model.ledger import Ledger, ledger_path
 from gongkai.privacy import read_attachment
+from gongkai.publication.handover import LEDGER_NAME_HINT, ledger_misnamed
 
 # what every batch holds, a bag per recipient: a folder holding one is an earlier batch, which may be replaced
 MARKS = ("*/bagit.txt",)
@@ -173,6 +174,9 @@ def check_against_ledger(path: Path, catalog: Catalog) -> list[str]:
         why = f"（{at}{first.message}）" if first is not None else ""
         return [f"台账 {where} 读不出来{why}：无法与送交记录核对。请用 git 恢复原样（git checkout -- {where}），"
                 f"或运行 gongkai validate 按指出的行列改正后再核对"]
+    redated = next((ledger for where, ledger in catalog.models("ledger") if where == _ledger_path_of(day)), None)
+    if day not in ledgers and redated is not None:  # the ledger is there, its 批次日期 edited by hand (GK203)
+        return [f"{ledger_misnamed(day, redated.id)}：无法与送交记录核对。{LEDGER_NAME_HINT}"]
     if day not in ledgers:
         return [f"目录中没有这一批的台账（{_ledger_path_of(day)}）：无法与送交记录核对"]
     where, ledger = ledgers[day]
