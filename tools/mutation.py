@@ -172,7 +172,9 @@ GROUPS: dict[str, Group] = {
                       # (thirty-eighth session) 及时公开 held to 《条例》第二十六条's 20 working days
                       "tests/test_hostile36_deadlines_holidays.py",
                       # (thirty-eighth session) a figure of table 二 left out of annual/<year>.yaml is 待填写, not 0
-                      "tests/test_hostile36_reports_again.py")),
+                      "tests/test_hostile36_reports_again.py",
+                      # (thirty-ninth session) 上年结转 typed against the register, named by line and column
+                      "tests/test_hostile37_reports_requests.py")),
     # (twenty-seventh session) Import of the official table: a bug here writes wrong YAML that looks right (a header
     # read as another field, a date or a 公开方式 converted wrong, a title, 合计 or note row taken for an item, a value
     # dropped without a word). The readers of the file formats (grid, xlsx, csv) and the plan and writer are left
@@ -782,7 +784,9 @@ GROUPS: dict[str, Group] = {
                                "tests/test_deadline_requests.py", "tests/test_requests.py",
                                "tests/test_hostile24_annual_report.py", "tests/test_hostile17_reports.py",
                                # (thirty-eighth session) a figure left out of annual/<year>.yaml is 待填写, not 0
-                               "tests/test_hostile36_reports_again.py")),
+                               "tests/test_hostile36_reports_again.py",
+                               # (thirty-ninth session) 上年结转 against the register, part 六 by line and column
+                               "tests/test_hostile37_reports_requests.py")),
     # (thirty-fifth pass, h166) The words of a diff and a log in Markdown, the pull request's comment the 政务公开办
     # reviews (render.py `escape_markdown`, `_md_list`; history.py `_entry_lines`): every text masked before it is
     # escaped. A bug here posts a 题名's, a path's or a commit message's 138****5678 with the mask's asterisks left

@@ -1,0 +1,105 @@
+"""Thirty-ninth session, hostile pass h188: reports_requests — the clerk filling the annual report (国办公开办函〔2021〕30号,
+表一 to 表四) from the request register, and the inspector comparing the two.
+
+How the pass was run: the bundled catalog and small ones in tmp dirs, through the real CLI — a request received on
+2026-12-31 and answered on 2027-01-08 (in 2026's 一 and 四, in 2027's 二 and 三), annual/2027.yaml with a
+「上年结转」 typed by hand that the register does not bear out, a fee paid while part 六 says none was charged.
+
+Found by this pass (each test below failed before its fix):
+1. 「上年结转」 in annual/<year>.yaml that contradicts the register (自然人 2 where the register holds one request of
+   last year still open on 1 January, or the right number in the wrong column, or figures with no such request in the
+   register) was printed in 二 while 三 and 四 count the register: the only word was 「表三「自然人」列不平衡 …
+   检查……上年结转数」, naming no file, no line, and not what the register says. The report now names
+   annual/2027.yaml, the line and column of 「上年结转」, both sets of figures, the requests of the register, and how to
+   fix it. test_carryover_typed_against_the_register_is_named_with_line_and_column.
+2. The same class: 「其他需要报告的事项」 saying no 信息处理费 was charged while the register holds one paid (or saying
+   nothing of it) named 「annual/2026.yaml 的「其他需要报告的事项」」 without line and column; it now names them.
+   test_part_six_on_fees_is_named_with_line_and_column (and tests/test_hostile35_requests_reports.py, updated).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tests.conftest import CatalogDir, Run
+
+TODAY = "2028-01-15"
+TEXTS = "总体情况: 甲\n存在的主要问题及改进情况: 乙\n其他需要报告的事项: 无\n"
+FIGURES = "规章: {本年制发: 0, 本年废止: 0, 现行有效: 0}\n行政许可: 1\n行政处罚: 0\n行政强制: 0\n行政事业性收费: 0\n"
+NEW_YEARS_EVE = """\
+编号: YSQ-2026-001
+收到日期: 2026-12-31
+申请渠道: 当面
+申请人类型: 自然人
+申请内容: 2026年城乡最低生活保障标准
+办理结果: 予以公开
+答复日期: 2027-01-08
+"""
+ALL_ZERO = ["0"] * 7
+
+
+def _row(text: str, label: str) -> list[str]:
+    return next([c.strip() for c in line.strip().strip("|").split("|")][1:]
+                for line in text.splitlines() if line.startswith(f"| {label}"))
+
+
+def test_a_request_of_new_years_eve_answered_in_january_is_in_both_years(gk: Callable[..., Run],
+                                                                         cat: CatalogDir) -> None:
+    cat.write("requests/2026/YSQ-2026-001.yaml", NEW_YEARS_EVE)
+    for year in ("2026", "2027"):
+        cat.write(f"annual/{year}.yaml", f"年度: {year}\n{TEXTS}{FIGURES}")
+    run = gk("report", "annual", cat.root, "--year", "2026", "--today", TODAY)
+    assert run.code == 0, run.err
+    assert _row(run.out, "一、") == ["1", "0", "0", "0", "0", "0", "1"]
+    assert _row(run.out, "　（七）总计") == ALL_ZERO
+    assert _row(run.out, "四、") == ["1", "0", "0", "0", "0", "0", "1"]
+    run = gk("report", "annual", cat.root, "--year", "2027", "--today", TODAY)
+    assert run.code == 0, run.err
+    assert _row(run.out, "一、") == ALL_ZERO
+    assert _row(run.out, "二、") == ["1", "0", "0", "0", "0", "0", "1"]
+    assert _row(run.out, "　（一）予以公开") == ["1", "0", "0", "0", "0", "0", "1"]
+    assert _row(run.out, "四、") == ALL_ZERO
+    # 「上年结转」 written and agreeing with the register: nothing to say
+    cat.write("annual/2027.yaml", f"年度: 2027\n{TEXTS}{FIGURES}上年结转: {{自然人: 1}}\n")
+    run = gk("report", "annual", cat.root, "--year", "2027", "--today", TODAY)
+    assert run.code == 0, run.err
+    assert "上年结转" not in run.err
+
+
+def test_carryover_typed_against_the_register_is_named_with_line_and_column(gk: Callable[..., Run],
+                                                                            cat: CatalogDir) -> None:
+    cat.write("requests/2026/YSQ-2026-001.yaml", NEW_YEARS_EVE)
+    # line 10: the flow mapping after nine lines of texts and figures
+    cat.write("annual/2027.yaml", f"年度: 2027\n{TEXTS}{FIGURES}上年结转: {{自然人: 2}}\n")
+    run = gk("report", "annual", cat.root, "--year", "2027", "--today", TODAY)
+    assert run.code == 1
+    assert ("检查：annual/2027.yaml 第10行第1列「上年结转」写的是自然人 2 件，登记簿中2027年1月1日还没答复的以前年度申请是"
+            "自然人 1 件（YSQ-2026-001）：表三的三、四按登记簿统计，二也应一致。登记簿中的申请齐全的，删去「上年结转」；"
+            "不齐全的，补登后删去") in run.err.splitlines()
+    # the same number in another column: the 总计 column balances, the clerk must still hear which file says what
+    cat.write("annual/2027.yaml", f"年度: 2027\n{TEXTS}{FIGURES}# 上年的纸质登记簿\n上年结转:\n  商业企业: 1\n")
+    run = gk("report", "annual", cat.root, "--year", "2027", "--today", TODAY)
+    assert run.code == 1
+    assert ("检查：annual/2027.yaml 第11行第1列「上年结转」写的是商业企业 1 件，登记簿中2027年1月1日还没答复的以前年度申请是"
+            "自然人 1 件（YSQ-2026-001）") in run.err
+    # no request of last year in the register: those typed are in neither 三 nor 四
+    (cat.root / "requests/2026/YSQ-2026-001.yaml").unlink()
+    run = gk("report", "annual", cat.root, "--year", "2027", "--today", TODAY, "-f", "html")
+    assert run.code == 1
+    said = ("annual/2027.yaml 第11行第1列「上年结转」写的是商业企业 1 件，登记簿（requests/）中没有2027年1月1日还没答复的"
+            "以前年度申请：这几件申请本年的办理结果和结转不在表三的三、四中，表三不平衡。把它们补登到 requests/"
+            "（收到日期写原来的日期），再删去「上年结转」（登记簿会算出上年结转）")
+    assert f"检查：{said}" in run.err.splitlines()
+    assert said in run.out  # the html's 编制提示
+
+
+def test_part_six_on_fees_is_named_with_line_and_column(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    cat.write("requests/2026/YSQ-2026-002.yaml", "编号: YSQ-2026-002\n收到日期: 2026-03-02\n申请渠道: 当面\n"
+              "申请人类型: 商业企业\n申请内容: 某某\n收费:\n  通知日期: 2026-03-05\n  缴费日期: 2026-03-06\n"
+              "办理结果: 予以公开\n答复日期: 2026-03-20\n")
+    cat.write("annual/2026.yaml", f"年度: 2026\n{FIGURES}总体情况: 甲\n存在的主要问题及改进情况: 乙\n"
+              "其他需要报告的事项: |\n  本年度未收取信息处理费。\n")
+    run = gk("report", "annual", cat.root, "--year", "2026", "--today", TODAY)
+    assert run.code == 1
+    assert ("检查：annual/2026.yaml 第9行第1列「其他需要报告的事项」写着没有收取信息处理费，登记簿中却有 1 件申请在2026年缴费"
+            "（YSQ-2026-002，「收费」的「缴费日期」）") in run.err
