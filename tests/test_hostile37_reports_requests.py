@@ -15,6 +15,9 @@ Found by this pass (each test below failed before its fix):
 2. The same class: 「其他需要报告的事项」 saying no 信息处理费 was charged while the register holds one paid (or saying
    nothing of it) named 「annual/2026.yaml 的「其他需要报告的事项」」 without line and column; it now names them.
    test_part_six_on_fees_is_named_with_line_and_column (and tests/test_hostile35_requests_reports.py, updated).
+   So is annual/2026.yaml whose 「年度」 says 2025 (copied from last year's file): 「annual/2026.yaml 的「年度」写的是 2025」
+   now names the line and column of 「年度」 (test_a_year_other_than_the_file_name_is_named_with_line_and_column;
+   tests/test_hostile17_reports.py updated).
 """
 
 from __future__ import annotations
@@ -103,3 +106,11 @@ def test_part_six_on_fees_is_named_with_line_and_column(gk: Callable[..., Run], 
     assert run.code == 1
     assert ("检查：annual/2026.yaml 第9行第1列「其他需要报告的事项」写着没有收取信息处理费，登记簿中却有 1 件申请在2026年缴费"
             "（YSQ-2026-002，「收费」的「缴费日期」）") in run.err
+
+
+def test_a_year_other_than_the_file_name_is_named_with_line_and_column(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    cat.write("annual/2026.yaml", f"# 2026年度报告数据（从去年的文件复制）\n{TEXTS}{FIGURES}年度: 2025\n")
+    run = gk("report", "annual", cat.root, "--year", "2026", "--today", TODAY)
+    assert run.code == 1
+    assert ("检查：annual/2026.yaml 第10行第1列「年度」写的是 2025，与文件名不一致（应为 2026）：表二的规章、行政许可、处罚、强制、"
+            "收费和第一、五、六部分没有取到，改正后再生成") in run.err.splitlines()

@@ -142,7 +142,7 @@ def annual_data(catalog: Catalog, year: int) -> tuple[AnnualData | None, str]:
         if PurePosixPath(path).stem == name:
             if data.year == year:
                 return data, ""
-            return None, f"{path} 的「年度」写的是 {data.year}，与文件名不一致（应为 {year}）"
+            return None, f"{_field_at(catalog, path, '年度')}写的是 {data.year}，与文件名不一致（应为 {year}）"
     wrong = sorted((d for d in catalog.load_diagnostics if (d.path or "").startswith("annual/")
                     and PurePosixPath(d.path or "").stem == name and d.severity is Severity.ERROR),
                    key=lambda d: (d.path or "", d.line or 0, d.column or 0))
@@ -157,6 +157,10 @@ def annual_field(catalog: Catalog, year: int, name: str) -> str:
     「上年结转」」 (the file and the field alone when it is not written there)."""
     path = next((p for p, data in catalog.models("annual") if PurePosixPath(p).stem == str(year) and data.year == year),
                 f"annual/{year}.yaml")
+    return _field_at(catalog, path, name)
+
+
+def _field_at(catalog: Catalog, path: str, name: str) -> str:
     _, line, column = catalog.locate(Location(path, None, (name,)), prefer_key=True)
     return f"{path} 第{line}行第{column}列「{name}」" if line and column else f"{path} 的「{name}」"
 
