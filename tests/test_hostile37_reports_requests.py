@@ -18,6 +18,15 @@ Found by this pass (each test below failed before its fix):
    So is annual/2026.yaml whose 「年度」 says 2025 (copied from last year's file): 「annual/2026.yaml 的「年度」写的是 2025」
    now names the line and column of 「年度」 (test_a_year_other_than_the_file_name_is_named_with_line_and_column;
    tests/test_hostile17_reports.py updated).
+3. 「理由: 逾期不补正」 on a request whose 补正 has a 补正日期 (the 补正 came), 「理由: 逾期未缴费」 on one whose 收费 has
+   a 缴费日期 (the fee was paid): validate said nothing and table 三 counted it in （六）其他处理, exit 0. GK705 now
+   points at the date (line and column) and says which of the two to correct; `report annual` lists it as a problem.
+   test_a_reason_of_given_up_that_the_register_contradicts.
+
+Seen and left alone:
+- 「逾期未缴费」 with no 收费 at all, 「补正后仍不明确」 with no 补正: the register is incomplete rather than contradictory,
+  and earlier passes' tests register such requests without the block; telling it apart needs a decision on whether
+  the 收费/补正 block is required.
 """
 
 from __future__ import annotations
@@ -114,3 +123,54 @@ def test_a_year_other_than_the_file_name_is_named_with_line_and_column(gk: Calla
     assert run.code == 1
     assert ("检查：annual/2026.yaml 第10行第1列「年度」写的是 2025，与文件名不一致（应为 2026）：表二的规章、行政许可、处罚、强制、"
             "收费和第一、五、六部分没有取到，改正后再生成") in run.err.splitlines()
+
+
+GIVEN_UP = """\
+编号: {number}
+收到日期: 2026-03-02
+申请渠道: 当面
+申请人类型: {kind}
+申请内容: 某某
+{block}办理结果: 其他处理
+理由: {reason}
+答复日期: 2026-03-20
+"""
+CORRECTED = "补正:\n  通知日期: 2026-03-04\n  补正日期: 2026-03-09\n"
+PAID = "收费:\n  通知日期: 2026-03-04\n  缴费日期: 2026-03-09\n"
+
+
+def test_a_reason_of_given_up_that_the_register_contradicts(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    # 逾期不补正 while 补正日期 says the 补正 came; 逾期未缴费 (as the format words it) while 缴费日期 says it was paid:
+    # before, validate said nothing and table 三 counted both in （六）, exit 0
+    cat.write("requests/2026/YSQ-2026-010.yaml", GIVEN_UP.format(number="YSQ-2026-010", kind="自然人", block=CORRECTED,
+                                                                 reason="逾期不补正"))
+    cat.write("requests/2026/YSQ-2026-011.yaml", GIVEN_UP.format(
+        number="YSQ-2026-011", kind="商业企业", block=PAID,
+        reason="申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"))
+    cat.write("annual/2026.yaml", f"年度: 2026\n{TEXTS}{FIGURES}")
+    run = gk("validate", cat.root, "--today", TODAY)
+    assert run.code == 1
+    assert ("requests/2026/YSQ-2026-010.yaml\n  8:9 错误 GK705 申请 YSQ-2026-010 的理由是逾期不补正，「补正」却写了补正日期 "
+            "2026-03-09，表三会计入（六）其他处理") in run.out
+    assert ("改正：申请人已补正的，按补正后的申请答复，写实际的办理结果（补正后仍不明确的，写「办理结果: 无法提供」"
+            "「理由: 补正后仍不明确」）；申请人没有补正的，删去「补正日期」。") in run.out
+    assert ("requests/2026/YSQ-2026-011.yaml\n  8:9 错误 GK705 申请 YSQ-2026-011 的理由是逾期未缴费，「收费」却写了缴费日期 "
+            "2026-03-09，表三会计入（六）其他处理") in run.out
+    assert "改正：申请人已缴费的，写实际的办理结果（如「办理结果: 予以公开」）；申请人没有缴费的，删去「缴费日期」。" in run.out
+    run = gk("report", "annual", cat.root, "--year", "2026", "--today", TODAY)
+    assert run.code == 1
+    lines = run.err.splitlines()
+    assert ("检查：requests/2026/YSQ-2026-010.yaml：理由是逾期不补正，「补正」却写了补正日期 2026-03-09，登记自相矛盾，"
+            "表三却按（六）其他处理统计：核对后改正（GK705，运行 gongkai validate 查看改法）") in lines
+    assert ("检查：requests/2026/YSQ-2026-011.yaml：理由是逾期未缴费，「收费」却写了缴费日期 2026-03-09，登记自相矛盾，"
+            "表三却按（六）其他处理统计：核对后改正（GK705，运行 gongkai validate 查看改法）") in lines
+    # the same reasons where the register bears them out (no 补正日期, no 缴费日期): nothing to say, 1 and 2 of （六）
+    cat.write("requests/2026/YSQ-2026-010.yaml", GIVEN_UP.format(
+        number="YSQ-2026-010", kind="自然人", block="补正:\n  通知日期: 2026-03-04\n", reason="逾期不补正"))
+    cat.write("requests/2026/YSQ-2026-011.yaml", GIVEN_UP.format(
+        number="YSQ-2026-011", kind="商业企业", block="收费:\n  通知日期: 2026-03-04\n", reason="逾期未缴费"))
+    assert "GK705" not in gk("validate", cat.root, "--today", TODAY).out
+    run = gk("report", "annual", cat.root, "--year", "2026", "--today", TODAY)
+    assert run.code == 0, run.err
+    assert _row(run.out, "　　1. 申请人无正当理由逾期不补正") == ["1", "0", "0", "0", "0", "0", "1"]
+    assert _row(run.out, "　　2. 申请人逾期未按收费通知") == ["0", "1", "0", "0", "0", "0", "1"]

@@ -221,6 +221,9 @@ def _unplaced(requests: list[tuple[str, Request]], year: int) -> list[str]:
             why = "没有写办理结果" if request.outcome is None else "办理结果不是表三的类别"
         elif OUTCOMES[category] and canonical_reason(category, request.reason) is None:
             why = "理由不是表三所列的具体情形" if request.reason else f"{category}没有写理由"
+        elif (unlike := request.reason_unlike_register) is not None:
+            found.append(f"{path}：{unlike[1]}，登记自相矛盾，表三却按（六）其他处理统计：核对后改正（GK705，运行 gongkai validate 查看改法）")
+            continue
         else:
             continue
         found.append(f"{path}：{why}，没有计入「三、本年度办理结果」（运行 gongkai validate 查看改法）")
