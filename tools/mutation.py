@@ -268,7 +268,9 @@ GROUPS: dict[str, Group] = {
     "requests": Group(("src/gongkai/rules/requests.py", "src/gongkai/model/request.py", "src/gongkai/rules/receipt.py"),
                       ("tests/test_hostile28_requests.py", "tests/test_requests.py",
                        "tests/test_deadline_requests.py", "tests/test_hostile25_requests.py",
-                       "tests/test_hostile36_deadlines_holidays.py")),
+                       "tests/test_hostile36_deadlines_holidays.py",
+                       # (thirty-ninth session) 逾期不补正 / 逾期未缴费 against the register's 补正日期 / 缴费日期 (GK705)
+                       "tests/test_hostile37_reports_requests.py")),
     # (twenty-ninth pass) What the gate opens: every word of an attachment, format by format, and Unreadable when not
     # all of it can be read (documents.py); the one check before anything reads, copies or hands one over (a plain
     # relative path under files/, no link in any part of it: attachments.py); what a PDF holds beyond its last
