@@ -241,8 +241,9 @@ GROUPS: dict[str, Group] = {
     # alone; the rules were planted by hand. Coverage of the four modules by these files alone (2026-12-06): 99-100 %
     # of their lines.
     "column": Group(("src/gongkai/rules/column.py", "src/gongkai/site/pages/column.py", "src/gongkai/site/guide.py",
-                     "src/gongkai/inspect/columns.py"),
+                     "src/gongkai/inspect/columns.py", "src/gongkai/inspect/request_guide.py"),
                     ("tests/test_hostile27_column_mutants.py", "tests/test_rule_column_edges.py",
+                     "tests/test_hostile37_column_inspect.py",
                      "tests/test_hostile13_column.py", "tests/test_hostile17_column_inspect.py",
                      "tests/test_hostile20_column.py", "tests/test_hostile23_column_inspect.py",
                      "tests/test_inspect.py", "tests/test_law_categories.py", "tests/test_rules.py",
@@ -284,7 +285,7 @@ GROUPS: dict[str, Group] = {
                         "src/gongkai/privacy/pdfbytes.py", "src/gongkai/privacy/extract.py",
                         "src/gongkai/privacy/markup.py", "src/gongkai/privacy/fetched.py"),
                        ("tests/test_hostile29_documents_mutants.py", "tests/test_pdf_revisions.py",
-                        "tests/test_hostile36_column_inspector.py",
+                        "tests/test_hostile36_column_inspector.py", "tests/test_hostile37_column_inspect.py",
                         "tests/test_privacy_files.py", "tests/test_hostile8_documents.py",
                         "tests/test_hostile7_documents.py", "tests/test_hostile25_containers.py",
                         "tests/test_hostile21_gate_documents.py", "tests/test_hostile19_gate_files.py",
@@ -366,7 +367,7 @@ GROUPS: dict[str, Group] = {
     "site_pages": Group(("src/gongkai/site/make.py", "src/gongkai/site/data.py", "src/gongkai/site/render.py"),
                         ("tests/test_hostile30_site_inspect_mutants.py", "tests/test_site_links.py",
                          "tests/test_site.py", "tests/test_site_markdown.py", "tests/test_hostile21_site.py",
-                         "tests/test_hostile36_column_inspector.py")),
+                         "tests/test_hostile36_column_inspector.py", "tests/test_hostile37_column_inspect.py")),
     # (thirtieth pass) The yearly inspection's own checks (国办秘函〔2019〕19号) and the notice-board sheets: every
     # internal link of the built site resolves (links.py), the thresholds and their override (thresholds.py), a
     # 公开日期 back-dated against git (dates.py), a 办事指南 missing key elements (guides.py), the sheets of a 乡镇 in
@@ -381,7 +382,8 @@ GROUPS: dict[str, Group] = {
                             ("tests/test_hostile30_site_inspect_mutants.py", "tests/test_inspect.py",
                              "tests/test_inspect_dates.py", "tests/test_print.py", "tests/test_site_links.py",
                              "tests/test_hostile13_inspect.py", "tests/test_hostile14_inspect.py",
-                             "tests/test_hostile36_column_inspector.py", "tests/test_hostile36_exits_again.py")),
+                             "tests/test_hostile36_column_inspector.py", "tests/test_hostile36_exits_again.py",
+                             "tests/test_hostile37_column_inspect.py")),
     # (thirtieth pass) What the archivists receive: the 送交信息目录表 (its rows, header and footer as xlsx, csv and the
     # A4 print page, the 电子文件清单 with each file's size and SHA-256) and the BagIt bag that holds it with the files
     # (bag-info, the sorted tag manifest, verify's Chinese verdicts, the check against the ledger). A bug here puts a
@@ -406,7 +408,9 @@ GROUPS: dict[str, Group] = {
                      ("tests/test_hostile30_handover_history_mutants.py", "tests/test_diff.py",
                       "tests/test_diff_edges.py", "tests/test_diff_json.py", "tests/test_log.py",
                       "tests/test_hostile18_diff_log.py", "tests/test_hostile20_diff_log.py",
-                      "tests/test_hostile22_county_diff.py", "tests/test_hostile24_git.py")),
+                      "tests/test_hostile22_county_diff.py", "tests/test_hostile24_git.py",
+                      # (thirty-ninth session) an edit made while a file was broken, shown where it is mended
+                      "tests/test_hostile37_diff_log.py")),
     # (thirtieth pass) Reading the catalog's own files, before any rule runs: bytes to text (UTF-8 with or without
     # BOM, CRLF; GBK and UTF-16 named and refused with how to re-save: decode.py), YAML's data and its places, which
     # must agree (yamlio.py), plain values YAML would publish otherwise than typed (a landline as a number, a date,

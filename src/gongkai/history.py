@@ -202,9 +202,35 @@ def _keep(repo: Repo, commit: Commit, per_parent: list[list[Triple]], select: Se
     else:
         parent = commit.parents[0] if commit.parents else None
         found = diff_triples(repo, wanted[0], cache, parent, new_commit=commit.sha) if wanted[0] else []
+        found = [_mended(repo, commit, change, wanted[0], cache) for change in found]
     changes = tuple(c for c in found if keep(c))
     if changes:
         entries.append(_entry(commit, changes))
+
+
+MENDED_DEPTH = 50  # how many earlier versions of a broken file are read to find the last one that could be
+
+
+def _mended(repo: Repo, commit: Commit, change: Change, triples: list[Triple], cache: Cache) -> Change:
+    """*change* of a file that *commit* mended (unreadable before it, readable after) as the change from the last
+    version of the file that could be read, or from none when it entered the catalog unreadable: an edit made in the
+    commit that broke the file (公开时限 changed and a key mistyped, the key fixed in the next commit) was lost between
+    two 「无法比较」, from the log and from the 目录调整记录 page alike. Left as it is when nothing changed since, or
+    when a shallow clone cut the history off before a readable version (its first commit would read as 新增)."""
+    path = change.new_path
+    if change.what != "invalid" or change.side != "old" or path != change.old_path or not commit.parents:
+        return change
+    new = next((n for p, _, n in triples if p == path), None)
+    boundary = repo.shallow_boundary()
+    for older, blob in repo.versions(commit.parents[0], str(path))[:MENDED_DEPTH]:
+        if older.sha in boundary:  # a shallow clone: what the file was before it is not here
+            return change
+        base = older.parents[0] if older.parents else None
+        found = [c for c in diff_triples(repo, [(str(path), blob, new)], cache, base, new_commit=commit.sha)
+                 if (c.kind, c.id) == (change.kind, change.id)]
+        if not found or found[0].what != "invalid":
+            return replace(found[0], broken_since=older.sha) if found else change
+    return change
 
 
 def _commits(log: list[tuple[Commit, list[Triple]]]) -> Iterator[tuple[Commit, list[list[Triple]]]]:
@@ -247,6 +273,8 @@ def _entry(commit: Commit, changes: tuple[Change, ...], truncated: bool = False)
     return HistoryEntry(commit.sha, when, commit.author, commit.message, changes, truncated, entered)
 
 
+UNCOMPARED = "性质未定"
+MENDED = "本次提交修正了自 {} 起有错误、无法读取的文件：以下是与那次提交之前的版本相比的变化"
 TRUNCATED = "历史到此为止：本仓库是浅克隆（shallow clone），更早的提交没有下载；运行 git fetch --unshallow 可查看完整历史"
 
 
@@ -275,6 +303,9 @@ def _entry_lines(entry: HistoryEntry, markdown: bool) -> list[str]:
     lines += [f"{'' if markdown else '  '}> {text(m)}" for m in entry.message.splitlines() if m.strip()]
     for change in entry.changes:
         title, details = describe(change)
-        lines.append(f"{'- ' if markdown else '  '}[{change.klass}] {text(title)}")
+        klass = UNCOMPARED if change.what == "invalid" else change.klass  # as diff lists it: not known to be 文字性
+        lines.append(f"{'- ' if markdown else '  '}[{klass}] {text(title)}")
+        if change.broken_since:
+            details.insert(0, MENDED.format(change.broken_since[:7]))
         lines += [f"{'  - ' if markdown else '    '}{text(d.strip())}" for d in details]
     return lines

@@ -378,6 +378,12 @@ class Repo:
             history.append((self._as_written(_commit(head)), self._raw(rest, prefix)))
         return history
 
+    def versions(self, rev: str, path: str) -> list[tuple[Commit, str | None]]:
+        """The commits reachable from *rev* that changed the catalog's file *path*, newest first, each with the blob
+        the file held before it (None: the commit added it)."""
+        return [(commit, next(old for p, old, _ in triples if p == path))
+                for commit, triples in self.log(rev, [_glob_quoted(path)]) if any(p == path for p, _, _ in triples)]
+
     def _as_written(self, commit: Commit) -> Commit:
         """*commit* with its author and message read from the commit object's own bytes when it declares an encoding
         (i18n.commitEncoding=GBK, a setting Chinese guides recommend for the Windows console): git converts the

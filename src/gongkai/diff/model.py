@@ -106,6 +106,9 @@ class Change:
     problems: tuple[Diagnostic, ...] = ()
     side: str | None = None  # for "invalid": "old" or "new"
     withheld: bool = False  # a record not 主动公开 on either side: its name and content values are not shown
+    # in a history: the commit since which the file could not be read, when this change (at the commit that mended
+    # it) is from the last version of it that could be (gongkai.history)
+    broken_since: str | None = None
 
     def withhold(self) -> Change:
         """This change as it may be shown of a record that is not 主动公开: no 题名, no content, only its marking;
@@ -158,7 +161,8 @@ class Change:
             "fields": [f.to_dict() for f in self.fields],
             "problems": [_problem(d) for d in self.problems],
             "side": self.side,
-        } | ({"withheld": True} if self.withheld else {})
+        } | ({"withheld": True} if self.withheld else {}) \
+            | ({"broken_since": self.broken_since} if self.broken_since else {})
 
 
 def _path_shown(path: str | None, ids: set[str | None]) -> str | None:

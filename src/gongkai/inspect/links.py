@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 from gongkai.errors import UsageProblem
 from gongkai.inspect.context import Inspection
 from gongkai.inspect.sheet import Check, Deduction, Evidence, Status
+from gongkai.privacy.links import shown_links
 from gongkai.search.files import META, SEARCH_DIR
 from gongkai.site.store import Store
 
@@ -30,7 +31,6 @@ _XML_LINK = re.compile(r'href="([^"]*)"|<loc>([^<]*)</loc>')
 _ANCHOR = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 SEARCH_PAGE = f"{SEARCH_DIR}/index.html"
 TOP = "top"  # 「#top」 scrolls to the top of any page (HTML: the indicated part of the document)
-_URL = re.compile(r"https?://[^\s<>()\[\]\"'“”「」（），。；]+", re.IGNORECASE)
 
 
 def page_links(text: str, xml: bool = False) -> list[str]:
@@ -199,10 +199,11 @@ def is_download(target: str) -> bool:
 
 
 def body_links(run: Inspection, base: Base) -> Iterator[tuple[str, str, str]]:
-    """(record id, URL, kind) of every link in a published 正文 that leaves the site, or names it in other letters."""
+    """(record id, URL, kind) of every link in a published 正文 that leaves the site, or names it in other letters: the
+    links its page makes (an address pasted as raw HTML, in a code span or typed bare is words there, not a link)."""
     for record in run.shown:
-        for url in dict.fromkeys(_URL.findall(record.body or "")):
-            if (kind := classify("", url, base)[0]) != "internal":
+        for url in shown_links(record.body):
+            if url.lower().startswith(("http://", "https://")) and (kind := classify("", url, base)[0]) != "internal":
                 yield record.id, url, kind
 
 
@@ -230,7 +231,8 @@ def check_links(run: Inspection) -> tuple[Deduction, Deduction, Check]:
     settings = run.thresholds.deductions
     attachments = catalog_attachments(run)
     found = list(body_links(run, base))
-    review = [Evidence(_REVIEW[kind].format(url=url, case=_case(base)), record_id, run.path("record", record_id))
+    review = [Evidence(_REVIEW[kind].format(url=readable(url), case=_case(base)), record_id,
+                       run.path("record", record_id))
               for record_id, url, kind in found if kind != "case" or run.site is None]
     if run.site is None:
         note = "没有给出 --site：网站的链接未检查。先运行 gongkai build-site，再用 gongkai inspect --site site 检查"
@@ -246,7 +248,7 @@ def check_links(run: Inspection) -> tuple[Deduction, Deduction, Check]:
                                      [_evidence(b) for b in broken if not is_download(b.target)], stale)
     files = settings.attachments.deduction("attachments", "服务实用情况", list(attachments.values()))
     named = {url for _, url, kind in found if kind == "portal"}  # (the page of that record links it too)
-    review += [Evidence(f"链接到门户网站本栏目以外（离线无法核对）：{url}", None, page)
+    review += [Evidence(f"链接到门户网站本栏目以外（离线无法核对）：{readable(url)}", None, page)
                for page, url in portal if url not in named]
     return links, files, _review(run, review)
 
@@ -305,7 +307,13 @@ def _shows(page: Path, title: str) -> bool:
 
 def _evidence(broken: Broken) -> Evidence:
     more = f" 等{broken.pages}个页面" if broken.pages > 1 else ""
-    return Evidence(f"链接「{broken.url}」{broken.why}（{broken.page}{more}）", None, broken.page)
+    return Evidence(f"链接「{readable(broken.url)}」{broken.why}（{broken.page}{more}）", None, broken.page)
+
+
+def readable(url: str) -> str:
+    """*url* as a person reads it: a page writes a Chinese file name percent-encoded (../files/2026/%E4%BD%8E….pdf),
+    the sheet names it in characters (../files/2026/低保办事指南.pdf), as the catalog and the file manager do."""
+    return unquote(url, errors="replace") if "%" in url else url
 
 
 def _review(run: Inspection, evidence: list[Evidence]) -> Check:

@@ -157,6 +157,11 @@ class RequestDesk(CatalogModel):
     )
     court: Text | None = Field(None, alias="诉讼法院", title="行政诉讼管辖法院", description="如：安溪县人民法院")
 
+    def unwritten(self, worded: bool = True) -> list[str]:
+        """The keys of GUIDE_FIELDS not written (GK901); without *worded*, only those the 指南 has no words for in
+        their place (what inspect names: the page lacks them)."""
+        return [key for key, name in GUIDE_FIELDS if getattr(self, name) is None and (worded or name not in WORDED)]
+
     def missing_contacts(self) -> list[tuple[int, str, str]]:
         """(position in 方式, 方式, the key it needs) for each 申请方式 used through a contact that is not written: the
         指南 cannot say how to use it (it printed 「传真。」 and 「电子邮件。」 with no number or address)."""
@@ -186,6 +191,13 @@ class RequestDesk(CatalogModel):
                 if getattr(self, name) is not None and not says_something(getattr(self, name))]
 
 
+# The desk's fields the 指南 tells the public and has nothing in place of when not written (《条例》第十二条、第五十一条):
+# (key in gongkai.yaml, field).
+GUIDE_FIELDS = (("地址", "address"), ("电话", "phone"), ("电子邮箱", "email"), ("办公时间", "hours"),
+                ("复议机关", "review_body"), ("诉讼法院", "court"))
+# The fields the 指南 words otherwise when they say nothing: 受理机构 as the bureau's name, the remedies as 「本级人民政府」
+# and 「有管辖权的人民法院」, the 信息处理费 as 国办函〔2020〕109号 has it (site/guide.py).
+WORDED = frozenset({"office", "review_body", "court", "fee"})
 # The desk's optional texts the 指南 prints as written (网上申请地址 is a web address, checked where it is read).
 SAID_FIELDS = ("address", "postcode", "phone", "fax", "email", "hours", "fee", "review_body", "court")
 # 申请方式 → (the RequestDesk field that says how to use it, its key in gongkai.yaml)

@@ -73,9 +73,16 @@ def linked_files(addresses: Iterable[str]) -> list[str]:
     return found
 
 
+def shown_links(body: str | None) -> list[str]:
+    """The addresses a reader can follow on *body*'s page, once each, as its renderer links them: an address in raw
+    HTML (shown as text), in a code span or typed bare is words on the page, not a link."""
+    if not body or ("[" not in body and "<" not in body):  # a CommonMark link is a bracket or an autolink
+        return []
+    return list(dict.fromkeys(html.unescape(link.group(1)) for link in RENDERED_LINK.finditer(render_markdown(body))))
+
+
 def _addresses(body: str) -> Iterator[str]:
     """Every address *body* links to: as written, and as its rendered page links it."""
     for match in _BODY_LINK.finditer(body):
         yield next(group for group in match.groups() if group is not None)
-    if "[" in body or "<" in body:  # a CommonMark link is a bracket or an autolink: no other body renders one
-        yield from (html.unescape(link.group(1)) for link in RENDERED_LINK.finditer(render_markdown(body)))
+    yield from shown_links(body)

@@ -107,9 +107,28 @@ def body_parser() -> MarkdownIt:
     # Imported here: only a body with Markdown in it needs the parser (20 ms), not every run that scans one record.
     from markdown_it import MarkdownIt
 
+    from mdit_py_plugins.footnote import footnote_plugin
+
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False, "breaks": True}).enable("table")
     md.add_render_rule("image", _picture)
+    md.use(footnote_plugin, inline=False)
+    md.add_render_rule("footnote_block_open", _notes_open)
+    md.add_render_rule("footnote_anchor", _back_to_text)
     return md
+
+
+# A footnote ([^1] in the text, 「[^1]: 《社会救助暂行办法》……」 below it: what pandoc writes for a Word footnote) is a
+# note at the end of the body, linked both ways on the page. Read as CommonMark, the note was a link definition: the
+# text showed 「^1」 linking to the note's words as an address (a 404), and the note itself was never shown.
+def _notes_open(renderer: Any, tokens: Any, idx: int, options: Any, env: Any) -> str:
+    return '<hr class="footnotes-sep" />\n<section class="footnotes" aria-label="注释">\n<ol class="footnotes-list">\n'
+
+
+def _back_to_text(renderer: Any, tokens: Any, idx: int, options: Any, env: Any) -> str:
+    ident = renderer.rules["footnote_anchor_name"](tokens, idx, options, env)
+    if tokens[idx].meta["subId"] > 0:
+        ident += f":{tokens[idx].meta['subId']}"
+    return f' <a href="#fnref{ident}" class="footnote-backref">返回正文</a>'
 
 
 # A picture in a body is never loaded by the page. One on another host is a request the site must not make (the

@@ -23,8 +23,6 @@ AGENCY = "gongkai.yaml"
 RENEW = "公开这一期的信息；确实没有的，改写「空白说明」写明原因和下次公开时间。"
 # What the 指南 says in place of a field of 「依申请公开」 that says nothing (site/guide.py; the rest are left out).
 INSTEAD = {"review_body": "指南只写「本级人民政府」", "court": "指南只写「有管辖权的人民法院」", "fee": "指南按国办函〔2020〕109号写明"}
-GUIDE_FIELDS = (("地址", "address"), ("电话", "phone"), ("电子邮箱", "email"), ("办公时间", "hours"),
-                ("复议机关", "review_body"), ("诉讼法院", "court"))
 
 
 @rule("GK901", "guide-incomplete", "政府信息公开指南缺少内容", W,
@@ -47,10 +45,9 @@ def guide_incomplete(ctx: Context) -> Iterator[Finding]:
         yield Finding(Location(AGENCY, None, ("机关",)), "没有「依申请公开」设置，政府信息公开指南无法写明受理机构和申请方式",
                       "在 gongkai.yaml 中加上「依申请公开:」一节（受理机构、地址、电话、电子邮箱、办公时间等）。", prefer_key=True)
         return
-    for label, name in GUIDE_FIELDS:
-        if getattr(desk, name) is None:
-            yield Finding(Location(AGENCY, None, ("依申请公开",)), f"「依申请公开」没有写「{label}」，指南中将缺少这一项",
-                          f"在「依申请公开:」下加上「{label}: ……」。", prefer_key=True)
+    for label in desk.unwritten():
+        yield Finding(Location(AGENCY, None, ("依申请公开",)), f"「依申请公开」没有写「{label}」，指南中将缺少这一项",
+                      f"在「依申请公开:」下加上「{label}: ……」。", prefer_key=True)
     for name in desk.silent_fields():
         value, key = getattr(desk, name), RequestDesk.model_fields[name].alias or name
         shown = f"指南写成「{agency.org.name}」" if name == "office" else INSTEAD.get(name, "指南中不列这一项")

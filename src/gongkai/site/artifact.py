@@ -2,7 +2,7 @@
 
 The build keys every file by a hash of its declared inputs and makes exactly the files whose key changed; a full
 build is the same code with an empty store. A page's inputs name everything its template reads beyond the site's
-chrome (the templates, gongkai's version and gongkai.yaml, which every page's header and footer show).
+chrome (the templates, gongkai's code and gongkai.yaml, which every page's header and footer show).
 """
 
 from __future__ import annotations
