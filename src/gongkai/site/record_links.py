@@ -74,8 +74,12 @@ def _meant(address: str) -> str | None:
 
 
 def _addressed(match: re.Match[str], address: str) -> str:
-    """The link *match* with its address replaced by *address* (already quoted)."""
+    """The link *match* with its address replaced by *address* (already quoted), keeping the place in it the link was
+    written with: 「files/2026/指南.pdf#page=3」 opens the guide at page 3, 「records/R2026-003.html#fj」 at the heading
+    (hostile pass 37, review: the address given dropped it, the reader landed at the top)."""
     text = str(match.string)  # (a Markup would escape what is added to it)
+    place = urlsplit(html.unescape(match.group(1))).fragment
+    address += f"#{place}" if place else ""
     return text[match.start(0):match.start(1)] + html.escape(address) + text[match.end(1):match.end(0)]
 
 
