@@ -46,7 +46,8 @@ def record_links(body: Markup, record_id: str, links: Collection[str], on_web: M
         rooted = address.startswith("/") and not address.startswith("//")
         opened = on_portal or ("" if rooted else urljoin(page, address))
         meant = _meant(address)
-        in_folder = meant if meant and meant[:6].casefold() == FOLDER else None  # (FILES/… as the clerk's Windows has it)
+        # (FILES/… as the clerk's Windows Explorer may show the folder)
+        in_folder = meant if meant and meant[:6].casefold() == FOLDER else None
         if files is not None and ((path := _file_of(opened)) or (path := in_folder)):
             if path not in files:
                 return match.group(2)
