@@ -110,7 +110,7 @@ def test_annual_data_of_another_year_in_the_year_file_is_named(gk, cat):
     cat.write("annual/2026.yaml", "年度: 2025\n行政许可: 7\n")
     run = gk("report", "annual", cat.root, "--year", "2026")
     assert run.code == 1
-    assert "annual/2026.yaml 的「年度」写的是 2025，与文件名不一致（应为 2026）" in run.err
+    assert "annual/2026.yaml 第1行第1列「年度」写的是 2025，与文件名不一致（应为 2026）" in run.err
     other = gk("report", "annual", cat.root, "--year", "2025")
     assert "| 行政许可 | 待填写 |" in other.out  # annual/2026.yaml is not the 2025 file (and 7 is not 2025's)
     assert other.code == 0 and "没有 annual/2025.yaml" in other.err

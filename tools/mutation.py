@@ -67,7 +67,9 @@ GROUPS: dict[str, Group] = {
                    # (thirty-ninth session) a 公示 period its 正文 tells as a length; where and while names are seen
                    "tests/test_hostile37_names_periods.py",
                    # (thirty-ninth session) a 转发件 of a record that is not 主动公开 (_hold_forwards)
-                   "tests/test_hostile37_gate_attack.py")),
+                   "tests/test_hostile37_gate_attack.py",
+                   # (thirty-ninth session, review) a 公示 told as a length that ended before its 公开日期 is never shown
+                   "tests/test_hostile37_review.py")),
     # The gate's memo (fifteenth session): a bug here publishes from an outcome that no longer holds.
     "memo": Group(("src/gongkai/gate/memo.py",), ("tests/test_gate_memo.py", "tests/test_hostile13_memo.py",
                                                    "tests/test_site_carried.py")),
@@ -175,7 +177,9 @@ GROUPS: dict[str, Group] = {
                       # (thirty-eighth session) 及时公开 held to 《条例》第二十六条's 20 working days
                       "tests/test_hostile36_deadlines_holidays.py",
                       # (thirty-eighth session) a figure of table 二 left out of annual/<year>.yaml is 待填写, not 0
-                      "tests/test_hostile36_reports_again.py")),
+                      "tests/test_hostile36_reports_again.py",
+                      # (thirty-ninth session) 上年结转 typed against the register, named by line and column
+                      "tests/test_hostile37_reports_requests.py")),
     # (twenty-seventh session) Import of the official table: a bug here writes wrong YAML that looks right (a header
     # read as another field, a date or a 公开方式 converted wrong, a title, 合计 or note row taken for an item, a value
     # dropped without a word). The readers of the file formats (grid, xlsx, csv) and the plan and writer are left
@@ -272,7 +276,9 @@ GROUPS: dict[str, Group] = {
     "requests": Group(("src/gongkai/rules/requests.py", "src/gongkai/model/request.py", "src/gongkai/rules/receipt.py"),
                       ("tests/test_hostile28_requests.py", "tests/test_requests.py",
                        "tests/test_deadline_requests.py", "tests/test_hostile25_requests.py",
-                       "tests/test_hostile36_deadlines_holidays.py")),
+                       "tests/test_hostile36_deadlines_holidays.py",
+                       # (thirty-ninth session) 逾期不补正 / 逾期未缴费 against the register's 补正日期 / 缴费日期 (GK705)
+                       "tests/test_hostile37_reports_requests.py")),
     # (twenty-ninth pass) What the gate opens: every word of an attachment, format by format, and Unreadable when not
     # all of it can be read (documents.py); the one check before anything reads, copies or hands one over (a plain
     # relative path under files/, no link in any part of it: attachments.py); what a PDF holds beyond its last
@@ -716,7 +722,9 @@ GROUPS: dict[str, Group] = {
                          "tests/test_privacy_files.py", "tests/test_hostile32_gate_readers.py",
                          "tests/test_hostile19_gate_files.py",
                          # (thirty-eighth session) a record kept from the memo shows the files its body linked
-                         "tests/test_hostile36_lead.py", "tests/test_gate_memo.py")),
+                         "tests/test_hostile36_lead.py", "tests/test_gate_memo.py",
+                         # (thirty-ninth session, review) the column's 首页 linked is not a record's page
+                         "tests/test_hostile37_review.py")),
     # (thirty-fifth pass, search_citizen) What a record page gives the search index — its text, the names of its
     # attachments, the 成文日期 and 公开日期 its 文件信息 table shows (search_docs.py) — and the pinyin of titles and
     # item names: pairs of syllables and of initials, and each syllable alone for one syllable typed among characters
@@ -778,7 +786,9 @@ GROUPS: dict[str, Group] = {
                           # (thirty-eighth session) the site's own page: a file link only when the file is on the web
                           "tests/test_hostile36_lead.py",
                           # (thirty-ninth session) a link written as the 附件 line writes it is given its address
-                          "tests/test_hostile37_lead.py")),
+                          "tests/test_hostile37_lead.py",
+                          # (thirty-ninth session, review) … keeping its #place; the column's 首页 stays linked
+                          "tests/test_hostile37_review.py")),
     # (thirty-fifth pass, requests_reports) The reply clock's pauses — 征求第三方意见 and, new, the 收费通知 until the fee
     # is paid (国办函〔2020〕109号): each taken out only within the period, an overlap once, an open one stopping the clock
     # (model/request.py); the register words shown in a message (register_word); the annual report's notes on a request
@@ -793,7 +803,9 @@ GROUPS: dict[str, Group] = {
                                "tests/test_deadline_requests.py", "tests/test_requests.py",
                                "tests/test_hostile24_annual_report.py", "tests/test_hostile17_reports.py",
                                # (thirty-eighth session) a figure left out of annual/<year>.yaml is 待填写, not 0
-                               "tests/test_hostile36_reports_again.py")),
+                               "tests/test_hostile36_reports_again.py",
+                               # (thirty-ninth session) 上年结转 against the register, part 六 by line and column
+                               "tests/test_hostile37_reports_requests.py")),
     # (thirty-fifth pass, h166) The words of a diff and a log in Markdown, the pull request's comment the 政务公开办
     # reviews (render.py `escape_markdown`, `_md_list`; history.py `_entry_lines`): every text masked before it is
     # escaped. A bug here posts a 题名's, a path's or a commit message's 138****5678 with the mask's asterisks left

@@ -143,7 +143,7 @@ def _explain_notice(strict: WorkdayCalendar, record: Record) -> None:
     if end is None:
         out.print("公示期：没有写明「公示期」或「公示截止」（GK411），名单在公开当天结束后即撤下。", markup=False)
         return
-    if over_before_publication(record):  # as standing takes it: never shown, not even on its 公开日期
+    if over_before_publication(record, strict):  # as standing takes it: never shown, not even on its 公开日期
         out.print(f"  公示期：「公示截止」或正文写的公示期在公开日期 {record.published} 之前已结束（GK419、GK420），"
                   "名单不在任何渠道公开。", markup=False)
         return

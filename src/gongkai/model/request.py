@@ -261,6 +261,22 @@ class Request(CatalogModel):
     def category(self) -> str | None:
         return canonical_outcome(self.outcome)
 
+    @property
+    def reason_unlike_register(self) -> tuple[tuple[str, ...], str, str] | None:
+        """(field, what, how to fix) when the 理由 of （六） says what the register says did not happen: 逾期不补正 of a
+        request whose 补正 came, 逾期未缴费 of one whose fee was paid. Table 三 would count it in the wrong row."""
+        category = self.category
+        reason = canonical_reason(category, self.reason) if category is not None else None
+        overdue_correction, overdue_fee = OUTCOMES["其他处理"][:2]
+        if reason == overdue_correction and self.correction is not None and self.correction.corrected is not None:
+            return (("补正", "补正日期"), f"理由是逾期不补正，「补正」却写了补正日期 {self.correction.corrected}",
+                    "申请人已补正的，按补正后的申请答复，写实际的办理结果（补正后仍不明确的，写「办理结果: 无法提供」"
+                    "「理由: 补正后仍不明确」）；申请人没有补正的，删去「补正日期」")
+        if reason == overdue_fee and self.fee is not None and self.fee.paid is not None:
+            return (("收费", "缴费日期"), f"理由是逾期未缴费，「收费」却写了缴费日期 {self.fee.paid}",
+                    "申请人已缴费的，写实际的办理结果（如「办理结果: 予以公开」）；申请人没有缴费的，删去「缴费日期」")
+        return None
+
     def due(self, calendar: Calendar) -> Due:
         """The reply deadline of 《条例》第三十三条 (may raise CalendarMissing).
 

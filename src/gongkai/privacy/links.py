@@ -41,8 +41,10 @@ def path_of(address: str) -> str:
     return "/".join(part for part in target.replace("\\", "/").split("/") if part not in ("", ".", ".."))
 
 
-# A record's page as a relative link means it, read as path_of reads the link: R2026-003.html, records/R2026-003.html
-PAGE = re.compile(r"(?:records/)?([A-Za-z0-9][A-Za-z0-9._-]*)\.html")
+# A record's page as a relative link means it, read as path_of reads the link: R2026-003.html, records/R2026-003.html;
+# never the column's 首页 (../index.html, /index.html: the page the site has at its root, not a record's 编号 「index」;
+# hostile pass 37, review: the link was given as words alone on every exit and GK909 asked to correct the 编号)
+PAGE = re.compile(r"(?!(?i:index)\.html$)(?:records/)?([A-Za-z0-9][A-Za-z0-9._-]*)\.html")
 
 
 def linked_pages(addresses: Iterable[str]) -> list[str]:

@@ -305,13 +305,19 @@ def ends_before_publication(record: Record) -> bool:
     return record.notice_until is not None and record.published is not None and record.notice_until < record.published
 
 
-def over_before_publication(record: Record) -> bool:
+def over_before_publication(record: Record, calendar: WorkdayCalendar) -> bool:
     """The 公示 ended before the record's 公开日期, by its 公示截止 (GK419) or by the period its 正文 tells the public
     (GK420: the board's 公示 of 11月16日至20日 registered for the web on the 23rd): its list is never shown, not even
-    on its 公开日期 (hostile pass 34: it was, on the web and the board, days after the public was told it had ended)."""
+    on its 公开日期 (hostile pass 34: it was, on the web and the board, days after the public was told it had ended).
+    A period told as a length is counted as declared_notice_end counts it (「自2026年11月10日起公示5个工作日」: hostile
+    pass 37, review: the names were shown on the 公开日期 of the 23rd, where the same days as a range were not); in a
+    year without a holiday notice, provisionally (safe_notice_end)."""
     if ends_before_publication(record):
         return True
-    stated = stated_notice_period(record)
+    try:
+        stated = stated_notice_period(record, calendar.provisional())
+    except CalendarMissing:  # not even a provisional count: the days the 正文 writes out
+        stated = stated_notice_period(record)
     return stated is not None and record.published is not None and stated.end < record.published
 
 

@@ -63,7 +63,7 @@ def standing(record: Record, item: Item | None, today: dt.date, calendar: Workda
     lapsed = (since or record.published) if validity != IN_FORCE else None
     if end is not None and lapsed is not None:
         end = replaced_list_end(record.published, end, lapsed)
-    ended = end is not None and (end < today or over_before_publication(record)
+    ended = end is not None and (end < today or over_before_publication(record, calendar)
                                  or (lapsed is not None and lapsed <= record.published))
     return Standing(channels, outputs_of(channels), end, notice, ended, validity, since, provisional)
 

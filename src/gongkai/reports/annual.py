@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 
 from gongkai.catalog import Catalog
 from gongkai.days import year_slip
-from gongkai.diagnostics import Severity
+from gongkai.diagnostics import Location, Severity
 from gongkai.model.request import APPLICANT_TYPES, OUTCOME_LABELS, OUTCOMES, AnnualData, Appeal, Request, canonical_reason
 from gongkai.model.vocab import OUT_OF_FORCE  # table 二 (本年废止件数, 现行有效件数)
 from gongkai.privacy import annual_findings, placed
@@ -93,9 +93,10 @@ def build_annual(catalog: Catalog, year: int, today: dt.date | None = None) -> A
     report.problems = [*_unread(catalog), *_twice(requests), *_twice(appeals), *_slipped(requests, year),
                        *_unplaced(requests, year),
                        *check_balance(table3), *_unrouted(appeals, year), *_unsettled(appeals, year),
-                       *_unlike_last_report(catalog, year, table3)]
+                       *_unlike_last_report(catalog, year, table3),
+                       *_carryover_unlike_register(catalog, requests, year, data)]
     report.notes.extend(_paused(requests, year))
-    fee_problems, fee_notes = fee_findings(requests, data, year)
+    fee_problems, fee_notes = fee_findings(requests, data, year, annual_field(catalog, year, "其他需要报告的事项"))
     report.problems.extend(fee_problems)
     report.notes.extend(fee_notes)
     if (adopted := catalog.agency.adopted if catalog.agency else None) is not None and adopted > dt.date(year, 1, 1):
@@ -141,7 +142,7 @@ def annual_data(catalog: Catalog, year: int) -> tuple[AnnualData | None, str]:
         if PurePosixPath(path).stem == name:
             if data.year == year:
                 return data, ""
-            return None, f"{path} 的「年度」写的是 {data.year}，与文件名不一致（应为 {year}）"
+            return None, f"{_field_at(catalog, path, '年度')}写的是 {data.year}，与文件名不一致（应为 {year}）"
     wrong = sorted((d for d in catalog.load_diagnostics if (d.path or "").startswith("annual/")
                     and PurePosixPath(d.path or "").stem == name and d.severity is Severity.ERROR),
                    key=lambda d: (d.path or "", d.line or 0, d.column or 0))
@@ -149,6 +150,19 @@ def annual_data(catalog: Catalog, year: int) -> tuple[AnnualData | None, str]:
         return None, f"没有 annual/{year}.yaml"
     first = wrong[0]
     return None, f"{first.path} 第{first.line}行第{first.column}列有错误（{first.message}）"
+
+
+def annual_field(catalog: Catalog, year: int, name: str) -> str:
+    """Where the field *name* of annual/<year>.yaml is, as a clerk finds it in Notepad: 「annual/2027.yaml 第10行第1列
+    「上年结转」」 (the file and the field alone when it is not written there)."""
+    path = next((p for p, data in catalog.models("annual") if PurePosixPath(p).stem == str(year) and data.year == year),
+                f"annual/{year}.yaml")
+    return _field_at(catalog, path, name)
+
+
+def _field_at(catalog: Catalog, path: str, name: str) -> str:
+    _, line, column = catalog.locate(Location(path, None, (name,)), prefer_key=True)
+    return f"{path} 第{line}行第{column}列「{name}」" if line and column else f"{path} 的「{name}」"
 
 
 def personal_data(catalog: Catalog, year: int) -> list[tuple[str, str, str]]:
@@ -207,6 +221,9 @@ def _unplaced(requests: list[tuple[str, Request]], year: int) -> list[str]:
             why = "没有写办理结果" if request.outcome is None else "办理结果不是表三的类别"
         elif OUTCOMES[category] and canonical_reason(category, request.reason) is None:
             why = "理由不是表三所列的具体情形" if request.reason else f"{category}没有写理由"
+        elif (unlike := request.reason_unlike_register) is not None:
+            found.append(f"{path}：{unlike[1]}，登记自相矛盾，表三却按（六）其他处理统计：核对后改正（GK705，运行 gongkai validate 查看改法）")
+            continue
         else:
             continue
         found.append(f"{path}：{why}，没有计入「三、本年度办理结果」（运行 gongkai validate 查看改法）")
@@ -255,6 +272,38 @@ def _unlike_last_report(catalog: Catalog, year: int, table3: list[Table3Row]) ->
     return found
 
 
+def _carried(requests: list[Request], year: int) -> list[Request]:
+    """The requests of the years before *year* not yet answered on its 1 January: table 三's 二、上年结转."""
+    start = dt.date(year, 1, 1)
+    return [r for r in requests if r.received < start and (r.replied is None or r.replied >= start)]
+
+
+def _carryover_unlike_register(catalog: Catalog, requests: list[tuple[str, Request]], year: int,
+                               data: AnnualData | None) -> list[str]:
+    """「上年结转」 typed in annual/<year>.yaml against the register's own: the report prints the typed figures in 二 while
+    三 and 四 count the register, so a figure that differs leaves the table unbalanced for a reason the balance check
+    cannot name (and when it does balance, one of them is still wrong)."""
+    if data is None or data.carryover is None:
+        return []
+    carried = sorted(_carried([r for _, r in requests], year), key=lambda r: r.id)
+    typed, counted = data.carryover.by_type(), _count(carried)
+    if typed == counted:
+        return []
+    where = annual_field(catalog, year, "上年结转")
+    if not carried:
+        return [f"{where}写的是{_figures(typed)}，登记簿（requests/）中没有{year}年1月1日还没答复的以前年度申请：这几件申请"
+                "本年的办理结果和结转不在表三的三、四中，表三不平衡。把它们补登到 requests/（收到日期写原来的日期），"
+                "再删去「上年结转」（登记簿会算出上年结转）"]
+    listed = f"{'、'.join(r.id for r in carried[:5])}{'等' if len(carried) > 5 else ''}"
+    return [f"{where}写的是{_figures(typed)}，登记簿中{year}年1月1日还没答复的以前年度申请是{_figures(counted)}（{listed}）："
+            "表三的三、四按登记簿统计，二也应一致。登记簿中的申请齐全的，删去「上年结转」；不齐全的，补登后删去"]
+
+
+def _figures(counts: dict[str, int]) -> str:
+    """「自然人 2 件、商业企业 1 件」, or 「0 件」."""
+    return "、".join(f"{kind} {n} 件" for kind, n in counts.items() if n) or "0 件"
+
+
 def _table2(catalog: Catalog, year: int, data: AnnualData | None) -> Table2:
     end = dt.date(year, 12, 31)
     # 第二十条第（一）项 counts the bureau's own documents: a provincial one kept in the catalog to be forwarded
@@ -287,7 +336,7 @@ def _count(requests: list[Request]) -> dict[str, int]:
 def _table3(requests: list[Request], year: int, data: AnnualData | None) -> list[Table3Row]:
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     new = [r for r in requests if r.received.year == year]
-    carried = [r for r in requests if r.received < start and (r.replied is None or r.replied >= start)]
+    carried = _carried(requests, year)
     carried_counts = data.carryover.by_type() if data and data.carryover else _count(carried)
     handled = [r for r in requests if r.replied is not None and start <= r.replied <= end]
     pending = [r for r in new + carried if r.replied is None or r.replied > end]

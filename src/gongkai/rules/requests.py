@@ -152,7 +152,8 @@ def request_outcome_unknown(ctx: Context) -> Iterator[Finding]:
 
 @rule("GK705", "request-reason-invalid", "办理结果的具体情形有误", E,
       what="不予公开、无法提供、不予处理须在「理由」中写明表三所列的具体情形；其他处理的理由可写逾期不补正、逾期未缴费，"
-           "不写的（如申请人撤回申请）计入「3. 其他」；予以公开、部分公开不写理由。",
+           "不写的（如申请人撤回申请）计入「3. 其他」；予以公开、部分公开不写理由。理由是逾期不补正、却写了补正日期，"
+           "或理由是逾期未缴费、却写了缴费日期的，也是错误。",
       why="年度报告表三按具体情形分行统计（如不予公开的8种情形）；《条例》第三十六条要求告知申请人理由。",
       example="办理结果: 不予公开",
       instead="办理结果: 不予公开\n理由: 属于四类过程性信息",
@@ -171,6 +172,10 @@ def request_reason_invalid(ctx: Context) -> Iterator[Finding]:
         elif not reasons and request.reason is not None:
             yield Finding(Location(path, request.id, ("理由",)), f"办理结果「{category}」不需要写理由",
                           "删除「理由」，或把说明写入「备注」。")
+        elif (unlike := request.reason_unlike_register) is not None:
+            field, what, fix = unlike
+            yield Finding(Location(path, request.id, field), f"申请 {request.id} 的{what}，表三会计入（六）其他处理",
+                          f"{fix}。")
 
 
 @rule("GK706", "request-reply-incomplete", "答复日期与办理结果不全", E,

@@ -46,7 +46,8 @@ def record_links(body: Markup, record_id: str, links: Collection[str], on_web: M
         rooted = address.startswith("/") and not address.startswith("//")
         opened = on_portal or ("" if rooted else urljoin(page, address))
         meant = _meant(address)
-        in_folder = meant if meant and meant[:6].casefold() == FOLDER else None  # (FILES/… as the clerk's Windows has it)
+        # (FILES/… as the clerk's Windows Explorer may show the folder)
+        in_folder = meant if meant and meant[:6].casefold() == FOLDER else None
         if files is not None and ((path := _file_of(opened)) or (path := in_folder)):
             if path not in files:
                 return match.group(2)
@@ -74,8 +75,12 @@ def _meant(address: str) -> str | None:
 
 
 def _addressed(match: re.Match[str], address: str) -> str:
-    """The link *match* with its address replaced by *address* (already quoted)."""
+    """The link *match* with its address replaced by *address* (already quoted), keeping the place in it the link was
+    written with: 「files/2026/指南.pdf#page=3」 opens the guide at page 3, 「records/R2026-003.html#fj」 at the heading
+    (hostile pass 37, review: the address given dropped it, the reader landed at the top)."""
     text = str(match.string)  # (a Markup would escape what is added to it)
+    place = urlsplit(html.unescape(match.group(1))).fragment
+    address += f"#{place}" if place else ""
     return text[match.start(0):match.start(1)] + html.escape(address) + text[match.end(1):match.end(0)]
 
 
