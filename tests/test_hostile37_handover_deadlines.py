@@ -33,7 +33,8 @@ NAMED = "移交台账的文件名「2026-09-20」与批次日期「2026-09-08」
 
 
 def _two_batches(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> Path:
-    """R2026-001 (published 9-03) in the 2026-09-07 batch (the 5th moved over the weekend), R2026-002 (9-10) in 9-20's."""
+    """R2026-001 (published 9-03) in the 2026-09-07 batch (the 5th moved over the weekend), R2026-002 (9-10) in
+    9-20's."""
     add(cat, 1, "2026-09-03")
     add(cat, 2, "2026-09-10")
     for day in ("2026-09-07", "2026-09-20"):

@@ -47,7 +47,8 @@ TEN_DAYS = (RECORD.replace("公开日期: 2026-09-03", "公开日期: 2026-09-24
 
 def _pages(root: Path) -> dict[Path, bytes]:
     """Every file of a built site but the build's own record (.gongkai-build.json: how it was built)."""
-    return {p.relative_to(root): p.read_bytes() for p in root.rglob("*") if p.is_file() and p.name != ".gongkai-build.json"}
+    return {p.relative_to(root): p.read_bytes() for p in root.rglob("*")
+            if p.is_file() and p.name != ".gongkai-build.json"}
 
 
 def _names_anywhere(root: Path) -> list[str]:

@@ -272,8 +272,8 @@ def declared_notice_end(record: Record, calendar: WorkdayCalendar) -> dt.date | 
     A period its 正文 tells the public that ends earlier ends it then too: the names never stay up past the day the
     public was told (GK420 reports the two apart); with no 公示期 or 公示截止, that period is the one.
 
-    None when the record declares no period, in its fields or its 正文. Raises CalendarMissing when the working days of the period fall in a
-    year *calendar* has no data for.
+    None when the record declares no period, in its fields or its 正文. Raises CalendarMissing when the working days
+    of the period fall in a year *calendar* has no data for.
     """
     written = written_notice_end(record, calendar)
     stated = stated_notice_period(record, calendar)
