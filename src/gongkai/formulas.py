@@ -9,9 +9,11 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
+if TYPE_CHECKING:  # (openpyxl imports numpy: a build that writes a CSV need not, nor fork its workers with it)
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import Cell
 
 # What makes Excel take a CSV cell for a formula (OWASP's list: = + - @, and a tab or CR before one).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
