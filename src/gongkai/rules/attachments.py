@@ -123,16 +123,10 @@ def attachment_unreadable(ctx: Context) -> Iterator[Finding]:
       instead="主动公开的信息删去这个附件；或经保密审查确认可以公开后，把另一条信息改为主动公开。",
       scope=KEYED)
 def attachment_of_withheld_record(ctx: Context) -> Iterator[Finding]:
-    catalog = ctx.catalog
-    withheld: dict[str, str] = {}
-    public = []
-    for path, record in catalog.models("record"):
-        if record.is_public:
-            public.append((path, record))
+    withheld = withheld_files(ctx)
+    for path, record in ctx.catalog.models("record"):
+        if not record.is_public:
             continue
-        for attachment in record.attachments:
-            withheld.setdefault(same_file(attachment.file), f"{record.id}（{record.attribute or '未标明公开属性'}）")
-    for path, record in public:
         for index, attachment in enumerate(record.attachments):
             other = withheld.get(same_file(attachment.file))
             if other is not None:
@@ -145,6 +139,17 @@ def attachment_of_withheld_record(ctx: Context) -> Iterator[Finding]:
                           f"正文链接的文件「{mask_log(file)}」是信息 {withheld[same_file(file)]}的附件：读者点开链接就能下载，"
                           "本信息不会发布",
                           "删去正文中的这个链接；或经保密审查确认可以公开后，把另一条信息改为主动公开。")
+
+
+def withheld_files(ctx: Context) -> dict[str, str]:
+    """same_file() of every attachment of a record that is not 主动公开 → 「编号（公开属性）」 of the first such record:
+    what GK612 names and GK908 leaves to it."""
+    withheld: dict[str, str] = {}
+    for _, record in ctx.catalog.models("record"):
+        if not record.is_public:
+            for attachment in record.attachments:
+                withheld.setdefault(same_file(attachment.file), f"{record.id}（{record.attribute or '未标明公开属性'}）")
+    return withheld
 
 
 def links_of(ctx: Context, path: str, record: Record) -> tuple[str, ...]:

@@ -15,7 +15,7 @@ from gongkai.model.contacts import dialable, has_address
 from gongkai.model.reasons import passed_promise, says_something, written
 from gongkai.privacy import mask_log, same_file
 from gongkai.privacy.links import FOLDER, body_links, linked_pages
-from gongkai.rules.attachments import links_of
+from gongkai.rules.attachments import links_of, withheld_files
 from gongkai.rules.base import FILE, KEYED, VIEW, Context, Finding, first_parts, record_part, rule
 
 W, I = Severity.WARNING, Severity.INFO
@@ -241,15 +241,11 @@ def body_link_not_on_site(ctx: Context) -> Iterator[Finding]:
     catalog = ctx.catalog
     shown: set[str] = set()
     written: dict[str, str] = {}  # same_file() → the path a public record's 附件 writes
-    withheld: set[str] = set()
-    public = []
-    for path, record in catalog.models("record"):
-        if record.is_public:
-            public.append((path, record))
-            shown.update(attachment.file for attachment in record.attachments)
-            written.update((same_file(attachment.file), attachment.file) for attachment in record.attachments)
-        else:
-            withheld.update(same_file(attachment.file) for attachment in record.attachments)
+    withheld = withheld_files(ctx)
+    public = [(path, record) for path, record in catalog.models("record") if record.is_public]
+    for _, record in public:
+        shown.update(attachment.file for attachment in record.attachments)
+        written.update((same_file(attachment.file), attachment.file) for attachment in record.attachments)
     for path, record in public:
         for file in dict.fromkeys(link for link in links_of(ctx, path, record) if link[:6].casefold() == FOLDER):
             if file in shown or same_file(file) in withheld:  # (a withheld record's file: GK612, an error)
