@@ -599,17 +599,21 @@
     });
     return changed ? found : null;
   }
-  // a question typed as one asks it (低保怎么申请, 结婚登记需要什么材料, 什么是低保, 请问一下高龄津贴): the words around its
-  // question words and particles, for when the whole question is on no page (低保 and 申请); null when there is none to take out
-  var ASKING = /我想问一下|问一下|一下|想知道|想了解|想问|怎么样|怎么|怎样|如何|什么是|是什么|什么|在哪里|在哪儿|哪里|哪儿|在哪|哪些|哪个|是多少|多少|需要|请问|我想|我要|能不能|可不可以|可以|是否|有没有|吗|呢|吧|啊|呀|哦|的/;
+  // a question typed as one asks it (低保怎么申请, 结婚登记需要什么材料, 什么是低保, 请问一下高龄津贴), or two things
+  // spoken of together (低保和临时救助, 低保与特困, 低保及特困人员, 低保或者特困: pages write them apart): the words
+  // around its question words, particles and 和, for when the whole is on no page (低保 and 申请; 规划和年度计划, an
+  // item's name, is found whole and never cut); in traditional characters too (低保怎麼申請: 低保 and 申请); null when
+  // there is none to take out
+  var ASKING = /我想问一下|问一下|一下|想知道|想了解|想问|怎么样|怎么|怎样|如何|什么是|是什么|什么|在哪里|在哪儿|哪里|哪儿|在哪|哪些|哪个|是多少|多少|需要|请问|我想|我要|能不能|可不可以|可以|是否|有没有|吗|呢|吧|啊|呀|哦|的|以及|或者|和|与|及|或|跟/;
   function unasked(words) {
     var found = [], cut = false;
     words.forEach(function (w) {
-      var rest = w.said ? [w.raw] : w.raw.split(ASKING);
+      var rest = w.said ? [w.raw] : folded(w.raw).split(ASKING);
       if (rest.length === 1) { found.push(w); return; }
       cut = true;
       rest.forEach(function (raw) { // a character left alone (我要办低保: 办) is too common to search
         var parts = units(raw);
+        if (found.some(function (f) { return f.raw === raw; })) return; // 低保和低保: never 「同时包含“低保”和“低保”」
         if (parts.length > 1 || parts.length === 1 && !ONE_CJK.test(parts[0])) {
           found.push({ raw: raw, ways: writings(parts), said: "", others: [] });
         }
@@ -885,8 +889,9 @@
   async function unfiltered(words) {
     var state = { order: coarse(await matches(words, [])), ready: [], shown: 0, next: 0, dropped: 0, words: words };
     await more(state);
-    return state.ready.length ? state.order.length - state.dropped : 0;
+    return counted(state);
   }
+  function counted(state) { return state.ready.length ? state.order.length - state.dropped : 0; }
   // the query as the status line repeats it: a pasted page is cut to its first 40 characters, so that a screen reader
   // does not read it all out again and a phone shows the count without scrolling
   // quoted whole (“低保办事指南”), said once in quotes: never 「没有找到““低保办事指南””」 (“低保”和“特困” as typed)
@@ -918,6 +923,36 @@
              said: said.map(function (w) { return "“" + w + "”按“" + (now + SAID_YEARS[w]) + "年”查找"; }).join("、") };
   }
 
+  // the pages *asked* finds under *filters*, into *state*, as the reader is shown them: as typed; else in full (低保办事指南
+  // is on no page: 最低生活保障办事指南 is); else cut where numbers meet words or around question words (2026年低保,
+  // 低保怎么申请: the pages holding 2026 and 低保, 低保 and 申请); else, in a question, its pieces read as the words
+  // pages hold (低保去哪儿办, 怎么办理低保: 低保去 and 办理低保 are on no page; 低保, 办理 and 低保 are). What was so
+  // done comes back for the status line; run() counts the pages the query finds without filters the same way
+  async function searched(asked, filters, state) {
+    async function again(words, phrase) {
+      Object.assign(state, { words: words, phrase: phrase, ready: [], next: 0, dropped: 0 });
+      state.order = coarse(await matches(words, filters), await together(phrase));
+      await more(state);
+    }
+    await again(asked.words, asked.phrase);
+    var full = !state.ready.length && asked.words.length === 1 ? renamed(asked.words) : null;
+    if (full) {
+      await again(full, null);
+      if (!state.ready.length) full = null;
+    }
+    var plain = state.ready.length ? null : unasked(asked.words);
+    var apart = state.ready.length ? null : pieces(plain || asked.words) || plain;
+    if (apart) await again(apart, null);
+    // only in a question: words typed together that no page holds whole (临时救助条件, 救助供养) find nothing and say so,
+    // offering near terms (issue 15: a term that occurs nowhere returns no result)
+    var glued = plain && !state.ready.length ? await heldParts(apart) : null;
+    if (glued) await again(glued, null);
+    // pieces that still find nothing together are said as cut (低保的申请条件: 「同时包含“低保”和“申请条件”」, as for
+    // 低保 申请条件 typed apart; never “低保”、“申请”和“条件”)
+    if (glued && state.ready.length) apart = glued;
+    return { full: full, plain: plain, apart: apart };
+  }
+
   async function run(query, filters) {
     var mine = current = { order: [], ready: [], shown: 0, next: 0, dropped: 0, words: [] };
     document.getElementById("search-results").textContent = "";
@@ -936,33 +971,7 @@
                                 : "请输入要搜索的词，如：低保、临时救助。");
       return;
     }
-    mine.words = asked.words;
-    mine.phrase = asked.phrase;
-    mine.order = coarse(await matches(asked.words, filters), await together(asked.phrase));
-    await more(mine);
-    var full = !mine.ready.length && asked.words.length === 1 ? renamed(asked.words) : null;
-    if (full) { // 低保办事指南 is on no page: 最低生活保障办事指南 is
-      Object.assign(mine, { words: full, phrase: null, ready: [], next: 0, dropped: 0 });
-      mine.order = coarse(await matches(full, filters));
-      await more(mine);
-      if (!mine.ready.length) full = null;
-    }
-    var plain = mine.ready.length ? null : unasked(asked.words);
-    var apart = mine.ready.length ? null : pieces(plain || asked.words) || plain;
-    if (apart) { // 2026年低保, 低保怎么申请 are on no page whole: the pages holding 2026 and 低保, 低保 and 申请
-      Object.assign(mine, { words: apart, phrase: null, ready: [], next: 0, dropped: 0 });
-      mine.order = coarse(await matches(apart, filters));
-      await more(mine);
-    }
-    // only in a question: words typed together that no page holds whole (临时救助条件, 救助供养) find nothing and say so,
-    // offering near terms (issue 15: a term that occurs nowhere returns no result)
-    var glued = plain && !mine.ready.length ? await heldParts(apart) : null;
-    if (glued) { // 低保去哪儿办, 怎么办理低保: 低保去 and 办理低保 are on no page; 低保, 办理 and 低保 are
-      apart = glued;
-      Object.assign(mine, { words: apart, phrase: null, ready: [], next: 0, dropped: 0 });
-      mine.order = coarse(await matches(apart, filters));
-      await more(mine);
-    }
+    var tried = await searched(asked, filters, mine), full = tried.full, plain = tried.plain, apart = tried.apart;
     if (current !== mine) return;
     var total = mine.order.length - mine.dropped, said = [], others = [];
     if (full) said.push("没有找到“" + echoed(query) + "”，下面是按全称查找“" + echoed(full[0].raw) + "”的结果");
@@ -982,8 +991,11 @@
     var what = query.trim() ? "“" + echoed(query) + "”" : "所选条件";
     if (!mine.ready.length && filters.length && asked.words.length) {
       // the filters, not the words, left nothing: never tell the reader there is no such information
-      var inFull = asked.words.length === 1 ? renamed(asked.words) : null; // counted as the search without filters finds
-      var without = await unfiltered(asked.words) || (inFull ? await unfiltered(inFull) : 0);
+      // counted as the search without filters finds them: in full (低保办事指南), cut (低保怎么申请, 2026年低保: a
+      // question said 「没有找到与“低保怎么申请”相关的公开信息」 and offered the 依申请 way under a filter)
+      var bare = { order: [], ready: [], shown: 0, next: 0, dropped: 0, words: [] };
+      await searched(asked, [], bare);
+      var without = counted(bare);
       if (current !== mine) return;
       if (without) {
         status((said.length ? said.join("；") + "。" : "") + "在所选条件（" + named(filters) + "）下没有找到" + what +
@@ -992,11 +1004,14 @@
         return;
       }
     }
-    var alone = !mine.ready.length && asked.words.length > 1 ? await found(asked.words) : [];
+    // the words searched for: those typed, or those a question was cut into (低保一个月多少钱: 低保 and 一个月; 公积金和
+    // 低保怎么办: 公积金 and 低保), which said 「没有找到与“低保一个月多少钱”相关的公开信息」 as if 低保 were on no page
+    var sought = apart && apart.length > 1 ? apart : asked.words;
+    var alone = !mine.ready.length && sought.length > 1 ? await found(sought) : [];
     if (current !== mine) return;
     if (alone.length) {
       // some words are published, only never together: say so, never that there is no such information
-      status((said.length ? said.join("；") + "。" : "") + "没有找到同时包含" + listed(asked.words) + "的公开信息。");
+      status((said.length ? said.join("；") + "。" : "") + "没有找到同时包含" + listed(sought) + "的公开信息。");
       offer("可以分开搜索：", alone);
       showNear(query);
       return;
