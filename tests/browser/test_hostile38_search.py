@@ -117,3 +117,35 @@ def test_a_question_under_a_filter_says_the_filter_left_nothing(page: tuple[Any,
     assert sorted(_all_results(tab, base_url)) == expected
     assert f"“{query}”共找到 {n} 条结果。" in _status(tab)
     _clean(watch)
+
+
+@pytest.mark.parametrize(("typed", "word", "n"), [
+    ("bingzang", "殡葬", 28),  # bin zang: in/ing
+    ("lingshijiuzhu", "临时救助", 33),  # lin shi jiu zhu
+    ("hunyingdengji", "婚姻登记", 5),  # hun yin deng ji
+    ("tekunrengyuan", "特困人员", 35),  # te kun ren yuan: en/eng
+    ("shehuijiuzu", "社会救助", 26),  # jiu zhu: z/zh
+    ("sehuijiuzhu", "社会救助", 26),  # she: s/sh
+    ("naonianren", "老年人", 42),  # lao: n/l
+    ("bing葬", "殡葬", 28),  # one syllable among characters
+    ("ling时救助", "临时救助", 33),
+])
+def test_pinyin_typed_with_the_sounds_a_southern_speaker_mixes_is_read(page: tuple[Any, Watch], base_url: str,
+                                                                     typed: str, word: str, n: int) -> None:
+    """Before: 「没有找到与“bingzang”相关的公开信息」 and the 依申请 way. Speakers of southern Min (安溪) do not tell in
+    from ing, en from eng, z from zh or n from l, and phone keyboards offer 模糊音 for them; the page read only the
+    exact syllables of titles and item names."""
+    tab, watch = page
+    found = search(tab, base_url, typed)
+    assert _status(tab) == f"“{typed}”按拼音查找“{word}”。“{typed}”共找到 {n} 条结果。"
+    assert sorted(found) == sorted(search(tab, base_url, word)) and len(found) == n
+    _clean(watch)
+
+
+@pytest.mark.parametrize("typed", ["gongjijin", "dibaogongjijin", "bingqing"])
+def test_pinyin_no_title_says_even_fuzzily_finds_nothing(page: tuple[Any, Watch], base_url: str, typed: str) -> None:
+    """公积金 (gong ji jin) and 病情 are in no title or item name, however their syllables are heard."""
+    tab, watch = page
+    assert search(tab, base_url, typed) == []
+    assert _status(tab) == f"没有找到与“{typed}”相关的公开信息。"
+    _clean(watch)

@@ -178,7 +178,7 @@
   }
 
   // ---- pinyin (pinyin.py): dibao → di bao → 低保; db → d b → 低保 ----
-  function cuts(letters) {
+  function cuts(letters, fuzzy) { // *fuzzy*: a syllable may be one typed for another (fuzzed())
     // lüe and nüe are typed lue and nue as often as lve and nve (pinyin keyboards take both; no lue or nue is
     // Mandarin): 战略 zhanlue, 虐待 nuedai read as pypinyin writes them, zhan lve and nve dai
     letters = letters.replace(/([ln])ue/g, "$1ve");
@@ -188,15 +188,62 @@
       if (memo[i]) return memo[i];
       var found = [];
       for (var j = Math.min(letters.length, i + 6); j > i; j--) {
-        if (!syllables.has(letters.slice(i, j))) continue;
+        if (fuzzy ? !fuzzed(letters.slice(i, j)).length : !syllables.has(letters.slice(i, j))) continue;
         from(j).forEach(function (rest) { if (found.length < 8) found.push([letters.slice(i, j)].concat(rest)); });
       }
       return (memo[i] = found);
     }
     return from(0).sort(function (a, b) { return a.length - b.length; }).slice(0, 4);
   }
+  // 模糊音: the sounds that speakers of southern Min (安溪) and of many dialects do not tell apart, and that pinyin
+  // keyboards let them type for one another — z/zh, c/ch, s/sh, n/l, f/h, an/ang, en/eng, in/ing (殡葬 typed bingzang,
+  // 临时救助 lingshijiuzhu, 婚姻登记 hunyingdengji): the syllables of titles and item names *syllable* may stand for,
+  // itself first; none when it stands for none
+  var FUZZY_HEADS = [["zh", "z"], ["ch", "c"], ["sh", "s"], ["n", "l"], ["h", "f"]];
+  function fuzzed(syllable) {
+    var heads = [syllable], found = [];
+    FUZZY_HEADS.forEach(function (p) {
+      var from = syllable.indexOf(p[0]) === 0 ? p[0] : syllable.indexOf(p[1]) === 0 && syllable.indexOf(p[0]) !== 0 ? p[1] : null;
+      if (from !== null) heads.push((from === p[0] ? p[1] : p[0]) + syllable.slice(from.length));
+    });
+    heads.forEach(function (h) {
+      [h, /ng$/.test(h) ? h.slice(0, -1) : /n$/.test(h) ? h + "g" : h].forEach(function (v) {
+        if (syllables.has(v) && found.indexOf(v) < 0) found.push(v);
+      });
+    });
+    return found;
+  }
+  // the words that sound as *letters* typed with 模糊音 say (fuzzed()), for when they say none as typed
+  async function fuzzily(letters) {
+    var ways = cuts(letters, true);
+    for (var w = 0; w < ways.length; w++) {
+      var cut = ways[w], keys = [];
+      if (cut.length < 2 || cut.length > 6) continue;
+      for (var i = 0; i + 1 < cut.length; i++) {
+        var next = fuzzed(cut[i + 1]);
+        keys.push([].concat.apply([], fuzzed(cut[i]).map(function (a) {
+          return next.map(function (b) { return "~" + a + " " + b; });
+        })));
+      }
+      var words = await weighed(await chain(keys));
+      if (words.length) return words;
+    }
+    return [];
+  }
+  function merged(values) { // the words of the readings of one pair of syllables (fuzzily()), each with its largest count
+    var all = null;
+    values.forEach(function (v) {
+      if (!v || Array.isArray(v)) return;
+      all = all || {};
+      Object.keys(v).forEach(function (w) { all[w] = Math.max(all[w] || 0, v[w]); });
+    });
+    return all;
+  }
+  // *keys*: of each pair of syllables, its key, or the keys of its readings (fuzzily())
   function chain(keys) {
-    return Promise.all(keys.map(lookup)).then(function (maps) {
+    return Promise.all(keys.map(function (k) {
+      return Array.isArray(k) ? Promise.all(k.map(lookup)).then(merged) : lookup(k);
+    })).then(function (maps) {
       var found = [["", Infinity]];
       for (var i = 0; i < maps.length; i++) {
         var words = maps[i], next = [];
@@ -238,6 +285,8 @@
       var words = await weighed(await chain(keys));
       if (words.length) return words;
     }
+    var fuzzy = again ? [] : await fuzzily(letters);
+    if (fuzzy.length) return fuzzy;
     if (ways.some(function (c) { return c.length === 1; }) || letters.length > 12) return [];
     var initials = [];
     for (var j = 0; j + 1 < letters.length; j++) initials.push("^" + letters[j] + letters[j + 1]);
@@ -380,16 +429,18 @@
   }
   // one syllable typed among characters (临shi救助, gao龄津贴, 低bao, 特困ren员): the character of titles and item names
   // read so that makes, with the characters standing beside it, a run some page holds (the likeliest first); *read*
-  // unchanged when none does
-  async function spokenChar(read, i, letters) {
-    var chars = await lookup("~" + letters);
-    if (!chars || Array.isArray(chars)) return read;
+  // unchanged when none does; the syllables it may be typed for (模糊音, fuzzed(): bing葬 → 殡葬) when it reads as none
+  async function spokenChar(read, i, letters, fuzzy) {
+    var chars = fuzzy ? merged(await Promise.all(fuzzy.map(function (s) { return lookup("~" + s); })))
+                      : await lookup("~" + letters);
+    var others = fuzzy ? [] : fuzzed(letters).filter(function (s) { return s !== letters; });
+    if (!chars || Array.isArray(chars)) return others.length ? spokenChar(read, i, letters, others) : read;
     var likely = Object.keys(chars).sort(function (a, b) { return chars[b] - chars[a] || (a < b ? -1 : 1); });
     for (var c = 0; c < Math.min(likely.length, 12); c++) {
       var tried = read.slice(0, i).concat([[likely[c]]], read.slice(i + 1));
       if (await held(beside(tried, i))) return tried;
     }
-    return read;
+    return others.length ? spokenChar(read, i, letters, others) : read;
   }
   function beside(read, i) { // the characters that stand together with read[i] (a character), read[i] among them
     var all = [].concat.apply([], read), at = [].concat.apply([], read.slice(0, i)).length, from = at, to = at + 1;
