@@ -213,18 +213,23 @@
     });
     return found;
   }
-  // the words that sound as *letters* typed with 模糊音 say (fuzzed()), for when they say none as typed
+  // the words that sound as *letters* typed with 模糊音 say (fuzzed()), for when they say none as typed; the first two
+  // ways of cutting them, each of at most FUZZY_KEYS readings of its pairs of syllables (each a part of the index to
+  // fetch: on a phone's data plan, a mistyped word must not cost what a page of text does)
+  var FUZZY_KEYS = 24;
   async function fuzzily(letters) {
-    var ways = cuts(letters, true);
+    var ways = cuts(letters, true).slice(0, 2);
     for (var w = 0; w < ways.length; w++) {
-      var cut = ways[w], keys = [];
+      var cut = ways[w], keys = [], many = 0;
       if (cut.length < 2 || cut.length > 6) continue;
       for (var i = 0; i + 1 < cut.length; i++) {
         var next = fuzzed(cut[i + 1]);
         keys.push([].concat.apply([], fuzzed(cut[i]).map(function (a) {
           return next.map(function (b) { return "~" + a + " " + b; });
         })));
+        many += keys[i].length;
       }
+      if (many > FUZZY_KEYS) continue;
       var words = await weighed(await chain(keys));
       if (words.length) return words;
     }
