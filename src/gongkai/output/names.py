@@ -12,10 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from gongkai.catalog.kinds import kind_of
 from gongkai.catalog.sources import Source
 from gongkai.diagnostics import Diagnostic, Report
+
+if TYPE_CHECKING:
+    from gongkai.model import Record
 
 
 class ListedNames:
@@ -53,8 +57,6 @@ class ListedNames:
         from gongkai.catalog.files import parse_file
         from gongkai.model import Record
         from gongkai.privacy.listed import body_people
-        from gongkai.privacy.titles import listed_in_title, listed_title_names
-        from gongkai.publication.periods import is_notice
 
         try:
             data = self.source.read(path)
@@ -64,9 +66,20 @@ class ListedNames:
         if not isinstance(record, Record):  # a file that does not load: the names its text lists, as the gate would
             listed = body_people(display_text(data))
             return listed.names if listed.people else frozenset()
-        listed = body_people(record.body)
-        people = listed.people or is_notice(record, None) or bool(listed_in_title(record.title))
-        return (listed.names | listed_title_names(record.title)) if people else listed.names
+        return record_names(record)
+
+
+def record_names(record: Record) -> frozenset[str]:
+    """The names *record* lists, as the gate reads them: its table's name column and names enumerated in its text,
+    and for a record that lists people (those, a 公示, a period declared, a title saying aid is given to named people)
+    those its title gives."""
+    from gongkai.privacy.listed import body_people
+    from gongkai.privacy.titles import listed_in_title, listed_title_names
+    from gongkai.publication.periods import is_notice
+
+    listed = body_people(record.body)
+    people = listed.people or is_notice(record, None) or bool(listed_in_title(record.title))
+    return (listed.names | listed_title_names(record.title)) if people else listed.names
 
 
 def unnamed_diagnostic(item: Diagnostic, names: ListedNames) -> Diagnostic:
