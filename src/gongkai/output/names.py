@@ -10,6 +10,7 @@ its title gives — and a finding's message, hint and lines show them masked (�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -20,6 +21,9 @@ from gongkai.diagnostics import Diagnostic, Report
 
 if TYPE_CHECKING:
     from gongkai.model import Record
+
+
+_TITLE_LINE = re.compile(r"^[ \t\ufeff]*题名[ \t\u3000]*[:：][ \t\u3000]*(.+)$", re.MULTILINE)
 
 
 class ListedNames:
@@ -63,10 +67,20 @@ class ListedNames:
         except (OSError, KeyError):
             return frozenset()
         record = parse_file(path, "record", "", data).model
-        if not isinstance(record, Record):  # a file that does not load: the names its text lists, as the gate would
-            listed = body_people(display_text(data))
-            return listed.names if listed.people else frozenset()
-        return record_names(record)
+        if isinstance(record, Record):
+            return record_names(record)
+        # a file that does not load (a YAML mistake on its 题名 line): the names its text lists, and those its title
+        # line gives when it is a list's
+        text = display_text(data)
+        listed = body_people(text)
+        title = _TITLE_LINE.search(text)
+        if title is None:
+            return listed.names
+        from gongkai.privacy.titles import listed_in_title, listed_title_names
+
+        written = title.group(1).strip().strip("\"'“”")
+        people = listed.people or "公示" in written or bool(listed_in_title(written))
+        return (listed.names | listed_title_names(written)) if people else listed.names
 
 
 def record_names(record: Record) -> frozenset[str]:
