@@ -277,7 +277,7 @@ def test_an_export_sends_what_changed_since_the_ledgers_and_nothing_else(gk, cat
     assert [any(line.strip().startswith("指纹") for line in block) for block in blocks] == [True, False, True, False,
                                                                                           True, False]
     assert ledger.startswith("# 门户导出台账：由 gongkai export portal 写入，记录导出到县政府门户网站的信息。请勿手工修改。\n"
-                             "导出日期: 2026-11-27\n格式: gongkai.portal/1\n信息:\n")
+                             "导出日期: 2026-11-27\n格式: gongkai.portal/1\n件数: 6\n信息:\n")
     again = gk("export", "portal", cat.root, "--out", tmp_path / "again", "--today", "2026-11-28")
     assert again.code == 0 and "：新增 0 条，更新 0 条，撤回 0 条；未变化 3 条。" in again.out, again.out + again.err
     assert "没有需要导出的变化，未写台账。" in again.out and not (cat.root / "portal/2026-11-28.yaml").exists()
@@ -332,7 +332,7 @@ def test_an_export_since_a_day_sends_only_what_the_portal_no_longer_shows_as_it_
     assert [e["索引号"] for e in sent["信息"][:2]] == ["350524-MZ-2026-00044", "350524-MZ-2026-00059"]
     assert "--since 2026-11-01：2 条此前公开的信息记为「已在门户」，没有导出。" in run.out
     ledger = (cat.root / "portal/2026-11-27.yaml").read_text(encoding="utf-8")
-    assert "导出日期: 2026-11-27\n格式: gongkai.portal/1\n起始日期: 2026-11-01\n信息:\n" in ledger
+    assert "导出日期: 2026-11-27\n格式: gongkai.portal/1\n起始日期: 2026-11-01\n件数: 9\n信息:\n" in ledger
     assert [(b.split("\n")[0], b.split("操作: ")[1].split("\n")[0]) for b in ledger.split("  - 编号: ")[1:]] == [
         ("R2026-040", "已在门户"), ("R2026-041", "更新"), ("R2026-042", "更新"), ("R2026-043", "已在门户"),
         ("R2026-044", "撤回"), ("R2026-046", "新增"), ("R2026-049", "更新"), ("R2026-050", "更新"), ("R2026-059", "撤回")]

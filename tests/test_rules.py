@@ -197,7 +197,7 @@ CASES: dict[str, tuple[Mutation, Mutation]] = {
 # a rule added to the registry without tests makes test_every_rule_has_a_failing_and_a_passing_test fail).
 ELSEWHERE = {
     **{f"GK50{n}": "test_handover.py" for n in range(1, 10)}, "GK510": "test_handover.py", "GK511": "test_handover.py", "GK512": "test_hostile22_handover.py", "GK513": "test_hostile22_handover.py",
-    "GK520": "test_portal.py", "GK521": "test_portal.py",
+    "GK520": "test_portal.py", "GK521": "test_portal.py", "GK514": "test_hostile38_lead.py", "GK522": "test_hostile38_lead.py",
     **{f"GK60{n}": "test_privacy.py" for n in range(1, 6)},
     **{f"GK60{n}": "test_privacy_files.py" for n in range(6, 10)}, "GK610": "test_privacy_files.py",
     **{f"GK70{n}": "test_requests.py" for n in range(1, 10)},

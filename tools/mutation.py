@@ -530,7 +530,9 @@ GROUPS: dict[str, Group] = {
                           ("tests/test_hostile31_channels_out.py", "tests/test_portal.py", "tests/test_portal_edges.py",
                            "tests/test_hostile9_portal.py", "tests/test_print.py", "tests/test_wechat_lists.py",
                            "tests/test_takedown_days.py", "tests/test_hostile18_channels.py",
-                           "tests/test_hostile20_channels.py", "tests/test_hostile23_channels.py")),
+                           "tests/test_hostile20_channels.py", "tests/test_hostile23_channels.py",
+                           # (fortieth session) a portal ledger cut short stops the export (GK522)
+                           "tests/test_hostile38_lead.py")),
     # Dates as typed and the deadlines counted from them: a bug here accepts 2026年2月30日, reads 2026/3/1 as another day,
     # drops a 调休 Saturday from an imported notice, or lands a 20-working-day reply a day early over 春节/国庆 — every
     # deadline of the catalog follows it silently. Coverage of the modules by tests/test_hostile32_calendar_dates.py
