@@ -11,12 +11,30 @@ Found by this pass (before the fix → now):
    check, and validate called it 「未遮盖的银行卡号」(GK603) — the 公告 could not be published, and 「mask」 would
    have starred an organisation's public code. Now a code whose GB 32100 check digit is right (privacy.numbers.
    credit_code) is no card; an account so written after 「账号」 and a card that fails that check still are.
+2. Bytes of text that declare no encoding — an .xls's 文档属性 (its SummaryInformation stream: 作者, 备注, which Excel
+   and WPS on Chinese Windows write in code page 936), Excel 95's strings, a metafile's text in a docx, data outside a
+   zip's parts — were read as latin-1 and UTF-16 only: 「电话１３８０５９５１２３４」 typed in full-width digits (the IME's
+   全角 mode) is A3B1 A3B3 … in GBK, «£±£³» to latin-1, no digit. validate said nothing, build-site published the
+   file, and the output scan, reading the same way, let it through. Now these bytes are also read as GB18030
+   (privacy.documents.unknown_text), by both scans.
 """
 
 from __future__ import annotations
 
-from conftest import ITEM, RECORD, CatalogDir
+import io
+import struct
+import uuid
+import zipfile
+from pathlib import Path
+
+import olefile
+import pytest
+
+from conftest import ITEM, RECORD, CatalogDir, docx
+from test_hostile7_gate import with_attachment
 from test_publication import everything
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 SHZZ_ITEM = ITEM.replace("低保对象名单及相关信息", "社会组织年度检查结果")
 
@@ -69,3 +87,82 @@ def test_an_account_after_its_label_is_reported_whatever_its_check(gk, cat):
     run = gk("validate", cat.root)
     assert run.code == 1
     assert [line[:40] for line in gk6(run)] == ["17:1 错误 GK603 正文第1行有未遮盖的银行卡号「51*********"]
+
+
+# ---------------------------------------------------------------- 2. 8-bit text of Chinese Windows (code page 936)
+
+def _summary(comments: str, size: int = 200) -> bytes:
+    """A SummaryInformation property set as Excel on Chinese Windows writes it: code page 936, 备注 (PID 6) in GBK."""
+    text = comments.encode("gbk") + b"\0"
+    text += b"\0" * (-len(text) % 4)
+    properties = [(1, struct.pack("<HHh2x", 2, 0, 936)), (6, struct.pack("<HHI", 0x1E, 0, len(text)) + text)]
+    start = 8 + 8 * len(properties)
+    pairs, values = b"", b""
+    for pid, value in properties:
+        pairs += struct.pack("<II", pid, start + len(values))
+        values += value
+    section = struct.pack("<II", start + len(values), len(properties)) + pairs + values
+    fmtid = uuid.UUID("F29F85E0-4FF9-1068-AB91-08002B27B3D9").bytes_le
+    stream = (struct.pack("<HHI", 0xFFFE, 0, 0x20A) + b"\0" * 16 + struct.pack("<I", 1) + fmtid
+              + struct.pack("<I", 48) + section)
+    return stream + b"\0" * (size - len(stream))
+
+
+def _xls_with_comments(comments: str) -> bytes:
+    """The LibreOffice fixture (a 姓名 list) with its 文档属性「备注」 replaced by *comments*, in GBK."""
+    buffer = io.BytesIO((FIXTURES / "plain-formats.xls").read_bytes())
+    with olefile.OleFileIO(buffer, write_mode=True) as ole:
+        ole.write_stream("\x05SummaryInformation", _summary(comments))
+    return buffer.getvalue()
+
+
+def test_the_summary_is_what_excel_shows_in_its_properties():
+    with olefile.OleFileIO(_xls_with_comments("电话１３８０５９５１２３４")) as ole:
+        meta = ole.get_metadata()
+    assert meta.codepage == 936 and meta.comments.decode("gbk") == "电话１３８０５９５１２３４"
+
+
+WRITTEN_IN_GBK = ["联系人陈水生，电话１３８０５９５１２３４", "身份证号：３５０５２４１９８５０３１５１２３６",
+                  "手机一三八〇五九五一二三四"]
+
+
+@pytest.mark.parametrize("comments", WRITTEN_IN_GBK)
+def test_a_number_in_an_xls_s_properties_in_gbk_is_held_back(gk, cat, tmp_path, comments):
+    with_attachment(cat, "files/2026/mingdan.xls", _xls_with_comments(comments))
+    run = gk("validate", cat.root)
+    assert run.code == 1
+    found = [line for line in gk6(run) if "错误" in line]
+    assert len(found) == 1 and found[0].startswith("19:9 错误 GK60"), found
+    assert "附件「files/2026/mingdan.xls」 文档属性（数据流 SummaryInformation）有未遮盖的" in found[0]
+    run = gk("build-site", cat.root, "--out", tmp_path / "site")
+    assert run.code == 0 and "R2026-001 没有发布" in run.err, run.err
+    assert not (tmp_path / "site/files/2026/mingdan.xls").exists()
+
+
+def test_the_output_scan_reads_an_xls_s_properties_in_gbk():
+    from gongkai.privacy.outputs import scan_output
+
+    found = scan_output("files/2026/mingdan.xls", _xls_with_comments(WRITTEN_IN_GBK[0]), frozenset())
+    assert [(f.kind, f.masked_value, f.where) for f in found] == [
+        ("mobile", "138****1234", "文档属性（数据流 SummaryInformation）")]
+
+
+def test_an_xls_whose_properties_hold_no_number_is_published(gk, cat, tmp_path):
+    with_attachment(cat, "files/2026/mingdan.xls", _xls_with_comments("测试县民政局　２０２６年第三季度"))
+    assert [line for line in gk6(gk("validate", cat.root)) if "错误" in line] == []
+    run = gk("build-site", cat.root, "--out", tmp_path / "site")
+    assert run.code == 0 and "没有发布" not in run.err, run.err
+    assert (tmp_path / "site/files/2026/mingdan.xls").is_file()
+
+
+def test_a_metafile_in_a_docx_drawing_a_number_in_gbk_is_held_back(gk, cat):
+    # an EMF's EMR_EXTTEXTOUTA draws 8-bit text of the system's code page: a picture of the text, no XML to read
+    emf = b"\x01\x00\x00\x00" + b"\0" * 36 + " EMF".encode() + b"\0" * 20 + "宅电１３８０５９５１２３４".encode("gbk")
+    buffer = io.BytesIO(docx("通知"))
+    with zipfile.ZipFile(buffer, "a") as archive:
+        archive.writestr("word/media/image1.emf", emf)
+    with_attachment(cat, "files/2026/tongzhi.docx", buffer.getvalue())
+    run = gk("validate", cat.root)
+    assert run.code == 1
+    assert [line[:60] for line in gk6(run)] == [
+        "19:9 错误 GK602 附件「files/2026/tongzhi.docx」 word/media/image1.emf 有未遮盖的手机号码「138****1234」"[:60]]
