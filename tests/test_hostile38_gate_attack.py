@@ -17,6 +17,9 @@ Found by this pass (before the fix → now):
    全角 mode) is A3B1 A3B3 … in GBK, «£±£³» to latin-1, no digit. validate said nothing, build-site published the
    file, and the output scan, reading the same way, let it through. Now these bytes are also read as GB18030
    (privacy.documents.unknown_text), by both scans.
+3. The same for a PDF's strings read from its bytes (document properties an old 虚拟打印机 writes in GBK, without a
+   byte order mark; earlier versions; unreferenced objects): Notepad on Chinese Windows reads them as GBK, gongkai
+   read them as latin-1 only. Now privacy.pdfbytes reads an 8-bit string both ways.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from pathlib import Path
 import olefile
 import pytest
 
-from conftest import ITEM, RECORD, CatalogDir, docx
+from conftest import ITEM, RECORD, CatalogDir, docx, text_pdf
 from test_hostile7_gate import with_attachment
 from test_publication import everything
 
@@ -166,3 +169,38 @@ def test_a_metafile_in_a_docx_drawing_a_number_in_gbk_is_held_back(gk, cat):
     assert run.code == 1
     assert [line[:60] for line in gk6(run)] == [
         "19:9 错误 GK602 附件「files/2026/tongzhi.docx」 word/media/image1.emf 有未遮盖的手机号码「138****1234」"[:60]]
+
+
+# ---------------------------------------------------------------- 3. a PDF's 8-bit strings in GBK
+
+def _pdf_with_author(author: str) -> bytes:
+    """A PDF whose /Author is *author* in GBK bytes, with no byte order mark (as older Chinese PDF printers write)."""
+    written = author.encode("gbk")
+    return text_pdf("NOTICE", info=f"/Author ({'X' * len(written)})").replace(b"X" * len(written), written)
+
+
+def test_a_number_in_a_pdf_s_properties_in_gbk_is_held_back(gk, cat, tmp_path):
+    with_attachment(cat, "files/2026/tongzhi.pdf", _pdf_with_author("联系人陈水生１３８０５９５１２３４"))
+    run = gk("validate", cat.root)
+    assert run.code == 1
+    assert [line for line in gk6(run) if "错误" in line] == [
+        "19:9 错误 GK602 附件「files/2026/tongzhi.pdf」 文件中的其他文字（早先版本、注释、名称、未引用的对象）"
+        "有未遮盖的手机号码「138****1234」（已遮盖显示）［R2026-001］"]
+    run = gk("build-site", cat.root, "--out", tmp_path / "site")
+    assert run.code == 0 and "R2026-001 没有发布" in run.err, run.err
+    assert not (tmp_path / "site/files/2026/tongzhi.pdf").exists()
+
+
+def test_the_output_scan_reads_a_pdf_s_strings_in_gbk():
+    from gongkai.privacy.outputs import scan_output
+
+    found = scan_output("files/2026/tongzhi.pdf", _pdf_with_author("身份证号３５０５２４１９８５０３１５１２３６"),
+                        frozenset())
+    assert [(f.kind, f.masked_value) for f in found] == [("id", "35*************236")]
+
+
+def test_a_pdf_whose_properties_in_gbk_hold_no_number_is_published(gk, cat, tmp_path):
+    with_attachment(cat, "files/2026/tongzhi.pdf", _pdf_with_author("测试县民政局　２０２６年１２月"))
+    run = gk("build-site", cat.root, "--out", tmp_path / "site")
+    assert run.code == 0 and "没有发布" not in run.err, run.err
+    assert (tmp_path / "site/files/2026/tongzhi.pdf").is_file()
