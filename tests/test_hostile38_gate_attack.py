@@ -20,6 +20,9 @@ Found by this pass (before the fix → now):
 3. The same for a PDF's strings read from its bytes (document properties an old 虚拟打印机 writes in GBK, without a
    byte order mark; earlier versions; unreferenced objects): Notepad on Chinese Windows reads them as GBK, gongkai
    read them as latin-1 only. Now privacy.pdfbytes reads an 8-bit string both ways.
+4. And for a picture's properties in a docx, xlsx or OFD: a JPEG comment, an EXIF 图像描述, a PNG text that Chinese
+   Windows' programs write in GBK (「拍摄：陈水生家，电话１３８０５９５１２３４」) — read as latin-1, UTF-8 and UTF-16 only,
+   published. Now privacy.pictures.readings reads them as GB18030 too (both scans).
 """
 
 from __future__ import annotations
@@ -204,3 +207,43 @@ def test_a_pdf_whose_properties_in_gbk_hold_no_number_is_published(gk, cat, tmp_
     run = gk("build-site", cat.root, "--out", tmp_path / "site")
     assert run.code == 0 and "没有发布" not in run.err, run.err
     assert (tmp_path / "site/files/2026/tongzhi.pdf").is_file()
+
+
+# ---------------------------------------------------------------- 4. a picture's properties in GBK
+
+def _docx_with_photo(comment: str) -> bytes:
+    """A docx holding a JPEG (word/media/image1.jpeg) whose comment (COM segment) is *comment* in GBK."""
+    written = comment.encode("gbk")
+    jpeg = (b"\xff\xd8\xff\xe0" + struct.pack(">H", 16) + b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+            + b"\xff\xfe" + struct.pack(">H", len(written) + 2) + written + b"\xff\xd9")
+    buffer = io.BytesIO(docx("附现场照片"))
+    with zipfile.ZipFile(buffer, "a") as archive:
+        archive.writestr("word/media/image1.jpeg", jpeg)
+    return buffer.getvalue()
+
+
+def test_a_number_in_a_photo_s_comment_in_gbk_is_held_back(gk, cat, tmp_path):
+    with_attachment(cat, "files/2026/zhaopian.docx", _docx_with_photo("拍摄：陈水生家，电话１３８０５９５１２３４"))
+    run = gk("validate", cat.root)
+    assert run.code == 1
+    assert [line for line in gk6(run) if "错误" in line] == [
+        "19:9 错误 GK602 附件「files/2026/zhaopian.docx」 word/media/image1.jpeg（图片属性）有未遮盖的手机号码"
+        "「138****1234」（已遮盖显示）［R2026-001］"]
+    run = gk("build-site", cat.root, "--out", tmp_path / "site")
+    assert run.code == 0 and "R2026-001 没有发布" in run.err, run.err
+    assert not (tmp_path / "site/files/2026/zhaopian.docx").exists()
+
+
+def test_the_output_scan_reads_a_photo_s_comment_in_gbk():
+    from gongkai.privacy.outputs import scan_output
+
+    found = scan_output("files/2026/zhaopian.docx", _docx_with_photo("电话１３８０５９５１２３４"), frozenset())
+    assert [(f.kind, f.masked_value, f.where) for f in found] == [
+        ("mobile", "138****1234", "word/media/image1.jpeg 图片属性")]
+
+
+def test_a_photo_whose_comment_in_gbk_holds_no_number_is_published(gk, cat, tmp_path):
+    with_attachment(cat, "files/2026/zhaopian.docx", _docx_with_photo("测试县民政局　２０２６年１２月　养老院"))
+    run = gk("build-site", cat.root, "--out", tmp_path / "site")
+    assert run.code == 0 and "没有发布" not in run.err, run.err
+    assert (tmp_path / "site/files/2026/zhaopian.docx").is_file()
