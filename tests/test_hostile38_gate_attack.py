@@ -23,6 +23,12 @@ Found by this pass (before the fix → now):
 4. And for a picture's properties in a docx, xlsx or OFD: a JPEG comment, an EXIF 图像描述, a PNG text that Chinese
    Windows' programs write in GBK (「拍摄：陈水生家，电话１３８０５９５１２３４」) — read as latin-1, UTF-8 and UTF-16 only,
    published. Now privacy.pictures.readings reads them as GB18030 too (both scans).
+5. A landline written for a caller from abroad (安溪 is a 侨乡): 「监督电话：+86-595-23222516」, the bureau's own
+   published phone, read as 13 digits 8659523222516 — one such number in ten passes Luhn, and this one was
+   「未遮盖的银行卡号」 (GK603): the notice could not be published. And 「宅电：+86-595-2345 6789」, a person's home
+   phone, was no phone at all (only 0595-… was): published. Now (privacy.detect) a run after «+» that is 86 and a
+   landline is a phone, no card; after 宅电/家庭电话 and in a 名单's 联系电话 column it is a home phone (GK602,
+   masked 0595****6789), as 0595-2345 6789 is.
 """
 
 from __future__ import annotations
@@ -247,3 +253,34 @@ def test_a_photo_whose_comment_in_gbk_holds_no_number_is_published(gk, cat, tmp_
     run = gk("build-site", cat.root, "--out", tmp_path / "site")
     assert run.code == 0 and "没有发布" not in run.err, run.err
     assert (tmp_path / "site/files/2026/zhaopian.docx").is_file()
+
+
+# ---------------------------------------------------------------- 5. a landline written for a caller from abroad
+
+def test_an_office_phone_written_for_abroad_is_no_bank_card(gk, cat, tmp_path):
+    announcing(cat, "  监督电话：+86-595-23222516（海外侨胞请拨 +86 595 2322 2516）。\n")
+    run = gk("validate", cat.root)
+    assert gk6(run) == [] and run.code == 0, run.out
+    run = gk("build-site", cat.root, "--out", tmp_path / "site")
+    assert run.code == 0 and "没有发布" not in run.err, run.err
+    assert "+86-595-23222516" in (tmp_path / "site/records/R2026-001.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("written", ["+86-595-2345 6789", "0086 595 23456789", "+86 (0)595 2345 6789",
+                                     "＋８６－５９５－２３４５６７８９"])
+def test_a_home_phone_written_for_abroad_is_held_back(gk, cat, written):
+    announcing(cat, f"  经核实，申请人家庭电话：{written}。\n")
+    run = gk("validate", cat.root)
+    assert run.code == 1
+    assert gk6(run) == ["17:1 错误 GK602 正文第1行有未遮盖的电话号码「0595****6789」（已遮盖显示）［R2026-001］"]
+
+
+def test_a_list_s_phone_written_for_abroad_is_held_back_and_masked(gk, cat, tmp_path):
+    cat.record(RECORD.replace("  经审核，现将名单予以公示。\n", "  | 姓名 | 村（社区） | 联系电话 |\n  |---|---|---|\n"
+                                                        "  | 陈水生 | 经兜村 | +86-595-2345 6789 |\n"))
+    run = gk("validate", cat.root)
+    assert [line for line in gk6(run) if "错误" in line] == [
+        "20:1 错误 GK602 正文表格第2行有未遮盖的电话号码「0595****6789」（已遮盖显示）［R2026-001］"]
+    csv = cat.write("files/2026/mingdan.csv", "姓名,村（社区）,联系电话\n陈水生,经兜村,+86-595-2345 6789\n")
+    assert gk("mask", csv).code == 0
+    assert csv.read_text(encoding="utf-8") == "姓名,村（社区）,联系电话\n陈水生,经兜村,0595****6789\n"
