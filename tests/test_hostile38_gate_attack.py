@@ -16,7 +16,9 @@ Found by this pass (before the fix → now):
    zip's parts — were read as latin-1 and UTF-16 only: 「电话１３８０５９５１２３４」 typed in full-width digits (the IME's
    全角 mode) is A3B1 A3B3 … in GBK, «£±£³» to latin-1, no digit. validate said nothing, build-site published the
    file, and the output scan, reading the same way, let it through. Now these bytes are also read as GB18030
-   (privacy.documents.unknown_text), by both scans.
+   (privacy.documents.unknown_text), by both scans. So are the names of a docx's, xlsx's or OFD's parts written
+   without zip's UTF-8 flag (Chinese zip tools and OFD writers write them in GBK; zipfile reads them as cp437):
+   「陈水生１３８０５９５１２３４.png」 was no number to either scan.
 3. The same for a PDF's strings read from its bytes (document properties an old 虚拟打印机 writes in GBK, without a
    byte order mark; earlier versions; unreferenced objects): Notepad on Chinese Windows reads them as GBK, gongkai
    read them as latin-1 only. Now privacy.pdfbytes reads an 8-bit string both ways.
@@ -284,3 +286,31 @@ def test_a_list_s_phone_written_for_abroad_is_held_back_and_masked(gk, cat, tmp_
     csv = cat.write("files/2026/mingdan.csv", "姓名,村（社区）,联系电话\n陈水生,经兜村,+86-595-2345 6789\n")
     assert gk("mask", csv).code == 0
     assert csv.read_text(encoding="utf-8") == "姓名,村（社区）,联系电话\n陈水生,经兜村,0595****6789\n"
+
+
+def _docx_with_part_named(name: str) -> bytes:
+    """A docx holding a part named *name* in GBK, without the UTF-8 flag (as a Chinese zip tool writes it)."""
+    placeholder = "word/media/" + "P" * 40 + ".png"
+    buffer = io.BytesIO(docx("通知"))
+    with zipfile.ZipFile(buffer, "a") as archive:
+        archive.writestr(placeholder, b"x")
+    written = name.encode("gbk")
+    assert len(written) <= len(placeholder)
+    return buffer.getvalue().replace(placeholder.encode(), written + b"_" * (len(placeholder) - len(written)))
+
+
+def test_a_number_in_a_part_s_name_in_gbk_is_held_back(gk, cat):
+    with_attachment(cat, "files/2026/tongzhi.docx", _docx_with_part_named("word/media/陈水生１３８０５９５１２３４.png"))
+    run = gk("validate", cat.root)
+    assert run.code == 1
+    assert [line for line in gk6(run) if "错误" in line] == [
+        "19:9 错误 GK602 附件「files/2026/tongzhi.docx」 部件的名称有未遮盖的手机号码「138****1234」（已遮盖显示）［R2026-001］"]
+
+
+def test_the_output_scan_reads_a_part_s_name_in_gbk():
+    from gongkai.privacy.outputs import scan_output
+
+    data = _docx_with_part_named("word/media/陈水生１３８０５９５１２３４.png")
+    assert [(f.kind, f.where) for f in scan_output("files/2026/a.docx", data, frozenset())] == [("mobile", "部件的名称")]
+    data = _docx_with_part_named("word/media/现场照片２０２６年.png")
+    assert scan_output("files/2026/a.docx", data, frozenset()) == []

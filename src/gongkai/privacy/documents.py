@@ -229,6 +229,12 @@ def _beside_parts(data: bytes, archive: zipfile.ZipFile, label: str, depth: int,
     file, a recovering tool reads it). A part left behind is read as a part is."""
     infos = archive.infolist()
     segments = [Segment(SEPARATE.join(i.filename for i in infos), f"{label} 部件的名称")]
+    # A name without the UTF-8 flag is in the code page of the machine that wrote it, which zipfile takes for cp437:
+    # the zip tools and OFD writers of Chinese Windows write GBK (7-Zip and WinRAR show it so there)
+    local = [i.filename.encode("cp437").decode("gb18030", errors="replace") for i in infos
+             if not i.flag_bits & 0x800 and not i.filename.isascii()]
+    if local:
+        segments.append(Segment(SEPARATE.join(local), f"{label} 部件的名称"))
     comments = [archive.comment, *(i.comment for i in infos)]
     segments.extend(Segment(text, f"{label} 压缩包的注释") for comment in comments if comment
                     for text in (comment.decode("gb18030", errors="replace"), comment.decode("latin-1")))
