@@ -28,8 +28,8 @@ Found by this pass (before the fix → now):
 5. A landline written for a caller from abroad (安溪 is a 侨乡): 「监督电话：+86-595-23222516」, the bureau's own
    published phone, read as 13 digits 8659523222516 — one such number in ten passes Luhn, and this one was
    「未遮盖的银行卡号」 (GK603): the notice could not be published. And 「宅电：+86-595-2345 6789」, a person's home
-   phone, was no phone at all (only 0595-… was): published. Now (privacy.detect) a run after «+» that is 86 and a
-   landline is a phone, no card; after 宅电/家庭电话 and in a 名单's 联系电话 column it is a home phone (GK602,
+   phone, was no phone at all (only 0595-… was): published. Now (privacy.detect) a run of digits that is 86 and a
+   landline is a phone, no card (no bank's card begins with 86; the search index keeps it as 86 595 23222516); after 宅电/家庭电话 and in a 名单's 联系电话 column it is a home phone (GK602,
    masked 0595****6789), as 0595-2345 6789 is.
 """
 
