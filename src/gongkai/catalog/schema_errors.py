@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from gongkai.catalog.normalize import UNTICKED, Note
+from gongkai.catalog.normalize import FIELDS, TICKED, UNTICKED, Note
 from gongkai.characters import cut_short
 from gongkai.days import DayError, has_time, read_day
 from gongkai.model import vocab
@@ -297,6 +297,10 @@ def _half_width_is_a_choice(note: Note, value: str, error: Any) -> bool:
         return True
     if error is not None and error.get("type") in ("int_parsing", "notice_days_unit"):  # 「7（天）」 stays no number
         return unicodedata.normalize("NFKC", value).strip().isdigit()
+    if error is not None and error.get("type") == "list_type":  # 「［甲，乙］」 is a list in half-width; 「（电子屏）」 is a
+        # standard name's own brackets, and a cell of boxes in half-width is no list either (hostile pass 38)
+        typed = unicodedata.normalize("NFKC", value).strip()
+        return typed.startswith("[") and typed.endswith("]")
     if note.code != "GK104" or error is None:
         return True
     return unicodedata.normalize("NFKC", value).strip() in _choices(error).split("、")
@@ -487,6 +491,10 @@ def _type_hint(kind: str, label: str, value: Any = None) -> str:
         return NOTICE_DAYS_HINT
     if label in ("办理结果", "理由") and kind == "string_type":
         return ONE_RESULT_HINT
+    if kind == "list_type" and isinstance(value, str) and value.strip()[:1] in TICKED + UNTICKED and label in FIELDS:
+        # a cell of the table's boxes it could not read (normalize reads one whose ticked boxes name choices)
+        return (f"这是表格里的一整格勾选框：只写勾选（■）的{label}，写成 [甲, 乙]，名称用可选的值"
+                f"（{'、'.join(FIELDS[label].names)}）；没有勾选任何一项的，写上实际的{label}。")
     if kind == "list_type":
         return f"「{label}」下每项一行，以「- 」开头。"
     if kind in ("dict_type", "model_type", "model_attributes_type") and label in ONCE_ONLY_HINTS and isinstance(value, list):

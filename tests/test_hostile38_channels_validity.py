@@ -1,0 +1,75 @@
+"""Fortieth-session hostile pass (h192): the inspector of issue 12 — where a record is published (its 公开渠道) and
+while it may be (有效性). The real CLI on small catalogs in tmp_path; every expected line, column and message typed by
+hand. The item of conftest lists the website and the 公示栏; its record is a 公示 of 2026-09-03 running to 2026-12-31.
+
+Found by this pass (before the fix → now):
+1. An item's 公开渠道 copied whole from the official table's cell of boxes (DOMAIN.md §3: 「■政府网站 □政府公报 ■两微一端 …
+   ■社区/企事业单位/村公示栏（电子屏） □精准推送 □其他」, in a row or one a line) was a GK103 error: the item unread, its
+   records on no channel at all — the 公示 neither on the web nor on the board — and the hint said the full-width
+   brackets were typed by mistake (「按 Shift+空格 切换到半角」), which is the standard name's own 「（电子屏）」. Now the
+   ticked boxes are its channels (GK107 says so, `gongkai fmt` writes the list); a cell whose ticked box names no
+   channel, or with no box ticked, says what to write, and no list error asks for half-width brackets unless
+   half-width makes it a list (「［政府网站，两微一端］」).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ITEM
+
+CHANNELS = "公开渠道: [政府网站, 社区/企事业单位/村公示栏（电子屏）]"
+ROW = ("■政府网站 □政府公报 □两微一端 □发布会/听证会 □广播电视 □纸质媒体 □公开查阅点 □政务服务中心 □便民服务站 "
+       "□入户/现场 ■社区/企事业单位/村公示栏（电子屏） □精准推送 □其他")
+TITLE = "测试县民政局关于2026年第三季度低保对象名单的公示"
+
+
+# 1. The table's cell of boxes, copied whole.
+@pytest.mark.parametrize("written", [
+    f"公开渠道: {ROW}",
+    "公开渠道: |\n  ■政府网站\n  □两微一端\n  ■村公示栏\n",  # one a line, a name as the county writes it
+    "公开渠道: ■ 政府网站、□ 两微一端、■ 公示栏",
+])
+def test_the_tables_cell_of_boxes_reads_as_its_ticked_channels(gk, cat, tmp_path, written):
+    cat.item(ITEM.replace(CHANNELS, written))
+    checked = gk("validate", cat.root)
+    assert checked.code == 0, checked.out
+    assert ("是表格里的一整格勾选框：按勾选（■）的读作 [政府网站, 社区/企事业单位/村公示栏（电子屏）]，没有勾选（□）的不算"
+            "［SHJZ-001］") in checked.out, checked.out
+    assert "改正：写成 [政府网站, 社区/企事业单位/村公示栏（电子屏）]（只写勾选的名称），或运行 gongkai fmt 自动改正。" in checked.out
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site).code == 0
+    assert TITLE in (site / "records/R2026-001.html").read_text(encoding="utf-8")
+    printed = gk("print", cat.root, "--out", tmp_path / "print", "--from", "2026-09-01")
+    assert printed.code == 0, printed.err
+    assert TITLE in (tmp_path / "print/shjzg/R2026-001.html").read_text(encoding="utf-8")
+    wechat = gk("wechat", cat.root, "--out", tmp_path / "wechat", "--from", "2026-09-01")
+    assert not list((tmp_path / "wechat").rglob("R2026-001*")), wechat.out  # 两微一端 not ticked
+
+
+def test_fmt_writes_the_ticked_boxes_as_the_list(gk, cat):
+    path = cat.item(ITEM.replace(CHANNELS, f"公开渠道: {ROW}"))
+    run = gk("fmt", path)
+    assert run.code == 0, run.err
+    assert "公开渠道:\n  - 政府网站\n  - 社区/企事业单位/村公示栏（电子屏）\n公开对象" in path.read_text(encoding="utf-8")
+    assert "GK107" not in gk("validate", cat.root).out
+
+
+@pytest.mark.parametrize("written", ["■政府网站 □政府公报 ■村民微信群 □社区/企事业单位/村公示栏（电子屏）",
+                                     "□政府网站 □社区/企事业单位/村公示栏（电子屏）"])
+def test_a_cell_of_boxes_it_cannot_read_says_what_to_write_not_half_width(gk, cat, written):
+    cat.item(ITEM.replace(CHANNELS, f"公开渠道: {written}"))
+    run = gk("validate", cat.root)
+    assert run.code == 1
+    assert (f"  12:7 错误 GK103 「公开渠道」的类型不对：应为列表（每项一行「- 」，或写成 [甲, 乙]），而这里是「{written}」"
+            "［SHJZ-001］") in run.out, run.out
+    assert ("改正：这是表格里的一整格勾选框：只写勾选（■）的公开渠道，写成 [甲, 乙]，名称用可选的值（政府网站、政府公报、"
+            "两微一端、发布会/听证会、广播电视、纸质媒体、公开查阅点、政务服务中心、便民服务站、入户/现场、"
+            "社区/企事业单位/村公示栏（电子屏）、精准推送、其他）；没有勾选任何一项的，写上实际的公开渠道。") in run.out, run.out
+    assert "Shift+空格" not in run.out
+
+
+def test_a_list_in_full_width_brackets_still_gets_the_half_width_hint(gk, cat):
+    cat.item(ITEM.replace(CHANNELS, "公开渠道: ［政府网站，两微一端］"))
+    run = gk("validate", cat.root)
+    assert "中的「［，］」是全角字符（中文输入法的全角模式打出来的）：按 Shift+空格 切换到半角" in run.out, run.out
