@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ITEM
+from conftest import ITEM, RECORD
 
 CHANNELS = "公开渠道: [政府网站, 社区/企事业单位/村公示栏（电子屏）]"
 ROW = ("■政府网站 □政府公报 □两微一端 □发布会/听证会 □广播电视 □纸质媒体 □公开查阅点 □政务服务中心 □便民服务站 "
@@ -73,3 +73,66 @@ def test_a_list_in_full_width_brackets_still_gets_the_half_width_hint(gk, cat):
     cat.item(ITEM.replace(CHANNELS, "公开渠道: ［政府网站，两微一端］"))
     run = gk("validate", cat.root)
     assert "中的「［，］」是全角字符（中文输入法的全角模式打出来的）：按 Shift+空格 切换到半角" in run.out, run.out
+
+
+# 2. 有效性 as the national 法律法规数据库 and county portals write it (「现行有效」「已废止」「已修订」) was GK104: the
+# document unread and gone from the website, the feed and the account; 「已废止」 was told 「是否想写「废止」？」 and
+# 「部分失效」 「是否想写「失效」？」 — which says the whole document lapsed. Now the unambiguous words read as the standard
+# one (GK105, fmt writes it); 部分失效, 尚未生效 and 修订 say what to write instead of guessing.
+POLICY = (RECORD.replace("文种: 公示", "文种: 规范性文件").replace("公示截止: 2026-12-31\n", "")
+          .replace("题名: 测试县民政局关于2026年第三季度低保对象名单的公示", "题名: 测试县最低生活保障实施办法"))
+POLICY_ITEM = ITEM.replace("低保对象名单及相关信息", "地方配套政策法规文件")
+
+
+@pytest.mark.parametrize(("written", "standard", "shown"), [
+    ("有效性: 现行有效", "有效", "有效"),
+    ("有效性: 已废止\n有效性日期: 2026-10-01", "废止", "本文件已废止"),
+    ("有效性: 已修订\n有效性日期: 2026-10-01", "已修改", "本文件已修改"),
+])
+def test_validity_as_portals_write_it_is_read_and_published(gk, cat, tmp_path, written, standard, shown):
+    cat.item(POLICY_ITEM)
+    path = cat.record(POLICY + written + "\n")
+    word = written.split("\n")[0].removeprefix("有效性: ")
+    checked = gk("validate", cat.root)
+    assert checked.code == 0, checked.out
+    assert f"提示 GK105 「{word}」是有效性的别称，按标准名称「{standard}」处理［R2026-001］" in checked.out, checked.out
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site).code == 0
+    page = (site / "records/R2026-001.html").read_text(encoding="utf-8")
+    assert "测试县最低生活保障实施办法" in page and shown in page
+    assert gk("fmt", path).code == 0
+    assert f"有效性: {standard}\n" in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("word", "told"), [
+    ("部分失效", "文件只有一部分不再执行的，写「已修改」，并写「有效性日期」和修改它的文件（「被替代」）；"
+                 "整个文件不再执行的才写「失效」或「废止」。"),
+    ("尚未生效", "文件公布后、施行日期前写「有效」：施行日期写在正文中（如「本办法自2027年1月1日起施行」）；不要写成「失效」。"),
+    ("修订", "被修订的旧文件写「已修改」，并写「有效性日期」和修订后的新文件（「被替代」）；修订后的新文件写「有效」。"),
+])
+def test_a_validity_that_is_none_of_the_four_says_what_to_write_not_a_guess(gk, cat, word, told):
+    cat.record(POLICY + f"有效性: {word}\n")
+    run = gk("validate", cat.root)
+    assert run.code == 1
+    assert f"  18:6 错误 GK104 「{word}」不是有效的「有效性」［R2026-001］" in run.out, run.out
+    assert f"改正：「{word}」不是四种有效性之一，不能替您选：{told}可选的值：有效、失效、废止、已修改。" in run.out, run.out
+    assert "是否想写" not in run.out
+
+
+# 3. Keys of a record that are no field of it were guessed by spelling: 「施行日期」 → 「是否想写「成文日期」？」 (the day it was
+# signed: a clerk who followed it made the document later than it was, its handover and 解读 deadlines with it),
+# 「生效日期」 → 「有效性日期」 (the day it lapses), 「撤回日期」 → 「撤回」 (without how). Now each says what to write.
+@pytest.mark.parametrize(("line", "told"), [
+    ("施行日期: 2026-10-01", "改正：文件自哪天起施行，写在正文中（如「本办法自2027年1月1日起施行」），不另登记：「成文日期」是签发的"
+                           "日期，「有效性日期」是失效、废止或修改的日期，都不是施行日期。删去这一行。"),
+    ("生效日期: 2026-10-01", "改正：文件自哪天起施行，写在正文中（如「本办法自2027年1月1日起施行」），不另登记"),
+    ("撤回日期: 2026-10-01", "改正：撤回写成一块：「撤回:」下面换行，缩进两个空格各写一行「日期: YYYY-MM-DD」（撤下的日期）和"
+                           "「原因: ……」。"),
+    ("失效日期: 2026-10-01", "改正：写成「有效性日期: YYYY-MM-DD」，并写「有效性: 失效」（或 废止、已修改）。"),
+])
+def test_a_date_key_that_is_no_field_says_where_that_date_goes(gk, cat, line, told):
+    cat.record(POLICY + "有效性: 有效\n" + line + "\n")
+    run = gk("validate", cat.root)
+    assert f"  19:1 错误 GK102 未知字段「{line.split(':')[0]}」［R2026-001］" in run.out, run.out
+    assert told in run.out, run.out
+    assert "是否想写" not in run.out

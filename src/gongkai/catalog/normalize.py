@@ -33,6 +33,7 @@ FIELDS: dict[str, Vocabulary] = {
     "公开层级": Vocabulary("公开层级", vocab.LEVELS, vocab.LEVEL_ALIASES, is_list=True),
     "公开格式": Vocabulary("公开格式", vocab.FORMATS, {}, is_list=True),
     "公开属性": Vocabulary("公开属性", vocab.ATTRIBUTES, vocab.ATTRIBUTE_ALIASES),
+    "有效性": Vocabulary("有效性", vocab.VALIDITY, vocab.VALIDITY_ALIASES),
     "不予公开理由": Vocabulary(
         "不予公开理由", tuple(g.name for g in vocab.WITHHOLDING_GROUNDS), vocab.GROUND_ALIASES
     ),
@@ -121,7 +122,8 @@ def _box_row(text: str, spec: Vocabulary) -> list[str] | None:
     no channel, and the hint asked for half-width brackets where 「（电子屏）」 is the standard name)."""
     if not (first := text.strip(_BETWEEN)[:1]) or first not in TICKED + UNTICKED:
         return None
-    boxes = [(mark, vocab.canonical(name.strip(_BETWEEN), spec.names, spec.aliases)) for mark, name in _BOX.findall(text)]
+    boxes = [(mark, vocab.canonical(name.strip(_BETWEEN), spec.names, spec.aliases))
+             for mark, name in _BOX.findall(text)]
     ticked = [name for mark, name in boxes if mark in TICKED]
     if len(boxes) < 2 or not ticked or None in ticked:
         return None  # a ticked box naming no choice: the whole cell's error says what to write (schema_errors)

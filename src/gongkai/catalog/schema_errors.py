@@ -14,6 +14,7 @@ from gongkai.catalog.normalize import FIELDS, TICKED, UNTICKED, Note
 from gongkai.characters import cut_short
 from gongkai.days import DayError, has_time, read_day
 from gongkai.model import vocab
+from gongkai.model.record import UNKNOWN_KEY_HINTS, Record
 from gongkai.model.request import (
     BLOCK_HINTS,
     CONFIRMED_HINT,
@@ -228,6 +229,8 @@ def _explain(error: Any, model: type[BaseModel]) -> Note:
         if isinstance(value, str) and (meant := _ambiguous(value, names)):  # 「第三方合法权益」: 商业秘密 or 个人隐私
             hint = (f"「{value.strip()}」可以是{'，也可以是'.join(f'「{m}」' for m in meant)}，不能替您选："
                     f"按实际情况写其中一个。" + hint)
+        elif label == "有效性" and isinstance(value, str) and (unsaid := vocab.VALIDITY_UNSAID.get(vocab.spelling(value))):
+            hint = f"「{value.strip()}」不是四种有效性之一，不能替您选：{unsaid}" + hint  # 部分失效 is not 失效
         elif isinstance(value, str) and value.strip()[:1] in UNTICKED and value.strip():  # 「□两微一端」 from the table
             hint = (f"「{value.strip()[0]}」是表格里没有勾选的框：没有勾选的不是这一项的{label}，删去这一项"
                     f"（勾选的只写名称，不写「■」）。") + hint
@@ -389,6 +392,8 @@ def _unknown_key(loc: tuple[str | int, ...], model: type[BaseModel],
             f"键名「{key}」中间多了{spaces}，应为「{squeezed}」"
         return Note("GK102", said, f"删去这个空格，写成「{squeezed}: ……」（冒号紧跟键名，冒号后一个半角空格）；"
                     "gongkai fmt 会自动改正。", loc), _if_in((*loc[:-1], squeezed), missing)
+    elif model is Record and (told := UNKNOWN_KEY_HINTS.get(squeezed)) is not None:  # 施行日期: no 成文日期
+        return Note("GK102", f"未知字段「{key}」", told, loc), None
     elif (column := column_hint(key, allowed)) is not None:  # 上年结转: {法人或其他组织: 2} is five columns, not 其他
         return Note("GK102", f"未知字段「{key}」", column, loc), None
     else:
