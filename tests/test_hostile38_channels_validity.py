@@ -10,6 +10,18 @@ Found by this pass (before the fix → now):
    ticked boxes are its channels (GK107 says so, `gongkai fmt` writes the list); a cell whose ticked box names no
    channel, or with no box ticked, says what to write, and no list error asks for half-width brackets unless
    half-width makes it a list (「［政府网站，两微一端］」).
+2. 有效性 as the national 法律法规数据库 and county portals write it (「现行有效」「已废止」「已修订」) was GK104: the document
+   unread and gone from every channel; 「部分失效」 was told 「是否想写「失效」？」 (the whole document lapsed), 「施行日期」
+   「是否想写「成文日期」？」, 「生效日期」 「有效性日期」. Now the unambiguous words read as the standard one (GK105, fmt),
+   the others say what to write.
+3. The 解读 of a document that lapsed (the 2025 低保 standard's, 「提高到每人每月880元」) said 「有效性 有效」 on its page, in
+   the item's list, the feed, search, the portal and the 公众号, its lapsed document named only at the foot of its page.
+   Now a 解读 whose every document is 失效 or 废止 takes that 有效性 from the same day (gate.interpreted): its page says
+   「本解读所解读的文件已失效（…），现行文件为《…》」, lists and the feed mark it 【失效】; a 解读 of a document 已修改 keeps
+   its own. Incremental builds as --today passes the day equal --no-cache.
+
+Seen and left alone: see the report of h192 (a 撤换公函 for a document already marked 失效 when it was sent is h177's
+decision; the handover's 撤换 of a 解读 is not asked).
 """
 
 from __future__ import annotations
@@ -136,3 +148,58 @@ def test_a_date_key_that_is_no_field_says_where_that_date_goes(gk, cat, line, to
     assert f"  19:1 错误 GK102 未知字段「{line.split(':')[0]}」［R2026-001］" in run.out, run.out
     assert told in run.out, run.out
     assert "是否想写" not in run.out
+
+
+# 4. A 解读 lapses with the document it explains.
+OLD, NEW = "测试县最低生活保障标准（2025年）", "测试县最低生活保障标准（2026年）"
+EXPLAINS = f"《{OLD}》政策解读"
+
+
+def _document(cat, number: int, title: str, kind: str, extra: str, published: str = "2026-09-03") -> None:
+    text = (POLICY.replace("R2026-001", f"R2026-{number:03d}").replace("00001", f"{number:05d}")
+            .replace("文号: 测民〔2026〕1号\n", "").replace("测试县最低生活保障实施办法", title)
+            .replace("文种: 规范性文件", f"文种: {kind}").replace("公开日期: 2026-09-03", f"公开日期: {published}")
+            .replace("经审核，现将名单予以公示。", "自2025年7月1日起，标准提高到每人每月880元。"))
+    cat.record(text + extra, f"records/2026/R2026-{number:03d}.yaml")
+
+
+@pytest.fixture
+def explained(cat):
+    """R2026-001 (the 2025 standard) 失效 from 2026-10-01, replaced by R2026-002; R2026-003 explains R2026-001."""
+    cat.item(POLICY_ITEM)
+    _document(cat, 1, OLD, "规范性文件", "有效性: 失效\n有效性日期: 2026-10-01\n被替代: R2026-002\n解读: [R2026-003]\n")
+    _document(cat, 2, NEW, "规范性文件", "有效性: 有效\n替代: [R2026-001]\n", published="2026-10-01")
+    _document(cat, 3, EXPLAINS, "政策解读", "")
+    return cat
+
+
+def test_the_explanation_of_a_lapsed_document_says_so_on_every_web_output(gk, explained, tmp_path):
+    site = tmp_path / "site"
+    assert gk("build-site", explained.root, "--out", site).code == 0
+    page = (site / "records/R2026-003.html").read_text(encoding="utf-8")
+    assert ('<p class="invalid-note" role="note"><strong>本解读所解读的文件已失效</strong>（2026年10月1日），现行文件为'
+            f'<a href="../records/R2026-002.html">《{NEW}》</a>。</p>') in page, page
+    assert '<th scope="row">有效性</th><td class="invalid">失效</td>' in page
+    listed = (site / "items/SHJZ-001.html").read_text(encoding="utf-8")
+    assert f'R2026-003.html">{EXPLAINS}</a> <span class="invalid">【失效】' in listed, listed
+    assert f"<title>{EXPLAINS}【失效】</title>" in (site / "feed.xml").read_text(encoding="utf-8")
+
+
+def test_the_explanation_lapses_on_the_day_incrementally_as_from_scratch(gk, explained, tmp_path):
+    site, fresh = tmp_path / "site", tmp_path / "fresh"
+    assert gk("build-site", explained.root, "--out", site, "--today", "2026-09-30").code == 0
+    before = (site / "records/R2026-003.html").read_text(encoding="utf-8")
+    assert '<th scope="row">有效性</th><td>有效</td>' in before and "invalid-note" not in before
+    assert gk("build-site", explained.root, "--out", site, "--today", "2026-10-01").code == 0
+    assert gk("build-site", explained.root, "--out", fresh, "--today", "2026-10-01", "--no-cache").code == 0
+    for path in ("records/R2026-003.html", "items/SHJZ-001.html", "feed.xml"):
+        assert (site / path).read_bytes() == (fresh / path).read_bytes(), path
+    assert "本解读所解读的文件已失效" in (site / "records/R2026-003.html").read_text(encoding="utf-8")
+
+
+def test_the_explanation_of_an_amended_document_keeps_its_own_validity(gk, explained, tmp_path):
+    _document(explained, 1, OLD, "规范性文件", "有效性: 已修改\n有效性日期: 2026-10-01\n被替代: R2026-002\n解读: [R2026-003]\n")
+    site = tmp_path / "site"
+    assert gk("build-site", explained.root, "--out", site).code == 0
+    page = (site / "records/R2026-003.html").read_text(encoding="utf-8")
+    assert '<th scope="row">有效性</th><td>有效</td>' in page and "invalid-note" not in page
