@@ -203,3 +203,17 @@ def test_the_explanation_of_an_amended_document_keeps_its_own_validity(gk, expla
     assert gk("build-site", explained.root, "--out", site).code == 0
     page = (site / "records/R2026-003.html").read_text(encoding="utf-8")
     assert '<th scope="row">有效性</th><td>有效</td>' in page and "invalid-note" not in page
+
+
+# 5. 「有效性: 有效」 beside a 废止日期 (or an 有效性日期) was no finding: the site, the portal and the 公众号 showed the
+# document 现行有效 on every day while its file said it was repealed on 2026-10-01. Now GK413 says so at the date's line.
+@pytest.mark.parametrize("field", ["废止日期", "有效性日期"])
+def test_in_force_beside_a_date_of_repeal_is_an_error_at_the_date(gk, cat, field):
+    cat.item(POLICY_ITEM)
+    cat.record(POLICY + f"有效性: 有效\n{field}: 2026-10-01\n")
+    run = gk("validate", cat.root)
+    assert run.code == 1
+    assert (f"  19:{len(field) + 3} 错误 GK413 写了{field} 2026-10-01，有效性却是「有效」：网站、门户和公众号一直把它当作"
+            "现行有效的文件［R2026-001］") in run.out, run.out
+    assert ("改正：2026-10-01起废止（失效、修改）的，把「有效性」改为废止（失效、已修改）；仍然有效的，删去"
+            f"「{field}」（施行日期写在正文中）。") in run.out
