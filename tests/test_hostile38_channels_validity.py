@@ -59,6 +59,14 @@ def test_the_tables_cell_of_boxes_reads_as_its_ticked_channels(gk, cat, tmp_path
     assert not list((tmp_path / "wechat").rglob("R2026-001*")), wechat.out  # 两微一端 not ticked
 
 
+def test_a_cell_of_boxes_of_levels_reads_the_same(gk, cat):
+    cat.item(ITEM.replace("公开层级: [县级, 乡级]", "公开层级: ■县级 □乡级"))
+    checked = gk("validate", cat.root)
+    assert checked.code == 0, checked.out
+    assert ("  15:7 警告 GK107 「■县级 □乡级」是表格里的一整格勾选框：按勾选（■）的读作 [县级]，没有勾选（□）的不算"
+            "［SHJZ-001］") in checked.out, checked.out
+
+
 def test_fmt_writes_the_ticked_boxes_as_the_list(gk, cat):
     path = cat.item(ITEM.replace(CHANNELS, f"公开渠道: {ROW}"))
     run = gk("fmt", path)
