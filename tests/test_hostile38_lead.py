@@ -156,3 +156,20 @@ def test_a_record_that_lists_no_one_is_shown_as_written(gk: Callable[..., Run], 
         "  经审核，现将名单予以公示。\n", "  联系人：林阿妹，电话13805951234。\n"))
     said = gk("validate", cat.root, "--today", "2026-12-30").out
     assert "GK602" in said and "联系人：林阿妹，电话138****1234。" in said, said
+
+
+def test_deadline_explain_of_a_list_masks_the_names_in_its_title(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    cat.write("records/2026/R2026-001.yaml", LISTED)
+    run = gk("deadline", "explain", "R2026-001", "-C", cat.root)
+    assert run.code == 0, run.out + run.err
+    assert run.out.startswith("R2026-001  关于郑*菊、魏*根等2户享受城乡最低生活保障的公示\n"), run.out
+    assert "郑秋菊" not in run.out and "魏长根" not in run.out
+
+
+def test_a_list_that_does_not_load_shows_its_title_line_masked(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    """The full-width colon of Notepad on the 题名 line: the file does not load, and validate shows that very line."""
+    cat.write("records/2026/R2026-001.yaml", LISTED.replace("题名: ", "题名："))
+    run = gk("validate", cat.root)
+    assert run.code == 1
+    assert "    2 | 题名：关于郑*菊、魏*根等2户享受城乡最低生活保障的公示" in run.out, run.out
+    assert "郑秋菊" not in run.out
