@@ -131,7 +131,8 @@ def _short_parts(record: Record, minimum: NoticeMinimum, stated: StatedPeriod | 
 
 
 @rule("GK413", "validity-missing", "政策文件没有写明有效性", E,
-      what="规范性文件和政策文件须写明「有效性」：有效、失效、废止或已修改；不是「有效」的，写明「有效性日期」。",
+      what="规范性文件和政策文件须写明「有效性」：有效、失效、废止或已修改；不是「有效」的，写明「有效性日期」；"
+           "写了「有效性日期」或「废止日期」的信息，有效性不能是「有效」。",
       why="群众要知道一份政策现在是否还管用：被新标准替代的旧标准必须在读者看得到的地方注明（DOMAIN.md §12）；"
           "县政府门户网站的目录字段也有「有效性」（安溪县政府信息公开指南）。",
       example="文种: 政策文件（没有「有效性」）",
@@ -139,7 +140,11 @@ def _short_parts(record: Record, minimum: NoticeMinimum, stated: StatedPeriod | 
       scope=FILE)
 def validity_missing(ctx: Context) -> Iterator[Finding]:
     for path, record in ctx.catalog.models("record"):
-        if record.kind not in vocab.POLICY_KINDS or not record.is_public:
+        if not record.is_public:
+            continue
+        if record.validity == vocab.IN_FORCE:  # the site shows it in force for ever: the date says otherwise
+            yield from _in_force_but_dated(path, record)
+        if record.kind not in vocab.POLICY_KINDS:
             continue
         if record.validity is None:
             yield Finding(Location(path, record.id, ("文种",)), f"{record.kind}没有写明有效性",
@@ -147,6 +152,17 @@ def validity_missing(ctx: Context) -> Iterator[Finding]:
         elif record.validity != vocab.IN_FORCE and record.validity_date is None and record.repealed is None:
             yield Finding(Location(path, record.id, ("有效性",)), f"有效性为「{record.validity}」，但没有写明日期",
                           "加上「有效性日期: YYYY-MM-DD」。")
+
+
+def _in_force_but_dated(path: str, record: Record) -> Iterator[Finding]:
+    """「有效性: 有效」 beside a 废止日期 or 有效性日期: the site shows it in force on every day, the file says it lapsed
+    (hostile pass 38: no finding, and a repealed document stood as 现行有效 on the web)."""
+    for field, day in (("废止日期", record.repealed), ("有效性日期", record.validity_date)):
+        if day is not None:
+            yield Finding(Location(path, record.id, (field,)),
+                          f"写了{field} {day}，有效性却是「有效」：网站、门户和公众号一直把它当作现行有效的文件",
+                          f"{day}起废止（失效、修改）的，把「有效性」改为废止（失效、已修改）；仍然有效的，删去「{field}」"
+                          "（施行日期写在正文中）。")
 
 
 @rule("GK417", "validity-before-formed", "失效或废止日期早于成文日期", E,

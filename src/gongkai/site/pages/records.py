@@ -122,9 +122,18 @@ def _related(data: SiteData, admission: Admission) -> dict[str, list[Admission]]
         "interpretations": data.related(facts.interpretations),
         "forwarded": data.related([facts.forwards] if facts.forwards else []),
         "interprets": data.interpreted.get(facts.id, []),
-        "replacement": [r for r in [data.replacement(admission)] if r is not None],
+        "replacement": [r for r in [data.replacement(admission) or _explained_instead(data, admission)]
+                        if r is not None],
         "predecessors": data.predecessors(admission),
     }
+
+
+def _explained_instead(data: SiteData, admission: Admission) -> Admission | None:
+    """The document in force in place of the one a lapsed 解读 explains (gate.interpreted), if one is out."""
+    if admission.in_force:
+        return None
+    return next((found for document in data.interpreted.get(admission.id, [])
+                 if (found := data.replacement(document)) is not None), None)
 
 
 def _ended(admission: Admission) -> str | None:
