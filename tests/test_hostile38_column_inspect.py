@@ -10,6 +10,13 @@ Found by this pass:
    文号, 成文日期 …) that the inspector looks for on every document page, while `export portal` sent the record to the
    portal under one. Now the page's 文件信息 shows it, from the one answer both use (the 领域's 主题分类 in
    gongkai.yaml, else 领域/一级事项, else the 文种), first row beside the 索引号 as the county's directory has it.
+2. A 规范性文件 whose own 正文 says 「本办法自2019年4月1日起施行，有效期5年」, registered 有效性: 有效 and never changed,
+   was shown 有效 on its page, in the portal export and in the feed years after its term ran out — a reader follows a
+   rule that no longer holds — and neither validate nor inspect said a word. Now validate warns (GK422) at the
+   有效性 line and inspect lists it among its reminders at the 正文's line, both with the fix (有效性: 失效 and the
+   day after the term; or the extension written in the 正文). Only the document's own term counts (a sentence with
+   「本办法」「施行」…), not 「低保对象资格有效期为1年」; an extension (「有效期延长至…」) wins. The same reminder names a
+   web 规范性文件 or 政策文件 with no 有效性 at all, which its page shows as 「有效」 although the bureau never said so.
 """
 
 from __future__ import annotations
@@ -76,3 +83,80 @@ def test_a_subject_set_for_the_domain_in_gongkai_yaml_is_on_the_page(gk, tmp_pat
     site = tmp_path / "site"
     assert gk("build-site", cat.root, "--out", site, "--today", TODAY).code == 0
     assert _meta(site, "R2026-001")["主题分类"] == "民政/社会救助"
+
+
+# ── 2. a policy past the term its own 正文 states, still shown 有效 ─────────────────────────────────────────────────
+
+
+POLICY_BODY = "本办法自2019年4月1日起施行，有效期5年。"
+
+
+def _policy(cat: CatalogDir, body: str = POLICY_BODY, validity: str = "有效性: 有效\n",
+            formed: str = "2019-03-01") -> None:
+    _record(cat, "R2026-001", "SHJZ-001", kind="规范性文件", published=formed, extra=validity, body=body)
+
+
+def _validity(gk, cat: CatalogDir) -> tuple[int, dict]:
+    run = gk("inspect", cat.root, "--format", "json", "--today", TODAY)
+    assert run.code in (0, 1), run.err
+    sheet = json.loads(run.out)
+    return run.code, next(w for w in sheet["warnings"] if w["key"] == "validity")
+
+
+def _gk422(gk, cat: CatalogDir) -> list[tuple[int, int, str]]:
+    found = gk("validate", cat.root, "--format", "json", "--today", TODAY).json()["diagnostics"]
+    return [(d["line"], d["column"], d["message"]) for d in found if d["code"] == "GK422"]
+
+
+def test_a_policy_past_its_stated_term_is_named_by_validate_and_inspect(gk, tmp_path):
+    cat = _column(tmp_path)
+    _policy(cat)
+    assert _gk422(gk, cat) == [(12, 6, "正文写明「有效期5年」（到 2024-03-31），今天 2026-12-07 已过，有效性仍是「有效」")]
+    code, found = _validity(gk, cat)
+    assert code == 0 and found["status"] == "fail" and found["count"] == 1  # a reminder: no points, no veto
+    assert [e["text"] for e in found["evidence"]] == [
+        "records/2026/R2026-001.yaml:14:20 规范性文件「测试县民政局关于R2026-001的规范性文件」正文写明「有效期5年」"
+        "（到2024-03-31），网页上仍显示为「有效」：文件已到期的，改为「有效性: 失效」并写「有效性日期: 2024-04-01」；"
+        "已经延期的，在正文中写明延期后的有效期（如「有效期延长至2028年12月31日」）"]
+    text = gk("inspect", cat.root, "--today", TODAY).out
+    assert "网站上的规范性文件、政策文件的有效性（没有写明；正文写的有效期已过仍显示有效）：1 项" in text
+    # the clerk does as told: the page says 失效, and neither command speaks of it again
+    _policy(cat, validity="有效性: 失效\n有效性日期: 2024-04-01\n")
+    assert _gk422(gk, cat) == []
+    assert _validity(gk, cat)[1]["status"] == "pass"
+
+
+def test_a_term_counted_from_the_day_of_issue_or_written_as_a_last_day(gk, tmp_path):
+    cat = _column(tmp_path)
+    _policy(cat, "本通知自印发之日起施行，有效期为三年。", formed="2022-03-01")  # to 2025-02-28
+    assert [m for _, _, m in _gk422(gk, cat)] == [
+        "正文写明「有效期为三年」（到 2025-02-28），今天 2026-12-07 已过，有效性仍是「有效」"]
+    _policy(cat, "本意见有效期至2026年12月6日。")
+    assert [m for _, _, m in _gk422(gk, cat)] == [
+        "正文写明「有效期至2026年12月6日」（到 2026-12-06），今天 2026-12-07 已过，有效性仍是「有效」"]
+    _policy(cat, "本意见有效期至2026年12月7日。")  # its last day is today: still in force
+    assert _gk422(gk, cat) == []
+
+
+def test_no_false_alarm_on_terms_the_document_sets_for_others_or_has_extended(gk, tmp_path):
+    cat = _column(tmp_path)
+    for body in ("低保对象资格有效期为1年，期满后重新审核。",  # a term the document sets for households
+                 "原《救助证》有效期至2025年12月31日，请持证人及时换领。",  # … or for a certificate
+                 POLICY_BODY + "\n\n  经评估，本办法有效期延长至2027年12月31日。",  # extended below the first term
+                 "本办法自2026年5月1日起施行，有效期5年。",  # runs to 2031-04-30
+                 "本通知自印发之日起施行。"):  # no term
+        _policy(cat, body)
+        assert _gk422(gk, cat) == [], body
+        assert _validity(gk, cat)[1]["evidence"] == [], body
+
+
+def test_a_web_policy_without_validity_is_named_where_its_page_says_valid(gk, tmp_path):
+    cat = _column(tmp_path)
+    _policy(cat, "本办法自2026年5月1日起施行。", validity="", formed="2026-05-01")
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site, "--today", TODAY).code == 0
+    assert _meta(site, "R2026-001")["有效性"] == "有效"
+    code, found = _validity(gk, cat)
+    assert code == 0 and [e["text"] for e in found["evidence"]] == [
+        "records/2026/R2026-001.yaml:4:1 规范性文件「测试县民政局关于R2026-001的规范性文件」没有写明有效性，网页上显示为"
+        "「有效」：加上「有效性: 有效」；已失效、废止或修改的，写明哪一种和日期（validate 的 GK413）"]

@@ -18,6 +18,7 @@ from gongkai.inspect.monitoring import check_monitoring
 from gongkai.inspect.request_guide import check_request_guide
 from gongkai.inspect.sheet import Sheet
 from gongkai.inspect.thresholds import load_thresholds
+from gongkai.inspect.validity import check_validity
 from gongkai.inspect.wording import check_wording
 from gongkai.inspect.yearly import check_annual_report, check_report_tables, check_report_years, website_figures
 from gongkai.privacy.mask import mask_log
@@ -40,7 +41,8 @@ def inspect_catalog(catalog: Catalog, today: dt.date, site: Path | None = None,
                   thresholds.pass_mark, vetoes, [links, attachments, check_interpretation(run), guides,
                                                   check_annual_report(run)],
                   [check_bursts(run), review, check_report_years(run), check_report_tables(run),
-                   check_law_categories(run), check_request_guide(run)], website_figures(run),
+                   check_law_categories(run), check_request_guide(run),
+                   check_validity(run)], website_figures(run),
                   check_monitoring(run) if enabled else None)
     sheet.notes = _notes(run) + ([links.note] if site is not None and links.note else [])  # the site folder is old
     return masked(sheet)
