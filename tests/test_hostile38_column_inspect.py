@@ -17,6 +17,10 @@ Found by this pass:
    day after the term; or the extension written in the 正文). Only the document's own term counts (a sentence with
    「本办法」「施行」…), not 「低保对象资格有效期为1年」; an extension (「有效期延长至…」) wins. The same reminder names a
    web 规范性文件 or 政策文件 with no 有效性 at all, which its page shows as 「有效」 although the bureau never said so.
+3. A 政策解读 put on the web weeks after the 规范性文件 it explains (三同步: 同步组织、同步审签、同步部署, 国办发〔2016〕80号)
+   passed `inspect` as long as the two were linked. Now a reminder names each 解读 that came out more working days
+   after its document than 解读时限 → 允许工作日 allows (3 by default, counted on the holiday calendar; a province's
+   own in inspect.yaml), at the 解读's 公开日期 line.
 """
 
 from __future__ import annotations
@@ -160,3 +164,43 @@ def test_a_web_policy_without_validity_is_named_where_its_page_says_valid(gk, tm
     assert code == 0 and [e["text"] for e in found["evidence"]] == [
         "records/2026/R2026-001.yaml:4:1 规范性文件「测试县民政局关于R2026-001的规范性文件」没有写明有效性，网页上显示为"
         "「有效」：加上「有效性: 有效」；已失效、废止或修改的，写明哪一种和日期（validate 的 GK413）"]
+
+
+# ── 3. a 解读 published weeks after its document ──────────────────────────────────────────────────────────────────
+
+
+def _pair(cat: CatalogDir, policy_day: str, reading_day: str) -> None:
+    _record(cat, "R2026-001", "SHJZ-001", kind="规范性文件", published=policy_day,
+            extra="有效性: 有效\n解读: [R2026-002]\n", body="本办法自印发之日起施行。")
+    _record(cat, "R2026-002", "SHJZ-001", kind="政策解读", published=reading_day, body="解读。")
+
+
+def _late(gk, cat: CatalogDir) -> dict:
+    run = gk("inspect", cat.root, "--format", "json", "--today", TODAY)
+    assert run.code in (0, 1), run.err
+    return next(w for w in json.loads(run.out)["warnings"] if w["key"] == "interpretation-late")
+
+
+def test_a_reading_published_later_than_allowed_is_named_at_its_date(gk, tmp_path):
+    cat = _column(tmp_path)
+    # 国庆 2026-10-01…07 off; 10-08, 10-09 and 10-10 (a Saturday, 调休上班) are the three working days after 09-30
+    _pair(cat, "2026-09-30", "2026-10-10")
+    assert _late(gk, cat)["evidence"] == []
+    _pair(cat, "2026-09-30", "2026-10-12")  # the Monday after: the fourth
+    found = _late(gk, cat)
+    assert found["status"] == "fail" and [e["text"] for e in found["evidence"]] == [
+        "records/2026/R2026-002.yaml:10:7 政策解读「测试县民政局关于R2026-002的政策解读」2026-10-12 才公开，所解读的规范性文件"
+        "「测试县民政局关于R2026-001的规范性文件」2026-09-30 已公开，晚4个工作日：解读应与文件同步发布（最迟3个工作日）；"
+        "公开日期登记错了的，改正「公开日期」"]
+    text = gk("inspect", cat.root, "--today", TODAY).out
+    assert "政策解读晚于所解读的文件公开（同步发布，最迟3个工作日）：1 项" in text
+    assert gk("inspect", cat.root, "--today", TODAY).code == 0  # a reminder: the verdict and exit code stand
+
+
+def test_a_province_that_wants_the_reading_the_same_day_says_so_in_inspect_yaml(gk, tmp_path):
+    cat = _column(tmp_path)
+    _pair(cat, "2026-11-02", "2026-11-03")
+    assert _late(gk, cat)["evidence"] == []
+    cat.write("inspect.yaml", "解读时限:\n  允许工作日: 0\n")
+    assert [e["id"] for e in _late(gk, cat)["evidence"]] == ["R2026-002"]
+    assert _late(gk, cat)["point"] == "政策解读晚于所解读的文件公开（同步发布，最迟0个工作日）"

@@ -1,4 +1,5 @@
-"""解读 linked both ways (三同步): every policy on the web links a 解读 on the web, every 解读 is linked from its document.
+"""解读 linked both ways (三同步): every policy on the web links a 解读 on the web, every 解读 is linked from its document;
+and the 解读 comes out with its document, not weeks later (a warning, its working days in thresholds.yaml 解读时限).
 
 The site draws both links from one field: the document's 解读 list. So a policy whose 解读 is missing, not public or
 withdrawn has no link, and a 解读 that no published document lists shows no link back to what it explains.
@@ -6,9 +7,12 @@ withdrawn has no link, and a 解读 that no published document lists shows no li
 
 from __future__ import annotations
 
+from gongkai.diagnostics import Location
 from gongkai.inspect.context import Inspection
-from gongkai.inspect.sheet import Deduction, Evidence
+from gongkai.inspect.sheet import Check, Deduction, Evidence, Status
+from gongkai.model import Record
 from gongkai.model.vocab import INTERPRETATION_KIND, POLICY_KINDS
+from gongkai.workdays import CalendarMissing
 
 
 def unlinked(run: Inspection) -> list[Evidence]:
@@ -34,3 +38,34 @@ def unlinked(run: Inspection) -> list[Evidence]:
 def check_interpretation(run: Inspection) -> Deduction:
     """政策文件与解读未相互关联 as a 扣分 item."""
     return run.thresholds.deductions.interpretation.deduction("interpretation", "解读回应", unlinked(run))
+
+
+def check_interpretation_timing(run: Inspection) -> Check:
+    """政策解读 put on the web more working days after the document it explains than 解读时限 allows (a warning)."""
+    settings = run.thresholds.interpretation_timing
+    evidence = [e for record in run.web_records if record.kind in POLICY_KINDS
+                if (e := _late(run, record, settings.workdays)) is not None]
+    return Check("interpretation-late", "解读回应", f"政策解读晚于所解读的文件公开（同步发布，最迟{settings.workdays}个工作日）",
+                 "逐条提醒（不计分）", settings.source, Status.FAIL if evidence else Status.PASS, evidence, len(evidence))
+
+
+def _late(run: Inspection, record: Record, limit: int) -> Evidence | None:
+    """The first 解读 on the web of *record*, when it came out more than *limit* working days after *record*."""
+    shown = [r for i in record.interpretations if i != record.id and (r := run.web_by_id.get(i)) is not None
+             and r.kind == INTERPRETATION_KIND and r.published is not None]
+    if not shown or record.published is None:
+        return None
+    first = min(shown, key=lambda r: (r.published, r.id))
+    assert first.published is not None
+    try:
+        late = run.calendar.count_between(record.published, first.published)
+    except CalendarMissing:
+        return None  # a year no holiday notice covers yet: not a guess
+    if late <= limit:
+        return None
+    path = run.path("record", first.id)
+    _, line, column = run.catalog.locate(Location(path, first.id, ("公开日期",)))
+    at = f"{path}:{line}:{column}" if path and line else (path or first.id)
+    return Evidence(f"{at} 政策解读「{first.title}」{first.published} 才公开，所解读的{record.kind}「{record.title}」"
+                    f"{record.published} 已公开，晚{late}个工作日：解读应与文件同步发布（最迟{limit}个工作日）；"
+                    "公开日期登记错了的，改正「公开日期」", first.id, path)

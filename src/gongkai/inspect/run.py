@@ -12,7 +12,7 @@ from gongkai.inspect.context import Inspection
 from gongkai.inspect.dates import check_dates
 from gongkai.inspect.guides import check_guides
 from gongkai.inspect.interaction import check_interaction
-from gongkai.inspect.interpretation import check_interpretation
+from gongkai.inspect.interpretation import check_interpretation, check_interpretation_timing
 from gongkai.inspect.links import check_links
 from gongkai.inspect.monitoring import check_monitoring
 from gongkai.inspect.request_guide import check_request_guide
@@ -42,7 +42,7 @@ def inspect_catalog(catalog: Catalog, today: dt.date, site: Path | None = None,
                                                   check_annual_report(run)],
                   [check_bursts(run), review, check_report_years(run), check_report_tables(run),
                    check_law_categories(run), check_request_guide(run),
-                   check_validity(run)], website_figures(run),
+                   check_validity(run), check_interpretation_timing(run)], website_figures(run),
                   check_monitoring(run) if enabled else None)
     sheet.notes = _notes(run) + ([links.note] if site is not None and links.note else [])  # the site folder is old
     return masked(sheet)

@@ -118,6 +118,13 @@ class Wording(CatalogModel):
     source: Text = Field(alias="依据")
 
 
+class InterpretationTiming(CatalogModel):
+    """政策解读 published after its document (a warning)."""
+
+    source: Text = Field(alias="依据")
+    workdays: int = Field(alias="允许工作日", ge=0, le=60)
+
+
 class Burst(CatalogModel):
     """突击更新 (a warning)."""
 
@@ -191,6 +198,7 @@ class Thresholds(CatalogModel):
     wording: Wording = Field(alias="严重表述错误")
     burst: Burst = Field(alias="突击更新")
     deductions: Deductions = Field(alias="扣分")
+    interpretation_timing: InterpretationTiming = Field(alias="解读时限")
     annual_due: MonthDay = Field(alias="年报截止")
     law: LawCategories = Field(alias="法定类别")
     monitoring: Monitoring = Field(alias="基层监测")
