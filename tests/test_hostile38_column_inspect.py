@@ -21,6 +21,11 @@ Found by this pass:
    passed `inspect` as long as the two were linked. Now a reminder names each 解读 that came out more working days
    after its document than 解读时限 → 允许工作日 allows (3 by default, counted on the holiday calendar; a province's
    own in inspect.yaml), at the 解读's 公开日期 line.
+4. A 财政预决算 column holding only this year's 部门预算 — last year's 部门决算 never published (《预算法》第十四条: public
+   within 20 days of the 财政部门's 批复) — passed `inspect` in December: the column was not blank, and its 栏目类型 gave
+   it a year. Now a reminder names the missing 决算 (or 预算) once the day it is due in this county has passed
+   (thresholds.yaml 预决算: 04-30 for this year's 预算, 09-30 for last year's 决算; inspect.yaml changes them); a column
+   whose 空白说明 says where they are published instead (the 财政局's platform) is not named.
 """
 
 from __future__ import annotations
@@ -204,3 +209,55 @@ def test_a_province_that_wants_the_reading_the_same_day_says_so_in_inspect_yaml(
     cat.write("inspect.yaml", "解读时限:\n  允许工作日: 0\n")
     assert [e["id"] for e in _late(gk, cat)["evidence"]] == ["R2026-002"]
     assert _late(gk, cat)["point"] == "政策解读晚于所解读的文件公开（同步发布，最迟0个工作日）"
+
+
+# ── 4. this year's 预算 and last year's 决算 in the 财政预决算 column ─────────────────────────────────────────────────
+
+
+def _budget_column(tmp_path: Path, note: str = "") -> CatalogDir:
+    cat = CatalogDir(tmp_path / "catalog")
+    cat.write("gongkai.yaml", AGENCY)
+    cat.item(ITEM.replace("二级事项: 审批信息", "二级事项: 财政预决算\n法定类别: 财政预决算") + note)
+    return cat
+
+
+def _paper(cat: CatalogDir, rid: str, title: str, published: str) -> None:
+    _record(cat, rid, "SHJZ-001", kind="财政预决算", published=published)
+    path = cat.root / f"records/2026/{rid}.yaml"
+    path.write_text(re.sub(r"题名: .*", f"题名: {title}", path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def _budget(gk, cat: CatalogDir, today: str = TODAY) -> list[str]:
+    run = gk("inspect", cat.root, "--format", "json", "--today", today)
+    assert run.code in (0, 1), run.err
+    return [e["text"] for e in next(w for w in json.loads(run.out)["warnings"] if w["key"] == "budget")["evidence"]]
+
+
+def test_last_years_accounts_missing_from_the_budget_column_are_named(gk, tmp_path):
+    cat = _budget_column(tmp_path)
+    _paper(cat, "R2026-001", "测试县民政局2026年部门预算", "2026-02-06")
+    assert _budget(gk, cat) == [
+        "最低生活保障 / 财政预决算：网站上没有2025年部门决算（题名写「2025年部门决算」的信息），已过2026-09-30：批复后20日内"
+        "公开（《预算法》第十四条），用 gongkai new record 登记到这个事项；在县财政局统一平台公开的，在事项的「空白说明」中"
+        "写明在哪里公开"]
+    assert _budget(gk, cat, "2026-09-30") == []  # its last day: not yet late
+    _paper(cat, "R2026-002", "测试县民政局2025年度部门决算", "2026-09-15")
+    assert _budget(gk, cat) == []
+
+
+def test_this_years_budget_is_due_on_the_countys_day(gk, tmp_path):
+    cat = _budget_column(tmp_path)
+    _paper(cat, "R2026-002", "测试县民政局2025年度部门决算", "2026-01-15")
+    assert _budget(gk, cat, "2026-04-30") == []
+    assert [t.split("：")[1][:15] for t in _budget(gk, cat, "2026-05-01")] == ["网站上没有2026年部门预算（"]
+    cat.write("inspect.yaml", "预决算:\n  预算公开截止: 03-31\n")
+    assert [t.split("：")[1][:15] for t in _budget(gk, cat, "2026-04-01")] == ["网站上没有2026年部门预算（"]
+
+
+def test_a_column_whose_note_says_where_they_are_is_not_named(gk, tmp_path):
+    cat = _budget_column(tmp_path, "空白说明: 本局部门预决算在安溪县财政局预决算公开统一平台公开。\n")
+    _record(cat, "R2026-003", None)
+    assert _budget(gk, cat) == []
+    bare = _column(tmp_path / "bare")  # no 财政预决算 column at all: law-categories says so, not this
+    _record(bare, "R2026-001", "SHJZ-001")
+    assert _budget(gk, bare) == []

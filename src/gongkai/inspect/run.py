@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from gongkai.catalog import Catalog
+from gongkai.inspect.budget import check_budget
 from gongkai.inspect.columns import check_bursts, check_columns, check_law_categories
 from gongkai.inspect.context import Inspection
 from gongkai.inspect.dates import check_dates
@@ -42,7 +43,7 @@ def inspect_catalog(catalog: Catalog, today: dt.date, site: Path | None = None,
                                                   check_annual_report(run)],
                   [check_bursts(run), review, check_report_years(run), check_report_tables(run),
                    check_law_categories(run), check_request_guide(run),
-                   check_validity(run), check_interpretation_timing(run)], website_figures(run),
+                   check_validity(run), check_interpretation_timing(run), check_budget(run)], website_figures(run),
                   check_monitoring(run) if enabled else None)
     sheet.notes = _notes(run) + ([links.note] if site is not None and links.note else [])  # the site folder is old
     return masked(sheet)
