@@ -18,14 +18,19 @@ Found by this pass:
    「本办法」「施行」…), not 「低保对象资格有效期为1年」; an extension (「有效期延长至…」) wins. The same reminder names a
    web 规范性文件 or 政策文件 with no 有效性 at all, which its page shows as 「有效」 although the bureau never said so.
 3. A 政策解读 put on the web weeks after the 规范性文件 it explains (三同步: 同步组织、同步审签、同步部署, 国办发〔2016〕80号)
-   passed `inspect` as long as the two were linked. Now a reminder names each 解读 that came out more working days
-   after its document than 解读时限 → 允许工作日 allows (3 by default, counted on the holiday calendar; a province's
-   own in inspect.yaml), at the 解读's 公开日期 line.
+   passed `inspect` as long as the two were linked (validate's GK403 warned; the inspector's sheet did not). Now a
+   reminder names each 解读 that came out after the day GK403 counts — the same gongkai.yaml 检查 → 解读时限工作日 (3 by
+   default) on the holiday calendar — at the 解读's 公开日期 line.
 4. A 财政预决算 column holding only this year's 部门预算 — last year's 部门决算 never published (《预算法》第十四条: public
    within 20 days of the 财政部门's 批复) — passed `inspect` in December: the column was not blank, and its 栏目类型 gave
    it a year. Now a reminder names the missing 决算 (or 预算) once the day it is due in this county has passed
    (thresholds.yaml 预决算: 04-30 for this year's 预算, 09-30 for last year's 决算; inspect.yaml changes them); a column
    whose 空白说明 says where they are published instead (the 财政局's platform) is not named.
+5. inspect took a point off (解读回应) and validate warned (GK403) for every 规范性文件 or 政策文件 without a 解读 of the
+   bureau's — also the 转发 of a provincial document and the provincial document itself (责任者 福建省民政厅),
+   which the bureau does not draft and cannot explain (谁起草、谁解读). A column that was right lost points; clerks
+   learn to ignore such findings. Now both judge only the policies the bureau drafted, alone, jointly or for short
+   (「县民政局」), from one predicate.
 """
 
 from __future__ import annotations
@@ -190,7 +195,10 @@ def test_a_reading_published_later_than_allowed_is_named_at_its_date(gk, tmp_pat
     cat = _column(tmp_path)
     # 国庆 2026-10-01…07 off; 10-08, 10-09 and 10-10 (a Saturday, 调休上班) are the three working days after 09-30
     _pair(cat, "2026-09-30", "2026-10-10")
-    assert _late(gk, cat)["evidence"] == []
+    assert _late(gk, cat)["evidence"] == [] and _gk403(gk, cat) == []
+    _pair(cat, "2026-09-30", "2026-10-11")  # the Sunday after the third: late, as validate counts it
+    assert [e["id"] for e in _late(gk, cat)["evidence"]] == ["R2026-002"]
+    assert _gk403(gk, cat) == ["政策解读 2026-10-11 才公开，晚于文件公开后3个工作日（2026-10-10）"]
     _pair(cat, "2026-09-30", "2026-10-12")  # the Monday after: the fourth
     found = _late(gk, cat)
     assert found["status"] == "fail" and [e["text"] for e in found["evidence"]] == [
@@ -202,13 +210,37 @@ def test_a_reading_published_later_than_allowed_is_named_at_its_date(gk, tmp_pat
     assert gk("inspect", cat.root, "--today", TODAY).code == 0  # a reminder: the verdict and exit code stand
 
 
-def test_a_province_that_wants_the_reading_the_same_day_says_so_in_inspect_yaml(gk, tmp_path):
+def _gk403(gk, cat: CatalogDir) -> list[str]:
+    found = gk("validate", cat.root, "--format", "json", "--today", TODAY).json()["diagnostics"]
+    return [d["message"] for d in found if d["code"] == "GK403"]
+
+
+def test_a_bureau_that_wants_the_reading_the_same_day_sets_it_once_for_validate_and_inspect(gk, tmp_path):
     cat = _column(tmp_path)
     _pair(cat, "2026-11-02", "2026-11-03")
-    assert _late(gk, cat)["evidence"] == []
-    cat.write("inspect.yaml", "解读时限:\n  允许工作日: 0\n")
+    assert _late(gk, cat)["evidence"] == [] and _gk403(gk, cat) == []
+    cat.write("gongkai.yaml", AGENCY + "检查:\n  解读时限工作日: 0\n")
     assert [e["id"] for e in _late(gk, cat)["evidence"]] == ["R2026-002"]
     assert _late(gk, cat)["point"] == "政策解读晚于所解读的文件公开（同步发布，最迟0个工作日）"
+    assert len(_gk403(gk, cat)) == 1
+
+
+# ── 5. no 解读 owed for a 转发 or another body's document ─────────────────────────────────────────────────────────
+
+
+def test_a_forward_and_the_provincial_document_it_forwards_owe_no_reading_of_the_bureau(gk, tmp_path):
+    cat = _column(tmp_path)
+    _record(cat, "R2026-001", "SHJZ-001", kind="规范性文件", extra="责任者: 福建省民政厅\n有效性: 有效\n")
+    _record(cat, "R2026-002", "SHJZ-001", kind="政策文件", extra="转发: R2026-001\n有效性: 有效\n")
+    _record(cat, "R2026-003", "SHJZ-001", kind="政策文件", extra="责任者: 县民政局\n有效性: 有效\n")  # ours, for short
+    _record(cat, "R2026-004", "SHJZ-001", kind="规范性文件",
+            extra="责任者: 测试县民政局 测试县财政局\n有效性: 有效\n")  # ours, jointly
+    run = gk("inspect", cat.root, "--format", "json", "--today", TODAY)
+    deduction = next(d for d in json.loads(run.out)["deductions"] if d["key"] == "interpretation")
+    assert sorted(e["id"] for e in deduction["evidence"]) == ["R2026-003", "R2026-004"]
+    assert deduction["points"] == 2
+    found = gk("validate", cat.root, "--format", "json", "--today", TODAY).json()["diagnostics"]
+    assert sorted(d["id"] for d in found if d["code"] == "GK403") == ["R2026-003", "R2026-004"]
 
 
 # ── 4. this year's 预算 and last year's 决算 in the 财政预决算 column ─────────────────────────────────────────────────

@@ -118,13 +118,6 @@ class Wording(CatalogModel):
     source: Text = Field(alias="依据")
 
 
-class InterpretationTiming(CatalogModel):
-    """政策解读 published after its document (a warning)."""
-
-    source: Text = Field(alias="依据")
-    workdays: int = Field(alias="允许工作日", ge=0, le=60)
-
-
 class Budget(CatalogModel):
     """财政预决算: the days this year's 预算 and last year's 决算 are due in the column (a warning)."""
 
@@ -206,7 +199,6 @@ class Thresholds(CatalogModel):
     wording: Wording = Field(alias="严重表述错误")
     burst: Burst = Field(alias="突击更新")
     deductions: Deductions = Field(alias="扣分")
-    interpretation_timing: InterpretationTiming = Field(alias="解读时限")
     budget: Budget = Field(alias="预决算")
     annual_due: MonthDay = Field(alias="年报截止")
     law: LawCategories = Field(alias="法定类别")
