@@ -293,3 +293,10 @@ def test_a_column_whose_note_says_where_they_are_is_not_named(gk, tmp_path):
     bare = _column(tmp_path / "bare")  # no 财政预决算 column at all: law-categories says so, not this
     _record(bare, "R2026-001", "SHJZ-001")
     assert _budget(gk, bare) == []
+
+
+def test_a_withdrawn_policy_past_its_term_is_not_named(gk, tmp_path):
+    cat = _column(tmp_path)
+    _policy(cat, validity="有效性: 有效\n撤回: {日期: 2026-11-02, 原因: 误将内部事务信息作为主动公开信息发布}\n")
+    assert _gk422(gk, cat) == []
+    assert _validity(gk, cat)[1]["evidence"] == []

@@ -162,7 +162,7 @@ def validity_missing(ctx: Context) -> Iterator[Finding]:
       scope=FILE)
 def validity_term_ended(ctx: Context) -> Iterator[Finding]:
     for path, record in ctx.catalog.models("record"):
-        term = ended_term(record, ctx.today) if record.is_public else None
+        term = ended_term(record, ctx.today) if record.is_public and record.withdrawn is None else None
         if term is not None:
             field = "有效性" if record.validity is not None else "文种"
             yield Finding(Location(path, record.id, (field,)),
