@@ -273,7 +273,7 @@ def test_last_years_accounts_missing_from_the_budget_column_are_named(gk, tmp_pa
         "公开（《预算法》第十四条），用 gongkai new record 登记到这个事项；在县财政局统一平台公开的，在事项的「空白说明」中"
         "写明在哪里公开"]
     assert _budget(gk, cat, "2026-09-30") == []  # its last day: not yet late
-    _paper(cat, "R2026-002", "测试县民政局2025年度部门决算", "2026-09-15")
+    _paper(cat, "R2026-002", "测试县民政局部门决算（2025年度）", "2026-09-15")  # the year after the word: the same
     assert _budget(gk, cat) == []
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from gongkai.inspect.context import Inspection
 from gongkai.inspect.sheet import Check, Evidence, Status
@@ -33,8 +34,10 @@ def check_budget(run: Inspection) -> Check:
 
 
 def _is(record: Record, what: str, year: int) -> bool:
-    """The record is the 预算 (决算) of *year* by its title: 「2026年部门预算」, 「2025年度部门决算」."""
-    return re.search(rf"{year}\s*年度?[^，,。；;]*?{what}", record.title) is not None
+    """The record is the 预算 (决算) of *year* by its title: 「2026年部门预算」, 「2025年度部门决算」, 「部门决算（2025年度）」,
+    「２０２６年部门预算」."""
+    title = re.sub(r"\s+", "", unicodedata.normalize("NFKC", record.title))
+    return f"{year}年" in title and what in title
 
 
 def _day(year: int, month_day: str) -> dt.date:
