@@ -158,7 +158,9 @@ def test_no_false_alarm_on_terms_the_document_sets_for_others_or_has_extended(gk
                  "原《救助证》有效期至2025年12月31日，请持证人及时换领。",  # … or for a certificate
                  POLICY_BODY + "\n\n  经评估，本办法有效期延长至2027年12月31日。",  # extended below the first term
                  "本办法自2026年5月1日起施行，有效期5年。",  # runs to 2031-04-30
-                 "本通知自印发之日起施行。"):  # no term
+                 "本通知自印发之日起施行。",  # no term
+                 # the term counts from the day it takes effect, not from another 「自…起」 of the 正文
+                 "自2018年1月1日起，低保标准提高到每人每月700元。\n\n  本办法自2026年5月1日起施行。本办法有效期5年。"):
         _policy(cat, body)
         assert _gk422(gk, cat) == [], body
         assert _validity(gk, cat)[1]["evidence"] == [], body

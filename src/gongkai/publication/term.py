@@ -34,6 +34,7 @@ _FROM_ISSUE = re.compile(r"自(印发|发布|公布|下发|签发|公开)之日�
 # 「低保对象资格有效期为1年」 or 「证件有效期至…」, terms the document sets for others
 _OWN = re.compile(r"本(?:办法|规定|细则|通知|意见|文件|方案|制度|规则|标准|决定|措施|指引|规范|政策)|施行|实施|生效")
 _SENTENCE_END = "。；;\n"
+_TAKES_EFFECT = re.compile(r"施行|实施|执行|生效")
 
 
 @dataclass(frozen=True)
@@ -85,13 +86,14 @@ def _sentence(match: re.Match[str]) -> str:
 
 
 def _start(text: str, record: Record) -> dt.date | None:
-    """The first day of the term: the day *text* says it takes effect, or the day it was issued or published."""
-    day = _FROM_DAY.search(text)
-    if day is not None:
-        return _date(day, "f")
-    issue = _FROM_ISSUE.search(text)
-    if issue is not None:
-        return record.formed if issue.group(1) in ("印发", "下发", "签发") else record.published
+    """The first day of the term: the day *text* says the document takes effect (「自2026年5月1日起施行」), or the day
+    it was issued or published (「自印发之日起施行」); never another 「自…起」 (「自2018年1月1日起，低保标准提高到…」)."""
+    for day in _FROM_DAY.finditer(text):
+        if _TAKES_EFFECT.search(_sentence(day)):
+            return _date(day, "f")
+    for issue in _FROM_ISSUE.finditer(text):
+        if _TAKES_EFFECT.search(_sentence(issue)):
+            return record.formed if issue.group(1) in ("印发", "下发", "签发") else record.published
     return None
 
 
