@@ -129,6 +129,9 @@ CASES: dict[str, tuple[Mutation, Mutation]] = {
     "GK412": (lambda c: c.record(rec(公示截止="公示截止: 2026-09-10")),
               lambda c: c.record(rec(公示截止="公示截止: 2026-09-11"))),
     "GK413": (lambda c: c.record(POLICY), lambda c: c.record(POLICY + "有效性: 有效\n")),
+    # (fortieth session) the 正文's own term ran out on 2024-03-31; a term to 2029-03-31 has not
+    "GK422": (lambda c: c.record(POLICY + "  本办法自2019年4月1日起施行，有效期5年。\n有效性: 有效\n"),
+              lambda c: c.record(POLICY + "  本办法自2019年4月1日起施行，有效期10年。\n有效性: 有效\n")),
     # R2026-002 is 不予公开 and has files/2026/名单.csv; R2026-001 (主动公开) links the same file, or another one
     "GK612": (lambda c: _withheld_pair(c, "files/2026/名单.csv"), lambda c: _withheld_pair(c, "files/2026/通知.csv")),
     # a 通知 outside any item that names who received relief in a table: a list of people with no period
