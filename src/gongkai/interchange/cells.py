@@ -207,6 +207,8 @@ class _Token:
 
 
 _SEPARATORS = frozenset("、，,；;。/|•·▪\n\t ")
+_JOINT = re.compile(r"以及|及|和|与")  # between two option names: 「政府网站及村公示栏」 is two channels
+ETC = frozenset({"等", "等等", "等渠道", "等方式"})  # after the names (「政府网站等」): more, but which is not said
 _NUMBERING = re.compile(r"\d{1,2}\s*[.、．）)](?!\d)|（\d{1,2}）|[①-⑳]")
 _BRACKETED_MARK = re.compile(r"[（\[]\s*([" + re.escape("".join(sorted(MARKS))) + r"])\s*[）\]]")
 _EMPTY_BRACKETS = re.compile(r"[（\[]\s*[）\]]")  # 「政务新媒体（ ）」 beside 「政府网站（√）」: the box left empty
@@ -305,6 +307,9 @@ def _tokens(text: str, choice: Choice) -> list[_Token]:
             pos += 1
         elif spelling := choice.spelling_at(text, pos):
             pos = _name(text, pos, spelling, choice, tokens)
+        elif (joint := _JOINT.match(text, pos)) and tokens and tokens[-1].kind == "name" and _name_follows(
+                text, joint.end(), choice):
+            pos = joint.end()  # 「政府网站及村公示栏」「主动和依申请」: a conjunction between two names parts them as 、 does
         else:
             end = _unknown_end(text, pos, choice)
             tokens.append(_Token("unknown", text[pos:end].strip()))

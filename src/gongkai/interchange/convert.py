@@ -6,8 +6,8 @@ import re
 import unicodedata
 from typing import Any
 
-from gongkai.interchange.cells import (NO_WORDS, YES_WORDS, Boxes, other_channels, read_boxes, split_list, split_names,
-                                      tick_state, unnumbered)
+from gongkai.interchange.cells import (ETC, NO_WORDS, YES_WORDS, Boxes, other_channels, read_boxes, split_list,
+                                      split_names, tick_state, unnumbered)
 from gongkai.interchange.columns import LIST_KEYS, OTHER_CHANNEL, PARENT
 from gongkai.interchange.headers import Choice, headers, norm
 from gongkai.interchange.read import ImportProblem, Row, find_domain, shown
@@ -178,6 +178,11 @@ def _tick_alone(text: str, boxes: Boxes) -> bool:
 def _box_problems(boxes: Boxes, choice: Choice, ref: str, problems: list[ImportProblem]) -> bool:
     """Report names that are no option and names without a box; True when there were any."""
     for text in boxes.unknown:
+        if text in ETC:
+            problems.append(ImportProblem(ref, (
+                f"{choice.title.removesuffix('和载体')}写了「{shown(text)}」，看不出还有哪些：请逐个写明（或勾选）全部"
+                f"{choice.title.removesuffix('和载体')}，去掉「{shown(text)}」字")))
+            continue
         hint = ("应是 13 个标准渠道之一，其他渠道请写在「其他（……）」里" if choice.field == "公开渠道"
                 else f"应是{'、'.join(choice.names)}之一")
         problems.append(ImportProblem(ref, f"不认识的{choice.title.removesuffix('和载体')}「{shown(text)}」：{hint}"))

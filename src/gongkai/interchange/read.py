@@ -27,7 +27,11 @@ _GENERIC_SHEET = re.compile(r"[^\u4e00-\u9fff]*|(?:工作表|表)\d*|.*(?:目录
 # A sheet of instructions or a sample beside the directory, often with the header and an example row (××事项).
 _NOTES_SHEET = re.compile(r"说明|示例|样表|样例|范例|填表要求|填报要求|填写要求|模板|下拉|选项|字典")
 # 「同上」 (or the ditto mark 〃) in a cell: the same as the item row above, as tables typed by hand say it.
-_DITTO = re.compile(r"(?:同上|同前|〃|″)[。.]?")
+# The ditto marks typed for it: 〃, ″, and the quotation marks an input method gives (" ” “ ＂ 〞 〝 ,,).
+_DITTO = re.compile(r"(?:同上(?:一?行|栏|条|项)?|同前|〃+|″+|[\"”“＂〞〝]{1,2})[。.]?")
+# 「同左」「同下」「同右」: the same as a cell gongkai cannot tell (another field's, or a row not read yet): said, never
+# imported as the text 「同左」.
+_SAME_AS_OTHER = re.compile(r"同(?:左|右|下|前列|后)(?:一?行|栏|列|格)?[。.]?")
 # A telephone number typed as a number: Excel dropped the 0 of its area code (0595-23222619 → 59523222619, 010 … →
 # 10 …). Ten digits, or eleven that are no mobile number (1 and ten more); eight-digit local numbers lose nothing, nor
 # do the nationwide service numbers 400 and 800 (4008123123: ten digits, no area code, no 0 to lose).
@@ -403,6 +407,11 @@ def _read_rows(grid: Grid, layouts: list[SheetLayout], domain: str, domains: lis
                     "「文本」后重新填写，如 0595-23222619")))
             if _DITTO.fullmatch(norm(value)):
                 row.cells[key] = _ditto(row, key, rows[-1] if rows else None, reading)
+            elif _SAME_AS_OTHER.fullmatch(norm(value)):
+                reading.problems.append(ImportProblem(row.refs[key], (
+                    f"单元格写的是「{shown(value)}」：gongkai 只认「同上」（上一个事项行同一列），看不出这里指哪一格的内容："
+                    "请填写实际内容")))
+                row.cells[key] = ""  # reported: not read again as a 公开时限 or channel named 「同左」
         reading.problems.extend(_twins_differ(grid, layout, number))
         reading.problems.extend(_ignored_ticks(grid, layout, number))
         if _names_only(row):  # 「一 | 社会救助」「（二）最低生活保障」: the heading of the group below, no item

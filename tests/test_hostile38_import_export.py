@@ -1,0 +1,153 @@
+"""gongkai import, fortieth session's hostile pass: the table the 政务公开办 sends back with the clerk's changes.
+
+Every table here is built with openpyxl on conftest's small catalog (社会救助, units 办公室 bgs and 社会救助股 shjzg,
+one item SHJZ-001 最低生活保障 / 审批信息); every expected cell, message and file line is typed by hand from the tables
+below.
+
+Found by this pass:
+1. A table without a 编号 column (the official table has none) in which the 政务公开办 renamed an item's 二级事项
+   (审批信息 → 审批结果) added a new item with the same content as SHJZ-001 — a second file of one item, its records
+   left under the old one — with one 「y」 in a terminal; only the footnote listed SHJZ-001 as 「not read」. The row is
+   now named at its cell as a likely rename, with the 编号 to write, and only --yes writes it (plan._renamed).
+2. 「政府网站及村公示栏」「主动和依申请」「全社会与特定群体」: two options joined by 及/和/与 were an error 「不认识的公开渠道
+   「及村公示栏」」, naming a channel nobody wrote; they are now read as two options (cells._tokens). 「政府网站等」 said
+   「不认识的公开渠道「等」」; it now says the 「等」 hides which others, and to list them all (convert._box_problems).
+3. The ditto marks typed for 「同上」 other than 〃 (「"」「”」「〝〞」, 「同上栏」) were imported as the text: SHJZ-001's
+   公开依据 became 「”」 with --yes. They are now read as 「同上」. 「同左」「同下」 were imported as the 公开时限 「同左」
+   (only a GK401 warning); they are now an error at the cell (read._SAME_AS_OTHER).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import CatalogDir, Run
+from sheets import load, workbook
+
+BASIS = "《社会救助暂行办法》（国务院令第649号）"
+DEADLINE = "制定或获取信息之日起10个工作日内"
+PUBLISHER = "县级人民政府民政部门"
+# the official table's columns, without the local 编号
+HEADER = ["序号", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道", "公开对象",
+          "公开方式", "公开层级"]
+FIRST = ["1", "最低生活保障", "审批信息", "低保对象名单及相关信息", BASIS, DEADLINE, PUBLISHER,
+         "政府网站、社区/企事业单位/村公示栏（电子屏）", "全社会", "主动", "县级、乡级"]
+
+
+def _items(cat: CatalogDir) -> list[str]:
+    return sorted(p.name for p in (cat.root / "items").rglob("*.yaml"))
+
+
+# 1 ───────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+
+def test_a_row_renamed_in_a_table_without_bianhao_is_said_as_a_rename_and_held_for_yes(
+        gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    renamed = ["1", "最低生活保障", "审批结果", *FIRST[3:]]
+    table = workbook(tmp_path / "目录.xlsx", [HEADER, renamed], sheet="社会救助")
+    run = gk("import", "xlsx", table, "-C", cat.root)
+    assert run.code == 0, run.out + run.err
+    assert ("社会救助!C2: 这一行除事项名称外与 SHJZ-001「最低生活保障 / 审批信息」（items/shjz/SHJZ-001.yaml）相同，"
+            "而表格中没有读到 SHJZ-001 的行：像是把它改了名。导入会新增 SHJZ-002，SHJZ-001 保持原样，同一事项有两个文件"
+            "（它的信息仍归 SHJZ-001）。是改名的，请在这一行的「编号」列写 SHJZ-001（表格没有编号列的，加一列「编号」）"
+            "后重新导入；确是另一个新事项的，加 --yes 写入") in run.err
+    assert "注意：除事项名称外与表格中没有读到的 SHJZ-001 相同，像是改了名" in run.out
+    assert "有 1 个新增的事项像是已有事项改了名（见上方「注意」），没有写入。确认无误后加 --yes 重新运行。" in run.out
+    assert _items(cat) == ["SHJZ-001.yaml"]
+
+    # doing what it says: the 编号 column makes it the rename, SHJZ-001's 二级事项 changed, no second file
+    with_id = workbook(tmp_path / "目录2.xlsx", [[*HEADER, "编号"], [*renamed, "SHJZ-001"]], sheet="社会救助")
+    run = gk("import", "xlsx", with_id, "-C", cat.root, "--yes")
+    assert run.code == 0, run.out + run.err
+    assert _items(cat) == ["SHJZ-001.yaml"]
+    assert load(cat.root / "items/shjz/SHJZ-001.yaml")["二级事项"] == "审批结果"
+
+
+def test_a_new_row_that_is_a_twin_of_an_unread_item_is_written_with_yes(
+        gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    table = workbook(tmp_path / "目录.xlsx", [HEADER, ["1", "最低生活保障", "审批结果", *FIRST[3:]]], sheet="社会救助")
+    run = gk("import", "xlsx", table, "-C", cat.root, "--yes")
+    assert run.code == 0, run.out + run.err
+    assert _items(cat) == ["SHJZ-001.yaml", "SHJZ-002.yaml"]
+    assert load(cat.root / "items/shjz/SHJZ-002.yaml")["二级事项"] == "审批结果"
+
+
+def test_a_new_row_with_its_own_content_or_beside_the_items_row_is_no_rename(
+        gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    other = ["2", "临时救助", "审批信息", "临时救助对象名单", *FIRST[4:]]  # its own 公开内容: a new item
+    copied = ["3", "最低生活保障", "审核信息", *FIRST[3:]]  # same content, but SHJZ-001's row is in the table
+    table = workbook(tmp_path / "目录.xlsx", [HEADER, FIRST, other, copied], sheet="社会救助")
+    run = gk("import", "xlsx", table, "-C", cat.root)
+    assert run.code == 0, run.out + run.err
+    assert "改了名" not in run.out + run.err
+    assert "新增 2 项，更新 0 项，未变 1 项。" in run.out
+
+
+# 2 ───────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+
+def test_two_options_joined_by_ji_he_yu_are_two_options(
+        gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    row = [*FIRST[:7], "政府网站及村公示栏和两微一端", "全社会", "主动", "县级与乡级", "SHJZ-001"]
+    table = workbook(tmp_path / "目录.xlsx", [[*HEADER, "编号"], row], sheet="社会救助")
+    run = gk("import", "xlsx", table, "-C", cat.root, "--yes")
+    assert run.code == 0, run.out + run.err
+    assert "不认识" not in run.err
+    item = load(cat.root / "items/shjz/SHJZ-001.yaml")
+    assert item["公开渠道"] == ["政府网站", "两微一端", "社区/企事业单位/村公示栏（电子屏）"]
+    assert item["公开层级"] == ["县级", "乡级"]
+
+
+def test_two_options_of_a_one_option_field_joined_by_he_are_the_error_of_two_ticked(
+        gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    row = [*FIRST[:8], "全社会及特定群体", "主动", "县级", "SHJZ-001"]
+    table = workbook(tmp_path / "目录.xlsx", [[*HEADER, "编号"], row], sheet="社会救助")
+    run = gk("import", "xlsx", table, "-C", cat.root, "--yes")
+    assert run.code == 1
+    assert ("社会救助!I2: 公开对象只能勾选一项，这里勾选了全社会、特定群体：请只留一项；两种都有的，请分成两个事项各写一行"
+            "（如二级事项分别写明）") in run.err
+    assert "「及特定群体」" not in run.err
+
+
+def test_deng_after_the_channels_is_said_as_what_it_hides(
+        gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    row = [*FIRST[:7], "政府网站、两微一端等", *FIRST[8:], "SHJZ-001"]
+    table = workbook(tmp_path / "目录.xlsx", [[*HEADER, "编号"], row], sheet="社会救助")
+    before = (cat.root / "items/shjz/SHJZ-001.yaml").read_bytes()
+    run = gk("import", "xlsx", table, "-C", cat.root, "--yes")
+    assert run.code == 1
+    assert "社会救助!H2: 公开渠道写了「等」，看不出还有哪些：请逐个写明（或勾选）全部公开渠道，去掉「等」字" in run.err
+    assert "不认识的公开渠道" not in run.err
+    assert (cat.root / "items/shjz/SHJZ-001.yaml").read_bytes() == before
+
+
+# 3 ───────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+
+def test_the_ditto_marks_typed_as_quotation_marks_are_same_as_above(
+        gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    second = ["2", "最低生活保障", "审核信息", "低保初审对象名单", "”", '"', "〝〞", "同上栏", *FIRST[8:]]
+    table = workbook(tmp_path / "目录.xlsx", [HEADER, FIRST, second], sheet="社会救助")
+    run = gk("import", "xlsx", table, "-C", cat.root, "--yes")
+    assert run.code == 0, run.out + run.err
+    assert ("社会救助!E3: 单元格写的是「同上」，按上一个事项行同一列的内容读（导入的文件中写的是那一行的内容）"
+            "（同样的还有 3 处：社会救助!F3、社会救助!G3、社会救助!H3）") in run.err
+    item = load(cat.root / "items/shjz/SHJZ-002.yaml")
+    assert item["公开依据"] == [BASIS]
+    assert item["公开时限"] == DEADLINE
+    assert item["公开主体"] == PUBLISHER
+    assert item["公开渠道"] == ["政府网站", "社区/企事业单位/村公示栏（电子屏）"]
+
+
+def test_same_as_left_or_below_is_an_error_at_its_cell(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    row = [*FIRST[:5], "同左", "同下", *FIRST[7:], "SHJZ-001"]
+    table = workbook(tmp_path / "目录.xlsx", [[*HEADER, "编号"], row], sheet="社会救助")
+    before = (cat.root / "items/shjz/SHJZ-001.yaml").read_bytes()
+    run = gk("import", "xlsx", table, "-C", cat.root, "--yes")
+    assert run.code == 1
+    assert ("社会救助!F2: 单元格写的是「同左」：gongkai 只认「同上」（上一个事项行同一列），看不出这里指哪一格的内容："
+            "请填写实际内容") in run.err
+    assert "社会救助!G2: 单元格写的是「同下」：" in run.err
+    assert "GK401" not in run.err
+    assert (cat.root / "items/shjz/SHJZ-001.yaml").read_bytes() == before
