@@ -15,12 +15,21 @@ Found by this pass:
 3. The ditto marks typed for 「同上」 other than 〃 (「"」「”」「〝〞」, 「同上栏」) were imported as the text: SHJZ-001's
    公开依据 became 「”」 with --yes. They are now read as 「同上」. 「同左」「同下」 were imported as the 公开时限 「同左」
    (only a GK401 warning); they are now an error at the cell (read._SAME_AS_OTHER).
+4. The 政务公开办 marks what to delete by striking it through (删除线: Ctrl+5, or a run of a cell's text): the text
+   was imported as if nobody had struck it — a struck 公开依据 stayed in the file, a struck row was 「未变」, without a
+   word. Struck text (the cell's font, or runs of rich text) is now an error at its cell, a struck row one error at
+   the row (grid._struck_text, read._struck).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+
+import openpyxl
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
+from openpyxl.styles import Font
 
 from conftest import CatalogDir, Run
 from sheets import load, workbook
@@ -151,3 +160,52 @@ def test_same_as_left_or_below_is_an_error_at_its_cell(gk: Callable[..., Run], c
     assert "社会救助!G2: 单元格写的是「同下」：" in run.err
     assert "GK401" not in run.err
     assert (cat.root / "items/shjz/SHJZ-001.yaml").read_bytes() == before
+
+
+# 4 ───────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+
+def _struck_table(path: Path) -> Path:
+    """SHJZ-001's row with one of two 公开依据 struck through as a run, a 公开时限 struck through as a whole cell, and a
+    second row (临时救助) struck through all along."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "社会救助"
+    second = ["2", "临时救助", "审批信息", "临时救助对象名单", BASIS, DEADLINE, PUBLISHER, "政府网站", "全社会", "主动", "县级"]
+    for values in ([*HEADER, "编号"], [*FIRST, "SHJZ-001"], second):
+        sheet.append(values)
+    sheet["E2"] = CellRichText([f"{BASIS}\n", TextBlock(InlineFont(strike=True), "《临时救助办法》")])
+    sheet["F2"].font = Font(strike=True)
+    for cell in sheet[3]:
+        cell.font = Font(strike=True)
+    book.save(path)
+    return path
+
+
+def test_text_struck_through_is_an_error_at_its_cell_and_a_struck_row_one_at_the_row(
+        gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    before = (cat.root / "items/shjz/SHJZ-001.yaml").read_bytes()
+    run = gk("import", "xlsx", _struck_table(tmp_path / "目录.xlsx"), "-C", cat.root, "--yes")
+    assert run.code == 1
+    assert ("社会救助!E2: 单元格中「《临时救助办法》」加了删除线（审核时标出要删去的文字？）：gongkai 不按字体格式读，"
+            "加了删除线的文字照样会导入。要删去的，请真正删去这些文字；不删的，请去掉删除线后再导入") in run.err
+    assert "社会救助!F2: 单元格中「制定或获取信息之日起10个工作日内」加了删除线" in run.err
+    assert ("社会救助!A3: 第3行的文字全部加了删除线（审核时标出要删去这一行？）：gongkai 不按字体格式读，这一行会照样导入，"
+            "导入也不删除事项。要删去的，请在表格中删去这一行（事项文件另行删去）；不删的，请去掉删除线后再导入") in run.err
+    assert "社会救助!B3: 单元格中" not in run.err  # the row said once, not at each of its cells
+    assert "共 3 处错误" in run.err
+    assert (cat.root / "items/shjz/SHJZ-001.yaml").read_bytes() == before
+    assert _items(cat) == ["SHJZ-001.yaml"]
+
+
+def test_an_exported_table_saved_again_without_strikes_imports_as_unchanged(
+        gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    exported = tmp_path / "导出.xlsx"
+    assert gk("export", "xlsx", "-C", cat.root, "-o", exported).code == 0
+    book = openpyxl.load_workbook(exported)
+    book["社会救助"]["F4"].font = Font(strike=False, bold=True)  # a format that strikes nothing
+    book.save(exported)
+    run = gk("import", "xlsx", exported, "-C", cat.root, "--yes")
+    assert run.code == 0, run.out + run.err
+    assert "删除线" not in run.err
+    assert "新增 0 项，更新 0 项，未变 1 项。" in run.out

@@ -354,6 +354,8 @@ def _read_rows(grid: Grid, layouts: list[SheetLayout], domain: str, domains: lis
         if number < layout.first_row or not directory:  # the header of a table below the first; a table no directory's
             continue
         own = {key: grid.own(number, col) for col, key in keys.items()}
+        if number not in grid.hidden_rows:
+            reading.problems.extend(_struck(grid, number))
         if rowkinds.numbers_only(grid, number):  # the row numbering the columns (1 2 3 …) under the header
             continue
         if total := rowkinds.total(grid, number):
@@ -608,6 +610,23 @@ def _spread(keys: dict[int, str], anchor_col: int, key: str) -> bool:
     一级事项 of several items) and across the sub-columns of one field (县级｜乡级), but not into another field — a 一级事项
     merged across 二级事项 says the item has none, not that both are the same."""
     return keys.get(anchor_col, "").split("=")[0] == key.split("=")[0]
+
+
+def _struck(grid: Grid, number: int) -> list[ImportProblem]:
+    """Text struck through in row *number* (how the 政务公开办 marks what to delete when it sends the table back): an
+    error, since gongkai reads the text and not its font — the struck entry would stay, the struck row be 「未变」."""
+    crossed = sorted(col for row, col in grid.struck if row == number and (row, col) in grid.cells)
+    if not crossed:
+        return []
+    filled = [col for row, col in grid.cells if row == number]
+    if len(filled) > 1 and len(crossed) == len(filled) and all(grid.struck[(number, c)] == grid.own(number, c)
+                                                                for c in crossed):
+        return [ImportProblem(grid.ref(number, crossed[0]), (
+            f"第{number}行的文字全部加了删除线（审核时标出要删去这一行？）：gongkai 不按字体格式读，这一行会照样导入，"
+            "导入也不删除事项。要删去的，请在表格中删去这一行（事项文件另行删去）；不删的，请去掉删除线后再导入"))]
+    return [ImportProblem(grid.ref(number, col), (
+        f"单元格中「{shown(grid.struck[(number, col)])}」加了删除线（审核时标出要删去的文字？）：gongkai 不按字体格式读，"
+        "加了删除线的文字照样会导入。要删去的，请真正删去这些文字；不删的，请去掉删除线后再导入")) for col in crossed]
 
 
 def _formula_problem(grid: Grid, cell: tuple[int, int]) -> list[ImportProblem]:
