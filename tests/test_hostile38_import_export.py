@@ -19,6 +19,9 @@ Found by this pass:
    was imported as if nobody had struck it — a struck 公开依据 stayed in the file, a struck row was 「未变」, without a
    word. Struck text (the cell's font, or runs of rich text) is now an error at its cell, a struck row one error at
    the row (grid._struck_text, read._struck).
+5. A 公开时限 of days alone in Chinese numerals (「十五个工作日内」「七天内」) got the hint 「请写成「自信息形成或者变更之日起
+   20个工作日内」」: a clerk copying it changes 15 working days into 20. The days typed are kept in the hint, in any
+   numerals (convert._BARE_DAYS).
 """
 
 from __future__ import annotations
@@ -209,3 +212,22 @@ def test_an_exported_table_saved_again_without_strikes_imports_as_unchanged(
     assert run.code == 0, run.out + run.err
     assert "删除线" not in run.err
     assert "新增 0 项，更新 0 项，未变 1 项。" in run.out
+
+
+# 5 ───────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+
+def test_the_hint_for_days_alone_keeps_the_days_written_in_chinese_numerals(
+        gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    rows = [HEADER, [*FIRST[:5], "十五个工作日内", *FIRST[6:]],
+            ["2", "最低生活保障", "审核信息", "低保初审对象名单", BASIS, "七天内", *FIRST[6:]],
+            ["3", "最低生活保障", "办事指南", "办理流程", BASIS, "在5个工作日内公开", *FIRST[6:]]]
+    run = gk("import", "xlsx", workbook(tmp_path / "目录.xlsx", rows, sheet="社会救助"), "-C", cat.root)
+    assert run.code == 0, run.out + run.err
+    assert ("社会救助!F2: 公开时限「十五个工作日内」看不出从何时起、多少天内公开（gongkai validate 会警告 GK401，不能核对是否按时）："
+            "请写成「自信息形成或者变更之日起15个工作日内」「……，公示7个工作日」「实时公开」「每季度」这样的说法") in run.err
+    assert ("社会救助!F3: 公开时限「七天内」看不出从何时起、多少天内公开（gongkai validate 会警告 GK401，不能核对是否按时）："
+            "请写成「自信息形成或者变更之日起7日内」") in run.err
+    assert ("社会救助!F4: 公开时限「在5个工作日内公开」看不出从何时起、多少天内公开（gongkai validate 会警告 GK401，"
+            "不能核对是否按时）：请写成「自信息形成或者变更之日起5个工作日内」") in run.err
+    assert "20个工作日" not in run.err
