@@ -60,7 +60,7 @@ def test_a_row_renamed_in_a_table_without_bianhao_is_said_as_a_rename_and_held_f
     table = workbook(tmp_path / "目录.xlsx", [HEADER, renamed], sheet="社会救助")
     run = gk("import", "xlsx", table, "-C", cat.root)
     assert run.code == 0, run.out + run.err
-    assert ("社会救助!C2: 这一行除事项名称外与 SHJZ-001「最低生活保障 / 审批信息」（items/shjz/SHJZ-001.yaml）相同，"
+    assert ("社会救助!C2: 第2行除事项名称外与 SHJZ-001「最低生活保障 / 审批信息」（items/shjz/SHJZ-001.yaml）相同，"
             "而表格中没有读到 SHJZ-001 的行：像是把它改了名。导入会新增 SHJZ-002，SHJZ-001 保持原样，同一事项有两个文件"
             "（它的信息仍归 SHJZ-001）。是改名的，请在这一行的「编号」列写 SHJZ-001（表格没有编号列的，加一列「编号」）"
             "后重新导入；确是另一个新事项的，加 --yes 写入") in run.err
@@ -231,3 +231,19 @@ def test_the_hint_for_days_alone_keeps_the_days_written_in_chinese_numerals(
     assert ("社会救助!F4: 公开时限「在5个工作日内公开」看不出从何时起、多少天内公开（gongkai validate 会警告 GK401，"
             "不能核对是否按时）：请写成「自信息形成或者变更之日起5个工作日内」") in run.err
     assert "20个工作日" not in run.err
+
+
+def test_a_merged_group_name_renamed_says_each_row_of_it(
+        gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    cat.item(cat.root.joinpath("items/shjz/SHJZ-001.yaml").read_text(encoding="utf-8")
+             .replace("SHJZ-001", "SHJZ-002").replace("审批信息", "审核信息").replace("低保对象名单", "低保初审对象名单"),
+             rel="items/shjz/SHJZ-002.yaml")
+    second = ["2", None, "审核信息", "低保初审对象名单及相关信息", *FIRST[4:]]
+    table = workbook(tmp_path / "目录.xlsx", [HEADER, ["1", "最低生活保障（低保）", *FIRST[2:]], second],
+                     sheet="社会救助", merges=["B2:B3"])
+    run = gk("import", "xlsx", table, "-C", cat.root)
+    assert run.code == 0, run.out + run.err
+    assert "社会救助!B2: 第2行除事项名称外与 SHJZ-001「最低生活保障 / 审批信息」（items/shjz/SHJZ-001.yaml）相同" in run.err
+    assert "社会救助!B2: 第3行除事项名称外与 SHJZ-002「最低生活保障 / 审核信息」（items/shjz/SHJZ-002.yaml）相同" in run.err
+    assert "有 2 个新增的事项像是已有事项改了名" in run.out
+    assert _items(cat) == ["SHJZ-001.yaml", "SHJZ-002.yaml"]

@@ -159,7 +159,7 @@ def _renamed(change: Change, row: Row, plan: ImportPlan) -> None:
     differs = next((k for k in NAMES if item_name(change.fields.get(k)) != item_name(twin.values.get(k))), "一级事项")
     own = " / ".join(shown(str(twin.values[k])) for k in NAMES if twin.values.get(k))
     plan.problems.append(ImportProblem(row.ref(differs), (
-        f"这一行除事项名称外与 {twin.item_id}「{own}」（{twin.path}）相同，而表格中没有读到 {twin.item_id} 的行：像是把它"
+        f"第{row.number}行除事项名称外与 {twin.item_id}「{own}」（{twin.path}）相同，而表格中没有读到 {twin.item_id} 的行：像是把它"
         f"改了名。导入会新增 {change.item_id}，{twin.item_id} 保持原样，同一事项有两个文件（它的信息仍归 {twin.item_id}）。"
         f"是改名的，请在这一行的「编号」列写 {twin.item_id}（表格没有编号列的，加一列「编号」）后重新导入；"
         "确是另一个新事项的，加 --yes 写入"), warning=True))
