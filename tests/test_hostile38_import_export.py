@@ -22,6 +22,9 @@ Found by this pass:
 5. A 公开时限 of days alone in Chinese numerals (「十五个工作日内」「七天内」) got the hint 「请写成「自信息形成或者变更之日起
    20个工作日内」」: a clerk copying it changes 15 working days into 20. The days typed are kept in the hint, in any
    numerals (convert._BARE_DAYS).
+6. A row the 政务公开办 marks for deletion in words — 「删除」 in a column of its own (「调整情况」), 「建议删除」 in 备注,
+   「删」 in 序号 — was imported as it stood: the item kept, 「建议删除」 written as its 备注, the 「调整情况」 column only
+   said 「不认识的列，已忽略」 at its header. Such a cell is now an error at the cell (read._marked_deleted).
 """
 
 from __future__ import annotations
@@ -247,3 +250,32 @@ def test_a_merged_group_name_renamed_says_each_row_of_it(
     assert "社会救助!B2: 第3行除事项名称外与 SHJZ-002「最低生活保障 / 审核信息」（items/shjz/SHJZ-002.yaml）相同" in run.err
     assert "有 2 个新增的事项像是已有事项改了名" in run.out
     assert _items(cat) == ["SHJZ-001.yaml", "SHJZ-002.yaml"]
+
+
+# 6 ───────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+
+def test_a_row_marked_for_deletion_in_words_is_an_error_at_the_cell(
+        gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    second = ["2", "临时救助", "审批信息", "临时救助对象名单", *FIRST[4:], None, "此项删除。"]
+    third = ["删除", "特困人员救助供养", "审批信息", "特困人员名单", *FIRST[4:]]
+    table = workbook(tmp_path / "目录.xlsx", [
+        [*HEADER, "调整情况", "备注"], [*FIRST, "删除"], second, third], sheet="社会救助")
+    before = (cat.root / "items/shjz/SHJZ-001.yaml").read_bytes()
+    run = gk("import", "xlsx", table, "-C", cat.root, "--yes")
+    assert run.code == 1
+    assert ("社会救助!L2: 这一行标明「删除」：gongkai 导入不删除事项，这一行会照样导入。要删去这个事项的，请在表格中删去这一行，"
+            "再删去它的事项文件（gongkai validate 会指出还引用它的信息）；不删的，请清空这一格后再导入") in run.err
+    assert "社会救助!M3: 这一行标明「此项删除。」：gongkai 导入不删除事项，这一行会照样导入（这一格成为事项的备注）。" in run.err
+    assert "社会救助!A4: 这一行标明「删除」：" in run.err
+    assert (cat.root / "items/shjz/SHJZ-001.yaml").read_bytes() == before
+    assert _items(cat) == ["SHJZ-001.yaml"]
+
+
+def test_a_remark_that_only_mentions_cancelling_is_no_deletion_mark(
+        gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    table = workbook(tmp_path / "目录.xlsx", [[*HEADER, "编号", "备注"], [*FIRST, "SHJZ-001", "已取消收费，删除部分内容"]],
+                     sheet="社会救助")
+    run = gk("import", "xlsx", table, "-C", cat.root, "--yes")
+    assert run.code == 0, run.out + run.err
+    assert load(cat.root / "items/shjz/SHJZ-001.yaml")["备注"] == "已取消收费，删除部分内容"

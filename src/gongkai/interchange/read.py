@@ -415,6 +415,7 @@ def _read_rows(grid: Grid, layouts: list[SheetLayout], domain: str, domains: lis
                     "请填写实际内容")))
                 row.cells[key] = ""  # reported: not read again as a 公开时限 or channel named 「同左」
         reading.problems.extend(_twins_differ(grid, layout, number))
+        reading.problems.extend(_marked_deleted(grid, layout, number))
         reading.problems.extend(_ignored_ticks(grid, layout, number))
         if _names_only(row):  # 「一 | 社会救助」「（二）最低生活保障」: the heading of the group below, no item
             domain = _heading(row, domains, reading, sections) or domain
@@ -627,6 +628,24 @@ def _struck(grid: Grid, number: int) -> list[ImportProblem]:
     return [ImportProblem(grid.ref(number, col), (
         f"单元格中「{shown(grid.struck[(number, col)])}」加了删除线（审核时标出要删去的文字？）：gongkai 不按字体格式读，"
         "加了删除线的文字照样会导入。要删去的，请真正删去这些文字；不删的，请去掉删除线后再导入")) for col in crossed]
+
+
+# A row the 政务公开办 marks for deletion in words (in 备注, the 序号 or a column of its own: 「调整情况」「审核意见」):
+# 「删除」「建议删除」「此项取消」「不再公开」.
+_SUBJECT = r"(?:(?:此|该|本)(?:事?项|条))"
+_DELETED = re.compile(r"(?:建议|拟|申请|需要?|应|已|予以|请|" + _SUBJECT + r")*"
+                      r"(?:删除|删去|删掉|取消(?:公开)?|撤销|作废|不再公开|停止公开)" + _SUBJECT + r"?[。.！!]?")
+
+
+def _marked_deleted(grid: Grid, layout: SheetLayout, number: int) -> list[ImportProblem]:
+    """A cell of 备注, 序号 or a column gongkai does not read that says to delete the row: import deletes nothing, and
+    would keep the item (with 「删除」 for its 备注) as if nobody had said so."""
+    cols = [c for c in layout.columns if c.key in (None, SERIAL, "备注") and not c.under]
+    return [ImportProblem(grid.ref(number, c.col), (
+        f"这一行标明「{shown(grid.own(number, c.col))}」：gongkai 导入不删除事项，这一行会照样导入"
+        f"{'（这一格成为事项的备注）' if c.key == '备注' else ''}。要删去这个事项的，请在表格中删去这一行，再删去它的事项文件"
+        "（gongkai validate 会指出还引用它的信息）；不删的，请清空这一格后再导入"))
+        for c in cols if _DELETED.fullmatch(norm(grid.own(number, c.col)))]
 
 
 def _formula_problem(grid: Grid, cell: tuple[int, int]) -> list[ImportProblem]:
