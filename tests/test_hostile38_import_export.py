@@ -25,6 +25,10 @@ Found by this pass:
 6. A row the 政务公开办 marks for deletion in words — 「删除」 in a column of its own (「调整情况」), 「建议删除」 in 备注,
    「删」 in 序号 — was imported as it stood: the item kept, 「建议删除」 written as its 备注, the 「调整情况」 column only
    said 「不认识的列，已忽略」 at its header. Such a cell is now an error at the cell (read._marked_deleted).
+7. A csv the clerk opened and saved again in Excel holds its long numbers as Excel showed them: 「5.95232E+10」 for
+   the 咨询电话 0595-23222617, 「59523222617」 with the 0 gone — both imported as the new 咨询电话, the number lost with
+   --yes (the 0 lost was caught in xlsx number cells only). Both are now errors at the cell (read._SCIENTIFIC,
+   Grid.csv).
 """
 
 from __future__ import annotations
@@ -279,3 +283,46 @@ def test_a_remark_that_only_mentions_cancelling_is_no_deletion_mark(
     run = gk("import", "xlsx", table, "-C", cat.root, "--yes")
     assert run.code == 0, run.out + run.err
     assert load(cat.root / "items/shjz/SHJZ-001.yaml")["备注"] == "已取消收费，删除部分内容"
+
+
+# 7 ───────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+
+def _csv(path: Path, rows: list[list[str]]) -> Path:
+    """A csv as Excel saves 「CSV（逗号分隔）」: GBK, commas, the cells as Excel shows them."""
+    path.write_bytes("\r\n".join(",".join(row) for row in rows).encode("gbk") + b"\r\n")
+    return path
+
+
+def test_a_number_excel_saved_into_a_csv_in_scientific_notation_is_an_error(
+        gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    header = ["一级事项", "二级事项", "公开内容", "编号", "咨询电话", "备注"]
+    table = _csv(tmp_path / "社会救助.csv", [header, ["最低生活保障", "审批信息", "低保对象名单及相关信息", "SHJZ-001",
+                                                      "5.95232E+10", "身份证号 3.50524E+17"]])
+    before = (cat.root / "items/shjz/SHJZ-001.yaml").read_bytes()
+    run = gk("import", "csv", table, "-C", cat.root, "--yes")
+    assert run.code == 1
+    assert ("社会救助!E2: 单元格是「5.95232E+10」：Excel 把长数字（电话号码、编号）显示成科学计数法后另存，原来的数字已经丢失，"
+            "gongkai 无法还原：请在原表中把这一列设为「文本」、重新填写完整的数字后再导入") in run.err
+    assert "社会救助!F2" not in run.err  # a text that only holds such a number among words is no such cell
+    assert (cat.root / "items/shjz/SHJZ-001.yaml").read_bytes() == before
+
+
+def test_a_phone_number_without_its_leading_zero_in_a_csv_is_an_error(
+        gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    header = ["一级事项", "二级事项", "公开内容", "编号", "咨询电话"]
+    table = _csv(tmp_path / "社会救助.csv", [header, ["最低生活保障", "审批信息", "低保对象名单及相关信息", "SHJZ-001",
+                                                      "59523222617"]])
+    run = gk("import", "csv", table, "-C", cat.root, "--yes")
+    assert run.code == 1
+    assert ("社会救助!E2: 咨询电话「59523222617」没有区号开头的 0：csv 在 Excel 中打开再保存时，长数字按数字保存、去掉了开头的 0。"
+            "请改正为带区号的号码（如 0595-23222619）；以后请导入 xlsx，或在 Excel 中把这一列设为「文本」") in run.err
+    assert "咨询电话" not in load(cat.root / "items/shjz/SHJZ-001.yaml")
+
+    # the numbers that lose nothing stay as they were: 8 digits, 12345, 400 numbers
+    for number in ("23222619", "12345", "4008123123"):
+        table = _csv(tmp_path / "社会救助.csv", [header, ["最低生活保障", "审批信息", "低保对象名单及相关信息", "SHJZ-001",
+                                                          number]])
+        run = gk("import", "csv", table, "-C", cat.root, "--yes")
+        assert run.code == 0, run.out + run.err
+        assert load(cat.root / "items/shjz/SHJZ-001.yaml")["咨询电话"] == number

@@ -59,6 +59,7 @@ class Grid:
     # Text drawn struck through (the whole cell's font, or runs of it): how a reviewer marks what to delete. The
     # text is still in the cell, and would be imported as if nobody had struck it.
     struck: dict[tuple[int, int], str] = field(default_factory=dict)
+    csv: bool = False  # read from a csv file: every cell is text, a number Excel saved in it shows no type
 
     @cached_property
     def rows(self) -> int:
@@ -372,7 +373,7 @@ def _csv_grid(data: bytes, name: str) -> Grid:
     except csv.Error as exc:
         raise UnreadableWorkbook(f"csv 文件第 {read_to + 1} 行格式有误（{_csv_reason(str(exc))}）。"
                                  "请用 Excel 或 WPS 打开后另存为「.xlsx」再导入") from None
-    return Grid(name, cells)
+    return Grid(name, cells, csv=True)
 
 
 def _csv_reason(english: str) -> str:

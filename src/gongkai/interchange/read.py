@@ -36,6 +36,8 @@ _SAME_AS_OTHER = re.compile(r"同(?:左|右|下|前列|后)(?:一?行|栏|列|�
 # 10 …). Ten digits, or eleven that are no mobile number (1 and ten more); eight-digit local numbers lose nothing, nor
 # do the nationwide service numbers 400 and 800 (4008123123: ten digits, no area code, no 0 to lose).
 _ZERO_LOST = re.compile(r"(?![48]00)\d{10}|[2-9]\d{10}")
+# A long number as Excel shows it in a narrow General cell, and writes it so into a csv: 「5.95232E+10」 for 059523222617.
+_SCIENTIFIC = re.compile(r"[+-]?\d(?:\.\d+)?[Ee]\+\d{1,3}")
 # What Excel and WPS show in a cell whose formula failed.
 FORMULA_ERRORS = frozenset(("#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#SPILL!", "#CALC!"))
 
@@ -407,6 +409,10 @@ def _read_rows(grid: Grid, layouts: list[SheetLayout], domain: str, domains: lis
                 reading.problems.append(ImportProblem(row.refs[key], (
                     f"咨询电话是数字格式，区号开头的 0 已被 Excel 去掉（读出的是「{shown(value)}」）：请把单元格格式改为"
                     "「文本」后重新填写，如 0595-23222619")))
+            elif key == "咨询电话" and grid.csv and _ZERO_LOST.fullmatch(value):  # (a csv keeps no cell's type)
+                reading.problems.append(ImportProblem(row.refs[key], (
+                    f"咨询电话「{shown(value)}」没有区号开头的 0：csv 在 Excel 中打开再保存时，长数字按数字保存、去掉了开头的 0。"
+                    "请改正为带区号的号码（如 0595-23222619）；以后请导入 xlsx，或在 Excel 中把这一列设为「文本」")))
             if _DITTO.fullmatch(norm(value)):
                 row.cells[key] = _ditto(row, key, rows[-1] if rows else None, reading)
             elif _SAME_AS_OTHER.fullmatch(norm(value)):
@@ -658,6 +664,10 @@ def _formula_problem(grid: Grid, cell: tuple[int, int]) -> list[ImportProblem]:
         return [ImportProblem(grid.ref(*cell), (
             f"单元格是日期格式（Excel 显示为日期，读出的是「{grid.own(*cell)}」），这一列应是文字：请把单元格格式改为"
             "「文本」后重新填写"))]
+    if _SCIENTIFIC.fullmatch(grid.own(*cell)):
+        return [ImportProblem(grid.ref(*cell), (
+            f"单元格是「{grid.own(*cell)}」：Excel 把长数字（电话号码、编号）显示成科学计数法后另存，原来的数字已经丢失，"
+            "gongkai 无法还原：请在原表中把这一列设为「文本」、重新填写完整的数字后再导入"))]
     if grid.own(*cell) in FORMULA_ERRORS:
         return [ImportProblem(grid.ref(*cell), (
             f"单元格的公式出错（{grid.own(*cell)}），读不出内容：请在 Excel 中改正公式，或直接填写内容"))]
