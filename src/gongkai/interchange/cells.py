@@ -114,7 +114,7 @@ def split_list(text: str) -> list[str]:
 
     Each element is as typed (half-width brackets stay half-width): an unchanged cell must read as the file's value.
     """
-    lines = [_enclosed_mark(line.strip()) for line in visible(text).split("\n") if line.strip()]
+    lines = _rewrapped([_enclosed_mark(line.strip()) for line in visible(text).split("\n") if line.strip()])
     if len(lines) == 1:
         line = lines[0]
         found = _inline_numbered(line) or _chinese_numbered(line) or _bulleted(line)
@@ -133,6 +133,32 @@ def split_list(text: str) -> list[str]:
         else:
             elements.extend(ref for p in _split_outside(line, "；;") for ref in _references(p.rstrip("，,")))
     return [e for e in elements if e]
+
+
+def _rewrapped(lines: list[str]) -> list[str]:
+    """The lines of a list cell, each line that only goes on with the one above joined to it: a line that closes a
+    《》 or （） the line above left open (a title broken by Alt+Enter or pasted from a PDF: 「《中华人民共和国政府信息
+    公开⏎条例》」), and in a cell whose entries start with a bullet or number, a line without one (「●低保对象名单及⏎
+    相关信息⏎●救助标准」: two entries, not three)."""
+    marked = bool(lines) and _LINE_MARK.match(lines[0]) is not None
+    joined: list[str] = []
+    for line in lines:
+        if joined and (_depth(joined[-1] + line) < _depth(joined[-1]) or marked and not _LINE_MARK.match(line)):
+            joined[-1] += line
+        else:
+            joined.append(line)
+    return joined
+
+
+def _depth(text: str) -> int:
+    """How many brackets *text* leaves open at its end."""
+    depth = 0
+    for ch in text:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+    return depth
 
 
 # Numbers in one character, as Word and PDF converters leave them: ⑴ is （1）, ⒈ is 1., ㈠ is （一）.
