@@ -136,14 +136,12 @@ def split_list(text: str) -> list[str]:
 
 
 def _rewrapped(lines: list[str]) -> list[str]:
-    """The lines of a list cell, each line that only goes on with the one above joined to it: a line that closes a
-    《》 or （） the line above left open (a title broken by Alt+Enter or pasted from a PDF: 「《中华人民共和国政府信息
-    公开⏎条例》」), and in a cell whose entries start with a bullet or number, a line without one (「●低保对象名单及⏎
-    相关信息⏎●救助标准」: two entries, not three)."""
-    marked = bool(lines) and _LINE_MARK.match(lines[0]) is not None
+    """The lines of a list cell, each line that closes a 《》 or （） the line above left open joined to it: a title
+    broken by Alt+Enter or pasted from a PDF (「《中华人民共和国政府信息公开⏎条例》」) is one entry. (A line without a
+    bullet among bulleted ones stays an entry: the end of one wrapped, or one added without its ●, nobody can tell.)"""
     joined: list[str] = []
     for line in lines:
-        if joined and (_depth(joined[-1] + line) < _depth(joined[-1]) or marked and not _LINE_MARK.match(line)):
+        if joined and _depth(joined[-1] + line) < _depth(joined[-1]):
             joined[-1] += line
         else:
             joined.append(line)
