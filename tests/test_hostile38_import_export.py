@@ -132,6 +132,24 @@ def test_two_options_of_a_one_option_field_joined_by_he_are_the_error_of_two_tic
     assert "「及特定群体」" not in run.err
 
 
+def test_boxed_options_joined_by_he_and_deng_after_boxed_ones_read_the_same(
+        gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    row = [*FIRST[:7], "■政府网站 及 ■两微一端", *FIRST[8:10], "■县级和□乡级", "SHJZ-001"]
+    table = workbook(tmp_path / "目录.xlsx", [[*HEADER, "编号"], row], sheet="社会救助")
+    run = gk("import", "xlsx", table, "-C", cat.root, "--yes")
+    assert run.code == 0, run.out + run.err
+    item = load(cat.root / "items/shjz/SHJZ-001.yaml")
+    assert item["公开渠道"] == ["政府网站", "两微一端"]
+    assert item["公开层级"] == ["县级"]
+
+    row = [*FIRST[:7], "■政府网站 ■两微一端等", *FIRST[8:], "SHJZ-001"]
+    run = gk("import", "xlsx", workbook(tmp_path / "目录2.xlsx", [[*HEADER, "编号"], row], sheet="社会救助"),
+             "-C", cat.root, "--yes")
+    assert run.code == 1
+    assert "社会救助!H2: 公开渠道写了「等」，看不出还有哪些：请逐个写明（或勾选）全部公开渠道，去掉「等」字" in run.err
+    assert "前后没有方框" not in run.err
+
+
 def test_deng_after_the_channels_is_said_as_what_it_hides(
         gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
     row = [*FIRST[:7], "政府网站、两微一端等", *FIRST[8:], "SHJZ-001"]

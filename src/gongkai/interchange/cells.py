@@ -331,9 +331,9 @@ def _tokens(text: str, choice: Choice) -> list[_Token]:
             pos += 1
         elif spelling := choice.spelling_at(text, pos):
             pos = _name(text, pos, spelling, choice, tokens)
-        elif (joint := _JOINT.match(text, pos)) and tokens and tokens[-1].kind == "name" and _name_follows(
-                text, joint.end(), choice):
-            pos = joint.end()  # 「政府网站及村公示栏」「主动和依申请」: a conjunction between two names parts them as 、 does
+        elif (joint := _JOINT.match(text, pos)) and tokens and tokens[-1].kind == "name" and (
+                _name_follows(text, joint.end(), choice) or text[joint.end():].lstrip()[:1] in MARKS):
+            pos = joint.end()  # 「政府网站及村公示栏」「■县级和■乡级」: a conjunction between two names parts them as 、 does
         else:
             end = _unknown_end(text, pos, choice)
             tokens.append(_Token("unknown", text[pos:end].strip()))

@@ -180,7 +180,7 @@ def _tick_alone(text: str, boxes: Boxes) -> bool:
 
 def _box_problems(boxes: Boxes, choice: Choice, ref: str, problems: list[ImportProblem]) -> bool:
     """Report names that are no option and names without a box; True when there were any."""
-    for text in boxes.unknown:
+    for text in boxes.unknown + [t for t in boxes.unmarked if t in ETC]:  # 「■政府网站 ■两微一端等」: no box of its own
         if text in ETC:
             problems.append(ImportProblem(ref, (
                 f"{choice.title.removesuffix('和载体')}写了「{shown(text)}」，看不出还有哪些：请逐个写明（或勾选）全部"
@@ -189,7 +189,7 @@ def _box_problems(boxes: Boxes, choice: Choice, ref: str, problems: list[ImportP
         hint = ("应是 13 个标准渠道之一，其他渠道请写在「其他（……）」里" if choice.field == "公开渠道"
                 else f"应是{'、'.join(choice.names)}之一")
         problems.append(ImportProblem(ref, f"不认识的{choice.title.removesuffix('和载体')}「{shown(text)}」：{hint}"))
-    for text in boxes.unmarked:
+    for text in (t for t in boxes.unmarked if t not in ETC):
         problems.append(ImportProblem(ref, (
             f"「{shown(text)}」前后没有方框，而同一格的其他名称有：看不出是否勾选。请写成「■{shown(text)}」或「□{shown(text)}」")))
     if boxes.stray:
