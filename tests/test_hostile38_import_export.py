@@ -32,6 +32,9 @@ Found by this pass:
 8. A 公开依据 broken inside its title by Alt+Enter (or pasted from a PDF with its line wraps) — 「《中华人民共和国政府
    信息公开⏎条例》」 — was read as two entries, 「《中华人民共和国政府信息公开」 and 「条例》…」, and written so with --yes;
    a line that closes a bracket the line above opened now goes on with it (cells._rewrapped).
+9. A row the 政务公开办 emptied but for its 编号 (the cells of B:P selected and deleted, meaning 「delete this item」)
+   read as 「未变」 without a word: blank is 「不改」, and the item, named by the row, was not even in the list of items
+   the table lacks. It is now said at the 编号 (plan._plan_row).
 """
 
 from __future__ import annotations
@@ -375,3 +378,27 @@ def test_lines_without_bullets_or_open_brackets_are_still_one_entry_each(
     item = load(cat.root / "items/shjz/SHJZ-001.yaml")
     assert item["公开内容"] == ["低保对象名单", "救助标准"]
     assert item["公开依据"] == ["《甲》", "《乙"]
+
+
+# 9 ───────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+
+def test_a_row_emptied_but_for_its_bianhao_is_said(gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    table = workbook(tmp_path / "目录.xlsx", [[*HEADER, "编号"], ["1", *[None] * 10, "SHJZ-001"]], sheet="社会救助")
+    before = (cat.root / "items/shjz/SHJZ-001.yaml").read_bytes()
+    run = gk("import", "xlsx", table, "-C", cat.root, "--yes")
+    assert run.code == 0, run.out + run.err
+    assert ("社会救助!L2: 这一行除编号「SHJZ-001」外都是空白（空白表示不改），SHJZ-001 保持原样：要删去这个事项的，"
+            "请在表格中删去这一行，再删去它的事项文件（gongkai validate 会指出还引用它的信息）；否则请补上这一行的内容") in run.err
+    assert "新增 0 项，更新 0 项，未变 1 项。" in run.out
+    assert (cat.root / "items/shjz/SHJZ-001.yaml").read_bytes() == before
+
+
+def test_a_row_with_its_bianhao_and_one_cell_is_no_emptied_row(
+        gk: Callable[..., Run], cat: CatalogDir, tmp_path: Path) -> None:
+    row = ["1", *[None] * 4, "制定或获取信息之日起5个工作日内", *[None] * 5, "SHJZ-001"]
+    run = gk("import", "xlsx", workbook(tmp_path / "目录.xlsx", [[*HEADER, "编号"], row], sheet="社会救助"),
+             "-C", cat.root, "--yes")
+    assert run.code == 0, run.out + run.err
+    assert "都是空白" not in run.err
+    assert load(cat.root / "items/shjz/SHJZ-001.yaml")["公开时限"] == "制定或获取信息之日起5个工作日内"

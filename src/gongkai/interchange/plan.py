@@ -207,6 +207,11 @@ def _plan_row(catalog: Catalog, row: Row, fields: dict[str, Any], index: Index, 
             fields["一级事项"] = None
         if row.domain_above and fields.get("编号"):  # likewise never a move into the 领域 of the row above
             fields["领域"] = existing.values.get("领域")
+        if fields.get("编号") and not any(v not in (None, [], "") for k, v in fields.items() if k not in ("领域", "编号")):
+            plan.problems.append(ImportProblem(row.ref("编号"), (
+                f"这一行除编号「{existing.item_id}」外都是空白（空白表示不改），{existing.item_id} 保持原样：要删去这个事项的，"
+                "请在表格中删去这一行，再删去它的事项文件（gongkai validate 会指出还引用它的信息）；否则请补上这一行的内容"),
+                warning=True))
         _keep_uncovered(fields, existing.values, partial_columns(row.cells))
         for key in ("一级事项", "二级事项", "三级事项"):  # the same name retyped: the file keeps its own spelling
             if fields.get(key) and item_name(fields[key]) == item_name(existing.values.get(key)):
