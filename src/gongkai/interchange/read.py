@@ -622,10 +622,12 @@ def _spread(keys: dict[int, str], anchor_col: int, key: str) -> bool:
 def _struck(grid: Grid, number: int) -> list[ImportProblem]:
     """Text struck through in row *number* (how the 政务公开办 marks what to delete when it sends the table back): an
     error, since gongkai reads the text and not its font — the struck entry would stay, the struck row be 「未变」."""
-    crossed = sorted(col for row, col in grid.struck if row == number and (row, col) in grid.cells)
+    if not grid.struck:
+        return []
+    filled = rowkinds.filled_cells(grid, number)
+    crossed = [col for col in filled if (number, col) in grid.struck]
     if not crossed:
         return []
-    filled = [col for row, col in grid.cells if row == number]
     if len(filled) > 1 and len(crossed) == len(filled) and all(grid.struck[(number, c)] == grid.own(number, c)
                                                                 for c in crossed):
         return [ImportProblem(grid.ref(number, crossed[0]), (
