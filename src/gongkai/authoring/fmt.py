@@ -24,7 +24,7 @@ from gongkai.catalog.listing import catalog_root_of
 from gongkai.catalog.normalize import FIELDS, normalize
 from gongkai.catalog.yamlio import (BLOCK_START, FULL_WIDTH_DASH, INDENT_SPACES, YamlFailure, YamlProblem,
                                     aligned_indent, blank_line_odd_space, child_indent, parse_fast, parse_positional,
-                                    refuse_before_round_trip)
+                                    refuse_before_round_trip, unindented_text_line)
 from gongkai.errors import describe_os_error
 from gongkai.files_io import ReadOnlyFile, write_atomic
 
@@ -92,8 +92,13 @@ def fix_text(text: str) -> tuple[str, list[str]]:
                 reasons.add("多行文字中空行里的全角空格、不间断空格或 Tab 删去")
             lines.append(line)
             continue
+        if block is not None and (odd := unindented_text_line(line, block, inner)) is not None:
+            inner = inner if inner is not None else block + 2
+            lines.append(" " * inner + line[odd:])  # 「　　」 or the Tab stays: the paragraph's first-line indent
+            reasons.add("多行文字中以 Tab、全角空格开头的行前补上半角空格缩进（段首缩进照原样保留）")
+            continue
         if block is not None and indent > block:
-            inner = indent if inner is None else inner
+            inner = len(line) - len(line.lstrip(" ")) if inner is None else inner  # YAML counts half-width spaces
             lines.append(line)
             continue
         block = indent if BLOCK_START.search(line) else None

@@ -134,6 +134,30 @@ def blank_line_odd_space(line: str, inner: int) -> int | None:
     return odd if odd < len(line) and odd < inner else None
 
 
+def unindented_text_line(line: str, block: int, inner: int | None) -> int | None:
+    """Where a line of a block of text (正文: |, opened by a key indented *block*; *inner*: the text's indentation, None
+    before its first line) starts with a tab, full-width or no-break space before it has the half-width spaces YAML
+    counts: a paragraph pasted from Word (「　　经审核……」) or indented with Notepad's Tab. YAML ends the text above it and
+    fails. None for other lines, and for a 「键: 值」 line or a comment, which do end the text as YAML reads it."""
+    spaces = len(line) - len(line.lstrip(" "))
+    if spaces >= (inner if inner is not None else block + 1) or line[spaces:spaces + 1] not in _SPACE_NAME:
+        return None
+    content = line.lstrip(INDENT_SPACES)
+    return None if not content or content.startswith(("#", "＃")) or _key_at(content) is not None else spaces
+
+
+def _unindented_text(line: str, number: int, block: int, inner: int | None) -> YamlProblem | None:
+    """GK006/GK007 for a line of a block of text that unindented_text_line finds: the spaces fmt puts before it."""
+    odd = unindented_text_line(line, block, inner)
+    if odd is None:
+        return None
+    typed = _SPACE_NAME[line[odd]]
+    return YamlProblem("GK007" if line[odd] == "\t" else "GK006",
+                       f"多行文字的这一行以{typed}开头，前面没有半角空格：YAML 不把它算作缩进，读到这里文字就断了",
+                       f"在这一行行首加上 {inner if inner is not None else block + 2} 个半角空格，与多行文字的其他行对齐；"
+                       f"{typed}作为段首缩进照原样留在文字里。gongkai fmt 可自动改正。", number, odd + 1)
+
+
 def _round_trip() -> YAML:
     yaml = YAML(typ="rt")
     yaml.Constructor = _TextDates
@@ -167,6 +191,9 @@ def prescan(text: str) -> list[YamlProblem]:
                         "YAML 不认它作空行，读到这里就断了：把这一行清空（删去其中的空格）；gongkai fmt 可自动改正。",
                         number, odd + 1,
                     ))
+                continue
+            if (unindented := _unindented_text(line, number, block, inner)) is not None:
+                problems.append(unindented)
                 continue
             inner = spaces if inner is None and spaces > block else inner
             if inner is not None and spaces >= inner:

@@ -1,0 +1,79 @@
+"""Thirty-eighth hostile pass on the front door: the clerk's day at a Chinese Windows PC — `gongkai new`, the new file
+edited in Notepad, then `gongkai fmt` and `gongkai validate`.
+
+Expected values are typed by hand: in the test record 「正文: |」 is line 17, so the body's first line is line 18.
+
+Found by this pass:
+1. A 正文 pasted from Word under 「正文: |」 without the two half-width spaces (every paragraph starts 「　　」), or
+   indented with Notepad's Tab, was GK006/GK007 「行首用了全角空格「　」缩进……请删除全角空格后重新缩进；gongkai fmt 可
+   自动改正」 — and fmt refused the file: for the Tab 「这里有不能出现的字符」, for the 「　　」 「缺少冒号：写成「经审核，现将
+   名单予以公示。: ……」」, telling the clerk to turn the text into a key. Now validate names the line as a line of the
+   text that lacks its half-width spaces, says how many to add (the 「　　」 or Tab stays as the paragraph's first-line
+   indent), and fmt adds them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import pytest
+
+from conftest import RECORD, CatalogDir, Run
+
+Gk = Callable[..., Run]
+TODAY = "2026-11-07"
+BODY = "正文: |\n  经审核，现将名单予以公示。\n"
+
+
+def _errors(gk: Gk, root: object) -> list[tuple[int, int, str, str, str]]:
+    run = gk("validate", root, "--format", "json", "--today", TODAY)
+    assert run.code in (0, 1), run.err
+    return [(d["line"], d["column"], d["code"], d["message"], d["hint"])
+            for d in json.loads(run.out)["diagnostics"] if d["severity"] == "error"]
+
+
+# 1. A 正文 whose lines start with 「　　」 or a Tab and no half-width spaces --------------------------------------------
+
+FW = "\u3000\u3000"
+
+
+@pytest.mark.parametrize(("body", "found", "mended"), [
+    # pasted from Word: every paragraph starts 「　　」, nothing before it
+    (f"正文: |\n{FW}经审核，现将名单予以公示。\n\n{FW}如有异议请来电。\n",
+     [(18, 1, "GK006", "全角空格「　」", 2), (20, 1, "GK006", "全角空格「　」", 2)],
+     f"正文: |\n  {FW}经审核，现将名单予以公示。\n\n  {FW}如有异议请来电。\n"),
+    # indented with Notepad's Tab
+    ("正文: |\n\t经审核，现将名单予以公示。\n\t如有异议请来电。\n",
+     [(18, 1, "GK007", "制表符（Tab）", 2), (19, 1, "GK007", "制表符（Tab）", 2)],
+     "正文: |\n  \t经审核，现将名单予以公示。\n  \t如有异议请来电。\n"),
+    # one paragraph of a body that is indented otherwise, and one after a line that starts 「　　」 inside the text
+    (f"正文: |\n  {FW}经审核，现将名单予以公示。\n\t如有异议请来电。\n  \t联系电话见附件。\n",
+     [(19, 1, "GK007", "制表符（Tab）", 2)],
+     f"正文: |\n  {FW}经审核，现将名单予以公示。\n  \t如有异议请来电。\n  \t联系电话见附件。\n"),
+])
+def test_a_body_line_without_its_half_width_spaces_is_named_and_mended(gk: Gk, cat: CatalogDir, body: str,
+                                                                       found: list[tuple[int, int, str, str, int]],
+                                                                       mended: str) -> None:
+    path = cat.record(RECORD.replace(BODY, body))
+    errors = _errors(gk, cat.root)
+    assert [(line, column, code) for line, column, code, _, _ in errors] == [f[:3] for f in found]
+    for (_, _, _, message, hint), (_, _, _, typed, spaces) in zip(errors, found, strict=True):
+        assert message == f"多行文字的这一行以{typed}开头，前面没有半角空格：YAML 不把它算作缩进，读到这里文字就断了"
+        assert hint == (f"在这一行行首加上 {spaces} 个半角空格，与多行文字的其他行对齐；{typed}作为段首缩进照原样留在文字里。"
+                        "gongkai fmt 可自动改正。")
+    run = gk("fmt", path)
+    assert run.code == 0, run.err
+    assert "多行文字中以 Tab、全角空格开头的行前补上半角空格缩进（段首缩进照原样保留）" in run.out
+    assert path.read_text(encoding="utf-8").endswith(mended)
+    assert gk("fmt", "--check", path).code == 0
+    assert _errors(gk, cat.root) == []
+
+
+def test_a_key_after_the_body_still_ends_it(gk: Gk, cat: CatalogDir) -> None:
+    """「⇥页数: 2」 below the text (line 18) is a key typed with a Tab, as before: never taken into the 正文 by fmt."""
+    path = cat.record(RECORD.replace("页数: 1\n", "").replace(BODY, BODY + "\t页数: 2\n"))
+    assert [(line, column, code) for line, column, code, _, _ in _errors(gk, cat.root)] == [(18, 1, "GK007")]
+    gk("fmt", path)
+    text = path.read_text(encoding="utf-8")
+    assert "  页数: 2" not in text and "  \t页数: 2" not in text
