@@ -77,3 +77,47 @@ def test_a_key_after_the_body_still_ends_it(gk: Gk, cat: CatalogDir) -> None:
     gk("fmt", path)
     text = path.read_text(encoding="utf-8")
     assert "  页数: 2" not in text and "  \t页数: 2" not in text
+
+
+# 2. `new record --item` given the item's name, as the clerk knows it -----------------------------------------------
+
+ITEM_2 = ("编号: SHJZ-002\n领域: 社会救助\n五公开: 服务公开\n一级事项: 最低生活保障\n二级事项: 办事指南\n公开内容:\n  - 办理条件\n"
+          "公开依据:\n  - 《社会救助暂行办法》（国务院令第649号）\n公开时限: 制定或获取信息之日起10个工作日内\n"
+          "公开主体: 县级人民政府民政部门\n公开渠道: [政府网站]\n公开对象: 全社会\n公开方式: 主动\n公开层级: [县级]\n责任单位: shjzg\n")
+NEW = ("new", "record", "--title", "关于调整低保标准的通知", "--kind", "通知", "--unit", "shjzg",
+       "--attribute", "依申请公开", "--formed", "2026-11-02", "--today", TODAY, "-C")
+
+
+@pytest.mark.parametrize("typed", ["最低生活保障/审批信息", "最低生活保障 / 审批信息", "最低生活保障 审批信息",
+                                   "最低生活保障（审批信息）", "最低生活保障(审批信息)", "最低生活保障——审批信息",
+                                   "最低生活保障　审批信息", "SHJZ-001", "shjz-001"])
+def test_new_record_takes_the_items_name(gk: Gk, cat: CatalogDir, typed: str) -> None:
+    """Before: 「事项「最低生活保障 审批信息」在目录中不存在（items/ 下有：SHJZ-001）」, nothing written."""
+    cat.item(ITEM_2, "items/shjz/SHJZ-002.yaml")
+    run = gk(*NEW, cat.root, "--item", typed)
+    assert run.code == 0, run.err
+    assert "事项: SHJZ-001\n" in (cat.root / "records/2026/R2026-002.yaml").read_text(encoding="utf-8")
+
+
+def test_the_first_level_alone_names_the_items_that_have_it(gk: Gk, cat: CatalogDir) -> None:
+    """Before: 「事项「最低生活保障」在目录中不存在」 although two items are 最低生活保障."""
+    cat.item(ITEM_2, "items/shjz/SHJZ-002.yaml")
+    run = gk(*NEW, cat.root, "--item", "最低生活保障")
+    assert run.code == 2
+    assert ("「最低生活保障」是2个事项的名称：SHJZ-001（最低生活保障 / 审批信息）、SHJZ-002（最低生活保障 / 办事指南），"
+            "未新建：请写其中一个的编号，如 --item SHJZ-001") in run.err
+    assert not (cat.root / "records/2026/R2026-002.yaml").exists()
+
+
+def test_the_first_level_of_one_item_is_that_item(gk: Gk, cat: CatalogDir) -> None:
+    assert gk(*NEW, cat.root, "--item", "最低生活保障").code == 0
+    assert "事项: SHJZ-001\n" in (cat.root / "records/2026/R2026-002.yaml").read_text(encoding="utf-8")
+
+
+def test_a_name_no_item_has_lists_the_items_near_it(gk: Gk, cat: CatalogDir) -> None:
+    cat.item(ITEM_2, "items/shjz/SHJZ-002.yaml")
+    run = gk(*NEW, cat.root, "--item", "办事指南")
+    assert run.code == 2
+    assert "事项「办事指南」在目录中不存在（名称相近的有：SHJZ-002（最低生活保障 / 办事指南）），未新建" in run.err
+    run = gk(*NEW, cat.root, "--item", "临时救助")
+    assert run.code == 2 and "事项「临时救助」在目录中不存在（items/ 下有：SHJZ-001、SHJZ-002），未新建" in run.err

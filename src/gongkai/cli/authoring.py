@@ -156,7 +156,7 @@ def new_record(
     title: Annotated[str | None, typer.Option("--title", help="题名", show_default=False)] = None,
     kind: Annotated[str | None, typer.Option("--kind", help="文种，如 通知、公示、政策文件", show_default=False)] = None,
     unit: Annotated[str | None, typer.Option("--unit", help="责任单位编号", show_default=False)] = None,
-    item: Annotated[str | None, typer.Option("--item", help="所属公开事项编号，如 SHJZ-003", show_default=False)] = None,
+    item: Annotated[str | None, typer.Option("--item", help="所属公开事项：编号如 SHJZ-003，或名称如 最低生活保障/审批信息", show_default=False)] = None,
     attribute: Annotated[str | None, typer.Option("--attribute", help="公开属性：主动公开、依申请公开、不予公开", show_default=False)] = None,
     ground: Annotated[str | None, typer.Option("--ground", help="不予公开理由（不予公开时必填）", show_default=False)] = None,
     doc_number: Annotated[str | None, typer.Option("--doc-number", help="文号，如 安民〔2026〕12号", show_default=False)] = None,
@@ -178,7 +178,7 @@ def new_record(
     fields["文号"] = doc_number
     fields["文种"] = ask.one(kind, "文种", "--kind", vocab.DOCUMENT_KINDS)
     fields["责任单位"] = ask.one(unit, "责任单位编号", "--unit", tuple(u.id for u in agency.units if u.kind == "股室"))
-    fields["事项"] = ask.one(item, "所属公开事项编号", "--item", default="" if ask.interactive else None) or None
+    fields["事项"] = ask.one(item, "所属公开事项（编号或名称）", "--item", default="" if ask.interactive else None) or None
     fields["公开属性"] = ask.one(attribute, "公开属性", "--attribute", vocab.ATTRIBUTES)
     fields["成文日期"] = parse_date(ask.one(formed, "成文日期", "--formed", default=day) or day, "--formed")
     ask.finish()
