@@ -121,3 +121,58 @@ def test_a_name_no_item_has_lists_the_items_near_it(gk: Gk, cat: CatalogDir) -> 
     assert "事项「办事指南」在目录中不存在（名称相近的有：SHJZ-002（最低生活保障 / 办事指南）），未新建" in run.err
     run = gk(*NEW, cat.root, "--item", "临时救助")
     assert run.code == 2 and "事项「临时救助」在目录中不存在（items/ 下有：SHJZ-001、SHJZ-002），未新建" in run.err
+
+
+# 3. A 「 #」 inside a value without quotes: YAML ends the value there ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("old", "new", "where", "message", "hint"), [
+    ("题名: 测试县民政局关于2026年第三季度低保对象名单的公示\n", "题名: 关于城关镇 #3 地块征收的公告\n", (2, 5),
+     "「题名」的值在「#3 地块征收的公告」前断开了：YAML 把半角空格后的「#」当作注释的开始，读到的题名只有「关于城关镇」",
+     "「#3 地块征收的公告」是值的一部分的，给整个值加上引号：题名: \"关于城关镇 #3 地块征收的公告\"；"
+     "确是注释的，在「#」后面空一格（「# 说明」）。"),
+    ("文号: 测民〔2026〕1号\n", "文号: 测民〔2026〕 #1号\n", (3, 5),
+     "「文号」的值在「#1号」前断开了：YAML 把半角空格后的「#」当作注释的开始，读到的文号只有「测民〔2026〕」",
+     "「#1号」是值的一部分的，给整个值加上引号：文号: \"测民〔2026〕 #1号\"；确是注释的，在「#」后面空一格（「# 说明」）。"),
+    ("  结论: 不涉及国家秘密，同意主动公开\n", "  结论: 不涉及国家秘密，同意主动公开 #\"张三\"审\n", (12, 7),
+     "「结论」的值在「#\"张三\"审」前断开了：YAML 把半角空格后的「#」当作注释的开始，读到的结论只有「不涉及国家秘密，同意主动公开」",
+     "给整个值加上引号：结论: '不涉及国家秘密，同意主动公开 #\"张三\"审'；"),
+    ("页数: 1\n", "页数: 1\n公开渠道:\n  - 政府网站 #首页\n", (18, 5),
+     "「公开渠道」的值在「#首页」前断开了：YAML 把半角空格后的「#」当作注释的开始，读到的公开渠道只有「政府网站」",
+     "给整个值加上引号：- \"政府网站 #首页\"；"),
+])
+def test_a_value_cut_by_a_hash_is_named(gk: Gk, cat: CatalogDir, old: str, new: str, where: tuple[int, int],
+                                       message: str, hint: str) -> None:
+    """Before: no finding; the title 「关于城关镇」 went to the site, the 文号 「测民〔2026〕」."""
+    cat.record(RECORD.replace(old, new))
+    run = gk("validate", cat.root, "--format", "json", "--today", TODAY)
+    assert run.code == 0, run.out
+    found = [d for d in json.loads(run.out)["diagnostics"] if d["code"] == "GK020"]
+    assert [(d["line"], d["column"], d["severity"], d["message"]) for d in found] == [(*where, "warning", message)]
+    assert hint in found[0]["hint"]
+
+
+def test_a_value_that_is_all_comment_is_named(gk: Gk, cat: CatalogDir) -> None:
+    cat.record(RECORD.replace("文号: 测民〔2026〕1号\n", "文号: #1号\n"))
+    found = [d for d in json.loads(gk("validate", cat.root, "--format", "json", "--today", TODAY).out)["diagnostics"]
+             if d["code"] == "GK020"]
+    assert [d["message"] for d in found] == ["「文号」的值「#1号」整个成了注释：YAML 把半角空格后的「#」当作注释的开始，读到的文号是空的"]
+    assert "文号: \"#1号\"" in found[0]["hint"]
+
+
+@pytest.mark.parametrize("written", [
+    "文号: 测民〔2026〕1号  # 待编号\n", "文号: 测民〔2026〕1号 ## 待编号\n", "文号: \"测民〔2026〕 #1号\"\n",
+    "文号: '测民〔2026〕 #1号'\n", "文号: 测民〔2026〕#1号\n",
+])
+def test_comments_and_quoted_hashes_are_fine(gk: Gk, cat: CatalogDir, written: str) -> None:
+    cat.record(RECORD.replace("文号: 测民〔2026〕1号\n", written).replace(BODY, "正文: |\n  #3 地块 见附件\n"))
+    run = gk("validate", cat.root, "--format", "json", "--today", TODAY)
+    assert run.code == 0 and [d for d in json.loads(run.out)["diagnostics"] if d["code"] == "GK020"] == []
+
+
+def test_an_attachment_path_cut_so_is_said_once(gk: Gk, cat: CatalogDir) -> None:
+    cat.write("files/2026/名单 #2.pdf", "%PDF-1.4\n")
+    cat.record(RECORD.replace("页数: 1\n", "页数: 1\n附件:\n  - 文件: files/2026/名单 #2.pdf\n"))
+    codes = [d["code"] for d in json.loads(gk("validate", cat.root, "--format", "json", "--today", TODAY).out)
+             ["diagnostics"] if d["line"] == 18]
+    assert codes == ["GK607"]
