@@ -176,3 +176,36 @@ def test_an_attachment_path_cut_so_is_said_once(gk: Gk, cat: CatalogDir) -> None
     codes = [d["code"] for d in json.loads(gk("validate", cat.root, "--format", "json", "--today", TODAY).out)
              ["diagnostics"] if d["line"] == 18]
     assert codes == ["GK607"]
+
+
+# 4. A line of the 正文 indented less than the others (a space deleted in Notepad) -----------------------------------
+
+
+@pytest.mark.parametrize(("body", "where", "hint", "mended"), [
+    # the line above ends in a full-width colon: it was blamed, 「用了全角冒号「：」……请在英文输入法下输入冒号」
+    ("正文: |\n  申请条件如下：\n 户籍在本县。\n", (19, 2), "这一行行首要有 2 个半角空格（现在是 1 个）",
+     "正文: |\n  申请条件如下：\n  户籍在本县。\n"),
+    ("正文: |\n  联系电话：0595-23000000\n\n 户籍在本县。\n  收入低于标准。\n", (20, 2), "这一行行首要有 2 个半角空格（现在是 1 个）",
+     "正文: |\n  联系电话：0595-23000000\n\n  户籍在本县。\n  收入低于标准。\n"),
+    # before: 「缩进不一致……同一层的键要左对齐，子项比上一层多缩进两个空格」
+    ("正文: |\n    申请条件如下\n  户籍在本县。\n", (19, 3), "这一行行首要有 4 个半角空格（现在是 2 个）",
+     "正文: |\n  申请条件如下\n  户籍在本县。\n"),
+])
+def test_a_body_line_indented_less_is_named_and_mended(gk: Gk, cat: CatalogDir, body: str, where: tuple[int, int],
+                                                       hint: str, mended: str) -> None:
+    path = cat.record(RECORD.replace(BODY, body))
+    errors = _errors(gk, cat.root)
+    assert [(line, column, code, message) for line, column, code, message, _ in errors] == \
+        [(*where, "GK001", "多行文字的这一行比上面的文字缩进得少：YAML 读到这里认为文字已经结束")]
+    assert errors[0][4] == f"{hint}，与上面的文字对齐；gongkai fmt 可自动改正。"
+    run = gk("fmt", path)
+    assert run.code == 0 and "多行文字中缩进少了的行与上面的文字对齐" in run.out, run.err
+    assert path.read_text(encoding="utf-8").endswith(mended)
+    assert _errors(gk, cat.root) == []
+
+
+def test_a_key_indented_less_than_the_body_is_not_taken_into_it(gk: Gk, cat: CatalogDir) -> None:
+    path = cat.record(RECORD.replace("页数: 1\n", "").replace(BODY, "正文: |\n    经审核，现将名单予以公示。\n  页数: 1\n"))
+    assert [code for _, _, code, _, _ in _errors(gk, cat.root)] == ["GK001"]
+    gk("fmt", path)
+    assert "    页数: 1" not in path.read_text(encoding="utf-8")

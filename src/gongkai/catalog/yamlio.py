@@ -146,6 +146,45 @@ def unindented_text_line(line: str, block: int, inner: int | None) -> int | None
     return None if not content or content.startswith(("#", "＃")) or _key_at(content) is not None else spaces
 
 
+def text_key_column(line: str) -> int | None:
+    """The column (from 0) of the key whose block of text *line* opens (「正文: |」, 「  - 说明: >」): lines of the text
+    are indented deeper than it. None for a block whose indentation is written (「|2」): its first line may be deeper."""
+    if _INDENT_GIVEN.search(line):
+        return None
+    found = _key_at(line)
+    return found[0] if found is not None else len(line) - len(line.lstrip(" "))
+
+
+_INDENT_GIVEN = re.compile(r"[|>][-+]?[1-9]")
+
+
+def short_text_line(line: str, key: int, inner: int | None) -> bool:
+    """Whether *line*, in a block of text whose key is at column *key* and whose first line is indented *inner*, is
+    indented less than that line and more than the key: a space deleted in Notepad. YAML ends the text above it and
+    fails; the line is text all the same. Not a 「键: 值」 line: a key indented wrongly is no line of the text."""
+    spaces = len(line) - len(line.lstrip(" "))
+    content = line.strip(INDENT_SPACES)
+    return inner is not None and key < spaces < inner and bool(content) and _key_at(content) is None
+
+
+def short_text(text: str, line: int) -> tuple[int, int, int] | None:
+    """(line, spaces, the text's indentation) of the first line up to *line* + 1 that short_text_line finds."""
+    key: int | None = None
+    inner: int | None = None
+    for number, written in enumerate(text.split("\n")[:line + 1], start=1):
+        spaces = len(written) - len(written.lstrip(" "))
+        if key is not None and not written.strip():
+            continue
+        if key is not None and short_text_line(written, key, inner):
+            return number, spaces, inner  # type: ignore[return-value]
+        if key is not None and spaces > key:
+            inner = spaces if inner is None else inner
+            continue
+        key = text_key_column(written) if BLOCK_START.search(written) and not written.lstrip().startswith("#") else None
+        inner = None
+    return None
+
+
 def _unindented_text(line: str, number: int, block: int, inner: int | None) -> YamlProblem | None:
     """GK006/GK007 for a line of a block of text that unindented_text_line finds: the spaces fmt puts before it."""
     odd = unindented_text_line(line, block, inner)
@@ -449,6 +488,11 @@ def explain(exc: MarkedYAMLError, text: str) -> YamlProblem:
     conflict = _conflict_line(text, line)
     if conflict:
         return conflict
+    if code == "GK001" and (short := short_text(text, line)) is not None:
+        line, spaces, inner = short  # 「  申请条件如下：」 above: not 「用了全角冒号」, not a key
+        return YamlProblem(code, "多行文字的这一行比上面的文字缩进得少：YAML 读到这里认为文字已经结束",
+                           f"这一行行首要有 {inner} 个半角空格（现在是 {spaces} 个），与上面的文字对齐；"
+                           "gongkai fmt 可自动改正。", line, spaces + 1)
     if code == "GK001" and "mapping values are not allowed" in raw and (above := _key_without_colon(text, line)):
         line, column = above  # 「  审查人 张三」 above 「  审查日期: …」: the parser took both for one value
         lines = text.split("\n")
