@@ -10,6 +10,14 @@ Found by this pass:
    名单予以公示。: ……」」, telling the clerk to turn the text into a key. Now validate names the line as a line of the
    text that lacks its half-width spaces, says how many to add (the 「　　」 or Tab stays as the paragraph's first-line
    indent), and fmt adds them.
+2. `new record --item 最低生活保障/审批信息` (or with a space, 「（）」, 「——」 between the levels) was 「事项不存在（items/ 下
+   有：JGXX-001……QHDM-002……）」: the clerk knows the item by its name. Now the name is taken; a 一级事项 alone that
+   several items share lists them with their 编号.
+3. 「题名: 关于城关镇 #3 地块征收的公告」, 「- 政府网站 #首页」: YAML ends the value at 「 #」, and the title 「关于城关镇」 was
+   published without a word. Now GK020 (warning) names the value, what was read, and the quoted form to write.
+4. A line of the 正文 indented a space less than the others: validate blamed the 「：」 at the end of the line above
+   (「用了全角冒号……请在英文输入法下输入冒号」), or said 「同一层的键要左对齐」, and fmt refused the file. Now GK001 names
+   the line, how many spaces it needs, and fmt aligns it.
 """
 
 from __future__ import annotations
