@@ -18,6 +18,9 @@ Found by this pass:
 4. A line of the 正文 indented a space less than the others: validate blamed the 「：」 at the end of the line above
    (「用了全角冒号……请在英文输入法下输入冒号」), or said 「同一层的键要左对齐」, and fmt refused the file. Now GK001 names
    the line, how many spaces it needs, and fmt aligns it.
+5. 「撤回: 否」 (meaning 不撤回), 「保密审查: 已审查」, 「附件: 名单.pdf」: 「……下面的内容要换行并缩进两个空格」 without the
+   keys to write there. Now the hint names the keys that must be written (「日期: ……」「原因: ……」), and for 「否」
+   「无」 says to delete the line; the same for inspect.yaml's thresholds (two tests updated to the new words).
 """
 
 from __future__ import annotations
@@ -217,3 +220,23 @@ def test_a_key_indented_less_than_the_body_is_not_taken_into_it(gk: Gk, cat: Cat
     assert [code for _, _, code, _, _ in _errors(gk, cat.root)] == ["GK001"]
     gk("fmt", path)
     assert "    页数: 1" not in path.read_text(encoding="utf-8")
+
+
+# 5. A block of 「键: 值」 lines written as one value (「撤回: 否」, 「保密审查: 已审查」, 「附件: 名单.pdf」) ---------------------
+
+
+@pytest.mark.parametrize(("old", "new", "where", "hint"), [
+    ("页数: 1\n", "页数: 1\n撤回: 否\n", (17, 5),
+     "「撤回」下面换行，缩进两个空格各写一行：「日期: ……」「原因: ……」；没有撤回的，删去「撤回」这一行。"),
+    ("保密审查:\n  审查人: 张三\n  审查日期: 2026-09-01\n  结论: 不涉及国家秘密，同意主动公开\n", "保密审查: 已审查\n", (9, 7),
+     "「保密审查」下面换行，缩进两个空格各写一行：「审查人: ……」「审查日期: ……」「结论: ……」。"),
+    ("页数: 1\n", "页数: 1\n附件: 名单.pdf\n", (17, 5),
+     "「附件」下面换行，每项以「- 」开头，缩进两个空格：「  - 文件: ……」。"),
+    ("页数: 1\n", "页数: 1\n公开渠道: 3\n", (17, 7), "「公开渠道」下每项一行，以「- 」开头。"),  # no keys of its own
+])
+def test_a_block_written_as_one_value_says_its_keys(gk: Gk, cat: CatalogDir, old: str, new: str,
+                                                    where: tuple[int, int], hint: str) -> None:
+    """Before: 「「撤回」下面的内容要换行并缩进两个空格」 — the clerk who meant 「不撤回」 is not told what goes below."""
+    cat.record(RECORD.replace(old, new))
+    found = [(line, column, h) for line, column, code, _, h in _errors(gk, cat.root) if code == "GK103"]
+    assert found == [(*where, hint)]
