@@ -21,6 +21,8 @@ Found by this pass:
 5. 「撤回: 否」 (meaning 不撤回), 「保密审查: 已审查」, 「附件: 名单.pdf」: 「……下面的内容要换行并缩进两个空格」 without the
    keys to write there. Now the hint names the keys that must be written (「日期: ……」「原因: ……」), and for 「否」
    「无」 says to delete the line; the same for inspect.yaml's thresholds (two tests updated to the new words).
+6. `new record -i`: a 责任单位 or 事项 typed wrong was refused after the last question (exit 2, nothing written, every
+   answer to type again). Now it is said at once and asked again; the answers before it are kept.
 """
 
 from __future__ import annotations
@@ -240,3 +242,22 @@ def test_a_block_written_as_one_value_says_its_keys(gk: Gk, cat: CatalogDir, old
     cat.record(RECORD.replace(old, new))
     found = [(line, column, h) for line, column, code, _, h in _errors(gk, cat.root) if code == "GK103"]
     assert found == [(*where, hint)]
+
+
+# 6. `new record -i`: a unit or item typed wrong is asked again, not refused after every answer ----------------------
+
+
+def test_an_interactive_answer_typed_wrong_is_asked_again(gk: Gk, cat: CatalogDir,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before: every question answered, then 「错误：事项「最低生活保障 审批」在目录中不存在……」, exit 2, nothing written:
+    the clerk typed the title and the rest again."""
+    import io
+
+    answers = ["关于调整低保标准的通知", "通知", "社会救助", "shjzg", "最低生活保障 审批", "最低生活保障 审批信息", "依申请公开", ""]
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(answers) + "\n"))
+    run = gk("new", "record", "-C", cat.root, "-i", "--today", TODAY)
+    assert run.code == 0, run.err
+    assert "「责任单位」的写法不对：「社会救助」既不是单位的编号，也不是单位的名称" in run.err
+    assert "事项「最低生活保障 审批」在目录中不存在" in run.err and run.err.count("请重新输入。") == 2
+    text = (cat.root / "records/2026/R2026-002.yaml").read_text(encoding="utf-8")
+    assert "题名: 关于调整低保标准的通知\n" in text and "事项: SHJZ-001\n" in text and "责任单位: shjzg\n" in text

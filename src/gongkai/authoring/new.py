@@ -91,14 +91,14 @@ def new_record_fields(catalog: Catalog, fields: dict[str, Any], today: dt.date |
                            f"日期，请核对年份和月份（编号和索引号按成文日期的年份取，这里会是 R{formed.year}-…，而编号一经使用不再更改）")
     year = formed.year
     if fields.get("事项"):
-        fields["事项"] = _item_id(catalog, str(fields["事项"]))
+        fields["事项"] = item_id(catalog, str(fields["事项"]))
     result = {"编号": next_record_id(catalog, year), **fields}
     if fields.get("公开属性") == "主动公开" and not fields.get("索引号"):
         result["索引号"] = next_index_number(catalog, year)
     return result
 
 
-def _item_id(catalog: Catalog, typed: str) -> str:
+def item_id(catalog: Catalog, typed: str) -> str:
     """The id of the item *typed* names, as import matches a 编号 (case and full width aside), or by its name (「最低生活
     保障 / 审批信息」, typed with a space, 「（）」 or 「—」 between the levels, or the 一级事项 alone when one item has
     it); UsageProblem naming the items that fit, or all of them."""
@@ -162,4 +162,4 @@ def record_path(fields: dict[str, Any]) -> str:
     return f"records/{str(fields['成文日期'])[:4]}/{fields['编号']}.yaml"
 
 
-__all__ = ["Item", "Record", "item_path", "new_item_fields", "new_record_fields", "record_path", "write_new"]
+__all__ = ["Item", "Record", "item_id", "item_path", "new_item_fields", "new_record_fields", "record_path", "write_new"]

@@ -58,7 +58,8 @@ def may_cut_values(text: str) -> bool:
 def values_cut_by_comments(tree: Any, text: str, quote: bool = True, path: tuple[str | int, ...] = ()) -> list[Note]:
     """A warning (GK020) for every one-line value of the round-trip *tree* of *text* that YAML ended at a 「 #」 followed
     by text: 「题名: 关于城关镇 #3 地块的公示」 is the title 「关于城关镇」, 「联系电话: 0595-23000000 #8001」 loses the
-    extension, on every page, without a word. Not quoted from a register (*quote* False): its values may name someone."""
+    extension, on every page, without a word. Not quoted from a register (*quote* False): its values may name
+    someone."""
     if isinstance(tree, CommentedMap):
         places = [(key, tree.lc.value(key) if tree[key] is not None else tree.lc.key(key)) for key in tree]
     elif isinstance(tree, CommentedSeq):
