@@ -209,6 +209,7 @@ ELSEWHERE = {
     "GK803": "test_calendar_import.py", "GK804": "test_calendar_import.py", "GK806": "test_hostile18_calendar_validate.py",
     "GK015": "test_hostile_round3.py", "GK016": "test_hostile_round3.py", "GK017": "test_hostile13_front_door.py",
     "GK018": "test_hostile17_front_door.py", "GK019": "test_hostile21_authoring.py",
+    "GK020": "test_hostile38_front_door.py",
     **{f"GK95{n}": "test_consultations.py" for n in range(4)},
     "GK907": "test_hostile17_column_inspect.py",
     "GK212": "test_hostile27_rules_mutants.py",

@@ -25,8 +25,9 @@ from gongkai.model.request import (
 )
 
 
-def model_aliases(model: type[BaseModel], path: tuple[str | int, ...]) -> list[str]:
-    """The Chinese keys allowed at *path* inside *model* (nested models followed by alias)."""
+def model_aliases(model: type[BaseModel], path: tuple[str | int, ...], required: bool = False) -> list[str]:
+    """The Chinese keys allowed at *path* inside *model* (nested models followed by alias); only those that must be
+    written, with *required*."""
     current: Any = model
     for part in path:
         if isinstance(part, int):
@@ -37,7 +38,7 @@ def model_aliases(model: type[BaseModel], path: tuple[str | int, ...]) -> list[s
         current = _model_in(field.annotation)
         if current is None:
             return []
-    return [f.alias for f in current.model_fields.values() if f.alias]
+    return [f.alias for f in current.model_fields.values() if f.alias and (f.is_required() or not required)]
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:
@@ -281,7 +282,8 @@ def _explain(error: Any, model: type[BaseModel]) -> Note:
         return Note("GK103", f"「{label}」的类型不对：{_type_text(kind, value)}", f"「{label}」不能{side} {bound}。", loc)
     if kind == "string_type" and isinstance(value, bool):  # 「题名: true」: YAML read a yes/no, not the text
         return Note("GK103", f"「{label}」的类型不对：{_type_text(kind, value)}", _quote_hint(label), loc)
-    return Note("GK103", f"「{label}」的类型不对：{_type_text(kind, value)}", _type_hint(kind, label, value), loc)
+    return Note("GK103", f"「{label}」的类型不对：{_type_text(kind, value)}",
+                _type_hint(kind, label, value, model_aliases(model, loc, required=True)), loc)
 
 
 _ONE_VALUE_ONLY = "只能写一个值"
@@ -491,7 +493,8 @@ _CHINESE_NO = frozenset(("否", "不", "不是", "无", "没有", "不要", "不
                          "✘", "N", "n"))
 
 
-def _type_hint(kind: str, label: str, value: Any = None) -> str:
+def _type_hint(kind: str, label: str, value: Any = None, keys: list[str] | None = None) -> str:
+    """How to write *label* (its nested *keys*, when it holds 「键: 值」 lines) for a value of the wrong type."""
     if label == "公示期":
         return NOTICE_DAYS_HINT
     if label in ("办理结果", "理由") and kind == "string_type":
@@ -500,12 +503,20 @@ def _type_hint(kind: str, label: str, value: Any = None) -> str:
         # a cell of the table's boxes it could not read (normalize reads one whose ticked boxes name choices)
         return (f"这是表格里的一整格勾选框：只写勾选（■）的{label}，写成 [甲, 乙]，名称用可选的值"
                 f"（{'、'.join(FIELDS[label].names)}）；没有勾选任何一项的，写上实际的{label}。")
+    if kind == "list_type" and keys:  # 「附件: 名单.pdf」: each item holds 「键: 值」 lines of its own
+        first, *rest = keys
+        return f"「{label}」下面换行，每项以「- 」开头，缩进两个空格：「  - {first}: ……」" + \
+            "".join(f"「    {key}: ……」" for key in rest) + "。"
     if kind == "list_type":
         return f"「{label}」下每项一行，以「- 」开头。"
     if kind in ("dict_type", "model_type", "model_attributes_type") and label in ONCE_ONLY_HINTS and isinstance(value, list):
         return ONCE_ONLY_HINTS[label]
     if kind in ("dict_type", "model_type", "model_attributes_type") and label in BLOCK_HINTS:
         return BLOCK_HINTS[label]
+    if kind in ("dict_type", "model_type", "model_attributes_type") and keys:  # 「撤回: 否」, 「保密审查: 已审查」
+        lines = "".join(f"「{key}: ……」" for key in keys)
+        none = f"；没有{label}的，删去「{label}」这一行" if isinstance(value, str) and value.strip() in _CHINESE_NO else ""
+        return f"「{label}」下面换行，缩进两个空格各写一行：{lines}{none}。"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return f"「{label}」下面的内容要换行并缩进两个空格。"
     if kind in ("int_type", "int_parsing", "int_from_float"):
