@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from gongkai.errors import naming, renamed
 
@@ -376,6 +376,56 @@ def folder_mode(target: Path) -> int:
     return (0o777 & ~current_umask()) | shared
 
 
+class Opening(NamedTuple):
+    """What is made in an output folder gets to be readable by whoever may read the folder itself."""
+
+    files: int  # the mode of a file
+    folders: int  # the mode of a folder
+    group: int  # the folder's group, -1 when what is made in it gets it anyway (ours, or a set-group-id folder)
+
+    def open_up(self, path: str) -> None:
+        """Give *path* (a file or folder made in the output; a link is left alone) its group and mode."""
+        if os.path.islink(path):  # chmod would follow it out of the output
+            return
+        if self.group != -1:
+            try:
+                os.chown(path, -1, self.group)
+            except OSError:  # not a member of that group: the permissions alone
+                pass
+        is_folder = os.path.isdir(path)
+        os.chmod(path, self.folders if is_folder else self.files)  # after chown, which clears the set-id bits
+
+
+def opening(folder: Path) -> Opening | None:
+    """How to open up what is made in the output *folder*: its group, and its permissions added to what the umask
+    gave; None when what the umask gives already is all that *folder* allows (the usual case: nothing to do).
+
+    A site folder of 0755 rebuilt by a job with umask 077 (cron, a systemd service with UMask=0077) otherwise held
+    0600 pages the web server could not read (403 on the portal), and a folder of the web server's group, 0750, pages
+    of root's group; nothing is ever narrowed.
+    """
+    if not hasattr(os, "geteuid"):  # Windows: no modes or groups to open up this way
+        return None
+    info = os.stat(folder)
+    shared = info.st_mode & stat.S_ISGID
+    group = -1 if shared or info.st_gid == os.getegid() else info.st_gid
+    umask = current_umask()
+    files, folders = 0o666 & ~umask, 0o777 & ~umask
+    if group == -1 and (files | info.st_mode & 0o666, folders | info.st_mode & 0o777) == (files, folders):
+        return None
+    return Opening(files | info.st_mode & 0o666, folders | info.st_mode & 0o777 | shared, group)
+
+
+def settle_modes(folder: Path) -> None:
+    """Open up (opening()) every file and folder in the output *folder* made aside, before it is moved in."""
+    how = opening(folder)
+    if how is None:
+        return
+    for top, subfolders, names in os.walk(folder):
+        for name in (*subfolders, *names):
+            how.open_up(os.path.join(top, name))
+
+
 def keep_folder(target: Path, staging: Path) -> None:
     """Give *staging*, which is to replace the folder *target*, its owner, group and mode (or mkdir's, for a new one):
     a site folder of the web server's group, 0750, must not come back as root's own after a build run as root."""
@@ -405,6 +455,7 @@ def replace_dir(target: Path, then: Callable[[], None] | None = None,
     try:
         keep_folder(target, staging)
         yield staging
+        settle_modes(staging)
     except OSError as exc:  # a full disk names no file: the output folder is the one to name
         shutil.rmtree(staging, ignore_errors=True)
         raise naming(exc, target) from None

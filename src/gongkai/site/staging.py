@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gongkai.errors import output_in_place
-from gongkai.files_io import (PREVIOUS, keep_folder, make_folder, move_aside, refuse_foreign_output, staging_folder,
-                               through_link, write_atomic)
+from gongkai.files_io import (PREVIOUS, keep_folder, make_folder, move_aside, Opening, opening, refuse_foreign_output,
+                               settle_modes, staging_folder, through_link, write_atomic)
 from gongkai.processes import interrupts_deferred
 from gongkai.site.store import STORE, Store, digest
 from gongkai.site.tree import Tree, TreeChange, keep, walk
@@ -79,6 +79,7 @@ class Staging:
             tree = walk(self.folder)
             store.tree = tree.code if tree is not None else ""
             write_atomic(self.folder / STORE, store.dumps())
+            settle_modes(self.folder)  # a job's umask (077) does not lock the web server out of the new pages
             old: Path | None = None
             swapped = False
             try:
@@ -98,6 +99,7 @@ class Staging:
                 if swapped and old is not None:  # also when the Ctrl+C held above arrives now
                     shutil.rmtree(old, ignore_errors=True)
             return
+        settle_modes(self.folder)
         with interrupts_deferred():
             self._move_in(store, removed)
             output_in_place(f"网站（{self.out}）已更新")
@@ -105,11 +107,12 @@ class Staging:
 
     def _move_in(self, store: Store, removed: Iterable[str]) -> None:
         tree = TreeChange(self.out, self.found)
+        how = opening(self.out)
         made: set[str] = set()
         for path in self.changed:
             parent = os.path.dirname(path)
             if parent not in made:
-                self._make_folders(parent, tree)
+                self._make_folders(parent, tree, how)
                 made.add(parent)
             tree.before(path)
             os.replace(self.folder / path, self.out / path)
@@ -122,12 +125,14 @@ class Staging:
         write_atomic(self.out / STORE, store.dumps())
         keep(self.out, tree.tree)
 
-    def _make_folders(self, folder: str, tree: TreeChange) -> None:
+    def _make_folders(self, folder: str, tree: TreeChange, how: Opening | None) -> None:
         """Make *folder* (relative to the site) and the folders above it that are missing, noting each one made."""
         if not folder or (self.out / folder).is_dir():
             return
-        self._make_folders(os.path.dirname(folder), tree)
+        self._make_folders(os.path.dirname(folder), tree, how)
         (self.out / folder).mkdir()
+        if how is not None:
+            how.open_up(str(self.out / folder))
         tree.folder(folder, 1)
 
     def _prune(self, folder: str, tree: TreeChange) -> None:
