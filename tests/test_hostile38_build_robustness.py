@@ -12,6 +12,11 @@ Found by this pass:
    what is made in an output folder is opened up to whoever may read the folder: its permissions are added to what
    the umask gives, and it gets the folder's group; nothing is ever narrowed, and a new output under umask 077 stays
    the owner's alone, as mkdir makes it.
+2. `gongkai print --out site` (or `wechat --out site`, or `--out /var/www/html`) replaced the whole deployed website
+   with a handful of sheets, exit 0, and listed each of the site's item and record pages as a sheet 「请从原单位 items（…）
+   撤下」: a folder holding any index.html was taken for an earlier print run. `wechat --out print-out` likewise threw
+   the print run away. Now a print or 公众号 run replaces only a folder whose index.html is that kind of run's (by its
+   title); any other index.html is refused, exit 2, the folder untouched, saying which file it found.
 """
 
 from __future__ import annotations
@@ -116,3 +121,45 @@ def test_a_print_run_written_again_under_umask_077_stays_readable(gk, cat: Catal
     assert run.code == 0, run.err
     assert stat.S_IMODE(out.stat().st_mode) == 0o755
     assert modes(out) <= {("folder", 0o755), ("file", 0o644)}
+
+
+# 2. A print or 公众号 run took any folder with an index.html for its own ----------------------------------------
+
+
+def listing(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("command", ["print", "wechat"])
+def test_a_print_run_into_the_website_folder_is_refused(gk, cat: CatalogDir, tmp_path: Path, command: str) -> None:
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site, "--no-search").code == 0
+    before = listing(site)
+    run = gk(command, cat.root, "--from", "2026-09-01", "--out", site)
+    assert run.code == 2, run.out
+    assert f"「{site}」中的「index.html」不是这个命令上次生成的" in run.err
+    assert "所以没有写入，文件夹保持原样" in run.err and "撤下" not in run.out
+    assert listing(site) == before
+
+
+def test_a_print_run_does_not_replace_a_folder_of_the_webmasters_own_page(gk, cat: CatalogDir,
+                                                                         tmp_path: Path) -> None:
+    html = tmp_path / "html"
+    html.mkdir()
+    (html / "index.html").write_text("<html><body><h1>欢迎访问</h1></body></html>", encoding="utf-8")
+    (html / "logo.png").write_bytes(b"\x89PNG")
+    run = gk("print", cat.root, "--from", "2026-09-01", "--out", html)
+    assert run.code == 2
+    assert sorted(p.name for p in html.iterdir()) == ["index.html", "logo.png"]
+
+
+def test_print_and_wechat_replace_their_own_runs_not_each_others(gk, cat: CatalogDir, tmp_path: Path) -> None:
+    board, posts = tmp_path / "print-out", tmp_path / "wechat-out"
+    for command, out in (("print", board), ("wechat", posts)):
+        assert gk(command, cat.root, "--from", "2026-09-01", "--out", out).code == 0
+        assert gk(command, cat.root, "--from", "2026-09-01", "--out", out).code == 0  # its own earlier run
+    printed = listing(board)
+    run = gk("wechat", cat.root, "--from", "2026-09-01", "--out", board)
+    assert run.code == 2 and "不是这个命令上次生成的" in run.err
+    assert listing(board) == printed
+    assert gk("print", cat.root, "--from", "2026-09-01", "--out", posts).code == 2

@@ -103,29 +103,56 @@ def refuse_inside_repository(path: Path) -> None:
             raise InsideRepository(path)
 
 
-def refuse_foreign_output(target: Path, marks: tuple[str, ...]) -> None:
+class Mark(NamedTuple):
+    """A file whose name alone is no command's own (index.html: a website's, a print run's, a 公众号 run's): the
+    output is the command's only when the file also holds *text* near its beginning."""
+
+    pattern: str  # a glob, relative to the output folder
+    text: str  # what the file holds in its first _MARKED bytes
+
+
+_MARKED = 16384  # bytes of a marked file read: its head (a print run's title follows its inline style)
+
+
+def refuse_foreign_output(target: Path, marks: tuple[str | Mark, ...]) -> None:
     """NotAnOutput unless *target* is absent, an empty folder, or a folder holding one of *marks* (glob patterns of
-    what only the command's own output holds: a site's store, a print run's index.html, a batch's bags). A catalog
-    (gongkai.yaml) or a repository (.git) is never an output, whatever else it holds, nor anything inside a .git."""
+    what only the command's own output holds: a site's store, a print run's index.html with its title, a batch's
+    bags). A catalog (gongkai.yaml) or a repository (.git) is never an output, whatever else it holds, nor anything
+    inside a .git."""
     refuse_inside_repository(target)
     if os.path.lexists(target):
         _refuse_foreign_files(target, marks)
     refuse_inside_catalog(target)  # also a new or empty folder, or an earlier output, inside the catalog
 
 
-def _refuse_foreign_files(target: Path, marks: tuple[str, ...]) -> None:
+def _refuse_foreign_files(target: Path, marks: tuple[str | Mark, ...]) -> None:
     if not target.is_dir():
         raise NotAnOutput(target, "是一个文件，不是输出文件夹", is_file=True)
     if (target / "gongkai.yaml").exists():
         raise NotAnOutput(target, "是一个目录文件夹（有 gongkai.yaml）")
     if (target / ".git").exists():
         raise NotAnOutput(target, "是一个 git 仓库")
-    if any(next(target.glob(mark), None) is not None for mark in marks):
-        return
+    for mark in marks:
+        found = next(target.glob(mark if isinstance(mark, str) else mark.pattern), None)
+        if found is None:
+            continue
+        if isinstance(mark, str) or _holds(found, mark.text):
+            return
+        # 「print --out site」 replaced a whole website (its index.html taken for a print run's) with six sheets
+        raise NotAnOutput(target, f"中的「{found.relative_to(target).as_posix()}」不是这个命令上次生成的"
+                                  "（可能是网站、另一个 gongkai 命令的输出或您自己的文件）")
     with os.scandir(target) as entries:
         names = sorted(entry.name for entry in entries)
     if names:
         raise NotAnOutput(target, f"中已有不是 gongkai 生成的文件（如「{names[0]}」）")
+
+
+def _holds(path: Path, text: str) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return text.encode("utf-8") in handle.read(_MARKED)
+    except OSError:  # a folder, or unreadable: not the command's own file
+        return False
 
 
 def read_only(path: Path) -> bool:
@@ -436,7 +463,7 @@ def keep_folder(target: Path, staging: Path) -> None:
 @contextmanager
 def replace_dir(target: Path, then: Callable[[], None] | None = None,
                 guard: Callable[[], AbstractContextManager[object]] = nullcontext,
-                marks: tuple[str, ...] = ()) -> Iterator[Path]:
+                marks: tuple[str | Mark, ...] = ()) -> Iterator[Path]:
     """Build a folder aside and swap it in for *target* only when the block finishes without error.
 
     With *marks* (names only the command's own output holds), *target* must be absent, empty, or hold one of them:
