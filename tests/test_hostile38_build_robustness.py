@@ -17,12 +17,19 @@ Found by this pass:
    撤下」: a folder holding any index.html was taken for an earlier print run. `wechat --out print-out` likewise threw
    the print run away. Now a print or 公众号 run replaces only a folder whose index.html is that kind of run's (by its
    title); any other index.html is refused, exit 2, the folder untouched, saying which file it found.
+3. An update of a site one of whose folders the build may not write in (records/ of another user, or made immutable
+   with chattr +i) stopped half-way through moving the new files in: exit 2, 「没有权限：site/records/R2026-001.html」,
+   the home page, feed and search index already new, the record's page old — a site half updated, served as it was,
+   against the promise that a failed run leaves the old site. Now every folder the update writes in is checked (and
+   every new folder made) before the first file is moved: the message names the folder, the site is as it was, and
+   once the folder is writable again the next run updates it.
 """
 
 from __future__ import annotations
 
 import os
 import stat
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -163,3 +170,28 @@ def test_print_and_wechat_replace_their_own_runs_not_each_others(gk, cat: Catalo
     assert run.code == 2 and "不是这个命令上次生成的" in run.err
     assert listing(board) == printed
     assert gk("print", cat.root, "--from", "2026-09-01", "--out", posts).code == 2
+
+
+# 3. A folder of the site the build may not write in stopped an update half-way --------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="chattr +i needs root")
+def test_an_update_that_may_not_write_in_a_folder_leaves_the_site_as_it_was(gk, cat: CatalogDir,
+                                                                             tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert gk("build-site", cat.root, "--out", site).code == 0
+    before = listing(site)
+    edit_title(cat, "测试县民政局关于2026年第三季度低保对象名单的公示（更正）")
+    if subprocess.run(["chattr", "+i", str(site / "records")], capture_output=True).returncode != 0:
+        pytest.skip("this file system has no immutable folders")
+    try:
+        run = gk("build-site", cat.root, "--out", site)
+    finally:
+        subprocess.run(["chattr", "-i", str(site / "records")], check=True)
+    assert run.code == 2
+    assert f"没有权限：{site / 'records'}）" in run.err
+    assert listing(site) == before  # not half updated: the home page and the search index are the old ones too
+    again = gk("build-site", cat.root, "--out", site)
+    assert again.code == 0 and "已整个重新生成" not in again.err  # an update: the site was left as the last build made it
+    assert "（更正）" in (site / "records/R2026-001.html").read_text(encoding="utf-8")
+    assert "（更正）" in (site / "index.html").read_text(encoding="utf-8")

@@ -8,6 +8,7 @@ leaves the old files and the old store, and the next run makes again whatever do
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 from collections.abc import Iterable
@@ -100,20 +101,30 @@ class Staging:
                     shutil.rmtree(old, ignore_errors=True)
             return
         settle_modes(self.folder)
+        removed = list(removed)
+        self._refuse_unwritable(removed)
         with interrupts_deferred():
             self._move_in(store, removed)
             output_in_place(f"网站（{self.out}）已更新")
         self.discard()
 
+    def _refuse_unwritable(self, removed: list[str]) -> None:
+        """PermissionError naming the first folder of the site the update would write in but may not (another user's,
+        one made immutable). Met half-way through the moves, it left a site half updated, told 「没有权限」 alone."""
+        for folder in sorted({os.path.dirname(path) for path in (*self.changed, *removed)} | {""}):
+            here = self.out / folder
+            while here != self.out and not here.is_dir():  # a folder still to make: the one it is made in
+                here = here.parent
+            if not os.access(here, os.W_OK | os.X_OK):
+                raise PermissionError(errno.EACCES, "没有权限", str(here))
+
     def _move_in(self, store: Store, removed: Iterable[str]) -> None:
         tree = TreeChange(self.out, self.found)
         how = opening(self.out)
-        made: set[str] = set()
+        # every folder first: one that cannot be made (a full disk) stops the update before any file is replaced
+        for parent in sorted({os.path.dirname(path) for path in self.changed}):
+            self._make_folders(parent, tree, how)
         for path in self.changed:
-            parent = os.path.dirname(path)
-            if parent not in made:
-                self._make_folders(parent, tree, how)
-                made.add(parent)
             tree.before(path)
             os.replace(self.folder / path, self.out / path)
             tree.after(path)
