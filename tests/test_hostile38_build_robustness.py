@@ -23,6 +23,10 @@ Found by this pass:
    against the promise that a failed run leaves the old site. Now every folder the update writes in is checked (and
    every new folder made) before the first file is moved: the message names the folder, the site is as it was, and
    once the folder is writable again the next run updates it.
+4. SIGTERM (kill, timeout, systemctl stop) in the first second of a run, while Python was still loading gongkai, ended
+   it silently with exit 143: no 「已中断」, and a cron log showing nothing. Ctrl+C there already said 「已中断」 with
+   exit 130, as SIGTERM does later in the run. Now SIGTERM and SIGHUP are Ctrl+C from the first line of gongkai's own
+   code on (one ignored, under nohup, stays ignored).
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from __future__ import annotations
 import os
 import stat
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -195,3 +200,39 @@ def test_an_update_that_may_not_write_in_a_folder_leaves_the_site_as_it_was(gk, 
     assert again.code == 0 and "已整个重新生成" not in again.err  # an update: the site was left as the last build made it
     assert "（更正）" in (site / "records/R2026-001.html").read_text(encoding="utf-8")
     assert "（更正）" in (site / "index.html").read_text(encoding="utf-8")
+
+
+# 4. SIGTERM while gongkai was still loading ended it without a word -------------------------------------------
+# The signal is sent by the run itself the moment it starts loading the CLI (gongkai.cli): where `kill` lands in
+# the first second of every run.
+_TERMINATED_LOADING = """
+import os, signal, sys
+
+class Terminate:
+    def find_spec(self, name, path=None, target=None):
+        if name == "gongkai.cli":
+            sys.meta_path.remove(self)
+            os.kill(os.getpid(), signal.SIG{})
+        return None
+
+sys.meta_path.insert(0, Terminate())
+sys.argv = ["gongkai", "build-site", "--help"]
+from gongkai.__main__ import main
+main()
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="no SIGTERM to oneself on Windows")
+@pytest.mark.parametrize("name", ["TERM", "HUP"])
+def test_sigterm_while_gongkai_is_loading_ends_as_ctrl_c_does(name: str) -> None:
+    done = subprocess.run([sys.executable, "-c", _TERMINATED_LOADING.format(name)], capture_output=True, text=True,
+                          encoding="utf-8", timeout=120)
+    assert (done.returncode, done.stdout) == (130, "")
+    assert done.stderr == "已中断，未完成的输出没有写入，原来的文件保持不变。\n"
+
+
+def test_a_run_under_nohup_is_not_stopped_by_sighup_while_loading() -> None:
+    ignored = "import os, signal, sys\nsignal.signal(signal.SIGHUP, signal.SIG_IGN)\n"  # as nohup leaves it
+    script = _TERMINATED_LOADING.format("HUP").replace("import os, signal, sys\n", ignored)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert done.returncode == 0 and "build-site" in done.stdout, done.stderr
