@@ -27,6 +27,19 @@ Found by this pass:
    it silently with exit 143: no 「已中断」, and a cron log showing nothing. Ctrl+C there already said 「已中断」 with
    exit 130, as SIGTERM does later in the run. Now SIGTERM and SIGHUP are Ctrl+C from the first line of gongkai's own
    code on (one ignored, under nohup, stays ignored).
+5. `--out /mnt/zwgk`, the mount point of the portal's upload share (or a disk): build-site (and print, handover,
+   export portal) failed with 「无法读写文件（文件正被占用：.zwgk.old.4711.k2j4/previous）」 — a name no one typed, and no
+   advice; every run failed the same way, since an output is made beside its folder and swapped in, which a mount
+   point cannot be. Now it is refused before any work, exit 2, saying it is a mount point and to write a folder in it
+   (--out /mnt/zwgk/site), which works.
+
+Seen and left alone:
+- A file the webmaster put in the site folder by hand (a search engine's verification page, robots.txt) is deleted by
+  the next build, which says so and lists it among the pages 「已从网站撤下」 with 「部署到门户网站的副本中也请删除」:
+  pinned by the thirty-fifth session (the folder must equal a fresh build); the advice fits gongkai's pages only.
+- A cache file emptied, truncated, filled with garbage or made immutable: the build rebuilds (or goes on without
+  caching) and the site equals --no-cache, but says nothing about it.
+- `--today` later than today, with nothing that differs on that day, gives no 「将来那一天」 warning (by design).
 """
 
 from __future__ import annotations
@@ -236,3 +249,32 @@ def test_a_run_under_nohup_is_not_stopped_by_sighup_while_loading() -> None:
     script = _TERMINATED_LOADING.format("HUP").replace("import os, signal, sys\n", ignored)
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, encoding="utf-8", timeout=120)
     assert done.returncode == 0 and "build-site" in done.stdout, done.stderr
+
+
+# 5. An output folder that is a mount point ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def mounted(tmp_path: Path) -> Iterator[Path]:
+    point = tmp_path / "zwgk"
+    point.mkdir()
+    if not hasattr(os, "geteuid") or os.geteuid() != 0 or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(point)], capture_output=True).returncode != 0:
+        pytest.skip("mounting a file system needs root")
+    try:
+        yield point
+    finally:
+        subprocess.run(["umount", str(point)], check=True)
+
+
+@pytest.mark.parametrize("command", [("build-site",), ("print", "--from", "2026-09-01")])
+def test_an_output_on_a_mount_point_is_refused_naming_a_folder_in_it(gk, cat: CatalogDir, mounted: Path,
+                                                                      command: tuple[str, ...]) -> None:
+    run = gk(command[0], cat.root, *command[1:], "--out", mounted)
+    assert run.code == 2
+    assert run.err == (f"错误：「{mounted}」是一个挂载点（另一块磁盘或网络共享挂在这里）：输出要在它旁边生成后整个换入，"
+                       f"挂载点不能这样替换，所以没有写入，文件夹保持原样。请在 --out 后写它里面的一个文件夹，"
+                       f"如 --out {mounted}/site。\n")
+    assert list(mounted.iterdir()) == []
+    assert not [p for p in mounted.parent.iterdir() if p.name.startswith(".zwgk")]  # nothing left beside it
+    assert gk(command[0], cat.root, *command[1:], "--out", mounted / "site").code == 0  # as the message says

@@ -89,6 +89,19 @@ class InsideCatalog(NotAnOutput):
                 "所以没有写入。请在 --out 后写目录文件夹以外的文件夹，如与目录文件夹并列的一个新文件夹。")
 
 
+class MountPoint(NotAnOutput):
+    """The output named (--out) is where a disk or a share is mounted (the portal's upload share at /mnt/zwgk): a
+    folder that cannot be renamed, nor files renamed into it from beside it (another file system). A build there
+    failed with 「文件正被占用：.zwgk.old.4711.k2j4/previous」, a name no one typed, and no way out."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, "是一个挂载点（另一块磁盘或网络共享挂在这里）")
+
+    def __str__(self) -> str:
+        return (f"「{self.path}」{self.reason}：输出要在它旁边生成后整个换入，挂载点不能这样替换，所以没有写入，文件夹保持原样。"
+                f"请在 --out 后写它里面的一个文件夹，如 --out {self.path / 'site'}。")
+
+
 def refuse_inside_catalog(path: Path) -> None:
     """InsideCatalog when *path* (or, through links, where it leads) lies in a folder holding gongkai.yaml."""
     for above in Path(os.path.realpath(path)).parents:
@@ -120,6 +133,8 @@ def refuse_foreign_output(target: Path, marks: tuple[str | Mark, ...]) -> None:
     bags). A catalog (gongkai.yaml) or a repository (.git) is never an output, whatever else it holds, nor anything
     inside a .git."""
     refuse_inside_repository(target)
+    if os.path.ismount(target):
+        raise MountPoint(target)
     if os.path.lexists(target):
         _refuse_foreign_files(target, marks)
     refuse_inside_catalog(target)  # also a new or empty folder, or an earlier output, inside the catalog

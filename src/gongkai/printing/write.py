@@ -17,8 +17,8 @@ from gongkai.processes import interrupts_deferred
 from gongkai.site.render import cn_date
 
 TEMPLATES = "templates/print"
-# what every run writes: a folder holding it is an earlier run's, which a run may replace (files_io.refuse_foreign_output);
-# by its title, since a website (and the other kind of run) has an index.html too
+# what every run writes: a folder holding it is an earlier run's, which a run may replace
+# (files_io.refuse_foreign_output); known by its title, since a website (and the other kind of run) has one too
 PRINT_MARKS = (Mark("index.html", "<h1>公示栏和查阅点打印清单</h1>"),)
 WECHAT_MARKS = (Mark("index.html", "<h1>公众号文章</h1>"),)
 # Body type by paper: a sheet on the board is read from a step away, often by older people.
