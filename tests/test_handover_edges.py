@@ -147,7 +147,7 @@ def test_a_recorded_batch_whose_record_no_longer_passes_is_not_reproduced(gk, ho
     run = gk("handover", "--date", "2026-09-20", "--today", "2026-09-20", "-C", ho.root, "--out", tmp_path / "b")
     assert run.code == 1
     # the ledger's 17th line is「  - 编号: R2026-002」 (after R2026-001's 题名, 文号, 页数, file and 「未送: [tsg]」): column 9
-    assert run.err.startswith("handover/2026-09-20.yaml\n  17:9 错误 GK508 台账列出的信息 R2026-002 已不能通过公开审核"
+    assert run.err.startswith("handover/2026-09-20.yaml\n  18:9 错误 GK508 台账列出的信息 R2026-002 已不能通过公开审核"
                               "（不存在、非主动公开、已撤回或含未遮盖的个人信息）［2026-09-20］\n")
     assert "    改正：核对信息登记；不能重新生成这一批。\n" in run.err
     assert "R2026-001" not in run.err  # still admitted: only the one that changed is named
@@ -161,7 +161,7 @@ def test_a_recorded_letter_naming_a_record_that_is_gone_is_not_reproduced(gk, ca
     run = gk("handover", "--date", "2026-10-08", "--today", "2026-10-08", "-C", cat.root, "--out", tmp_path / "b")
     assert run.code == 1
     # the ledger's 9th line is the first of its 撤换:「  - 编号: R2026-011」
-    assert run.err.startswith("handover/2026-10-08.yaml\n  9:9 错误 GK508 台账「撤换」列出的信息 R2026-011 "
+    assert run.err.startswith("handover/2026-10-08.yaml\n  10:9 错误 GK508 台账「撤换」列出的信息 R2026-011 "
                               "已不存在或已不能通过公开审核［2026-10-08］\n")
     assert "    改正：恢复这条信息的登记；不能重新生成这一批。\n" in run.err
     assert not (tmp_path / "b").exists()

@@ -88,7 +88,7 @@ def test_validate_flags_a_handed_over_record_whose_publication_date_is_now_after
     _moved_after_the_batch(gk, ho, tmp_path)
     found = [d for d in _json(gk, ho, "2026-09-25") if d["code"] == "GK508"]
     assert [(d["path"], d["line"], d["column"], d["severity"]) for d in found] == [
-        ("handover/2026-09-20.yaml", 17, 9, "error")]  # line 17: after R2026-001's 题名, 文号, 页数 and 「未送: [tsg]」
+        ("handover/2026-09-20.yaml", 18, 9, "error")]  # line 18: after R2026-001's 题名, 文号, 页数 and 「未送: [tsg]」
     assert found[0]["message"] == ("台账 2026-09-20 这一批送交了信息 R2026-002，但它现在的公开日期 2026-09-21 晚于这一批："
                                    "送交两馆的只能是已经公开的信息")
     assert "改回送交时的日期" in found[0]["hint"]
@@ -106,8 +106,8 @@ def test_reproducing_the_batch_names_the_moved_date_not_a_list_of_guesses(gk, ho
     _moved_after_the_batch(gk, ho, tmp_path)
     run = gk("handover", "--date", "2026-09-20", "--today", "2026-09-25", "-C", ho.root, "--out", tmp_path / "b")
     assert run.code == 1
-    # line 17:「  - 编号: R2026-002」, after R2026-001's 索引号, 题名, 文号, 页数, file and 「未送: [tsg]」
-    assert run.err.startswith("handover/2026-09-20.yaml\n  17:9 错误 GK508 台账 2026-09-20 这一批送交了信息 R2026-002，"
+    # line 18:「  - 编号: R2026-002」, after R2026-001's 索引号, 题名, 文号, 页数, file and 「未送: [tsg]」
+    assert run.err.startswith("handover/2026-09-20.yaml\n  18:9 错误 GK508 台账 2026-09-20 这一批送交了信息 R2026-002，"
                               "但它现在的公开日期 2026-09-21 晚于这一批")
     assert "不存在、非主动公开" not in run.err
     # --allow-incomplete would not help: the closing line does not send the clerk there

@@ -297,7 +297,7 @@ def test_a_file_renamed_and_changed_after_the_handover_is_gk510(gk, ho, tmp_path
     assert ("files/2026/R2026-001.pdf（2026-09-20 送交两馆）已不在目录中，信息 R2026-001 现在的附件里也没有送交时的版本"
             in check.out), check.out
     # line 14: the file of R2026-001, after its 编号, 索引号, 题名, 文号, 页数 and 「文件:」
-    assert "handover/2026-09-20.yaml\n  14:13 警告 GK510" in check.out, check.out
+    assert "handover/2026-09-20.yaml\n  15:13 警告 GK510" in check.out, check.out
 
 
 # 9. A bag whose file was swapped and whose checksum lists were then made again agrees with itself: `verify` passed it.

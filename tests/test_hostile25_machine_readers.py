@@ -244,6 +244,6 @@ def test_the_webmaster_is_told_a_list_came_down_because_its_period_ended(gk, tmp
     assert (out / "files/2026/R2026-014.pdf").is_file()
     run = gk("build-site", cat.root, "--out", out, "--today", "2026-12-03")
     assert run.code == 0, run.err
-    assert ("已从网站撤下 1 个文件（撤回、公示期满、改了编号、渠道改变、不再通过公开审核，或事项、乡镇从目录中删去；部署到门户网站的副本中也请删除）：\n"
+    assert ("已从网站撤下 1 个文件（撤回、公示期满、改了编号、渠道改变、公开日期删去或改晚、不再通过公开审核，或事项、乡镇从目录中删去；部署到门户网站的副本中也请删除）：\n"
             "  files/2026/R2026-014.pdf\n") in run.out
     assert not (out / "files/2026/R2026-014.pdf").exists()

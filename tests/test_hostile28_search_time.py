@@ -412,6 +412,6 @@ def test_an_index_file_a_withdrawn_page_was_alone_in_is_listed_to_delete_from_th
     _edit(cat.root / "records/2026/R2026-057.yaml", "正文: |", "撤回:\n  日期: 2026-11-27\n  原因: 误发\n正文: |")
     run = gk("build-site", cat.root, "--out", site)
     assert run.code == 0, run.err
-    assert ("已从网站撤下 2 个文件（撤回、公示期满、改了编号、渠道改变、不再通过公开审核，或事项、乡镇从目录中删去；部署到门户网站的副本中也请删除）：\n"
+    assert ("已从网站撤下 2 个文件（撤回、公示期满、改了编号、渠道改变、公开日期删去或改晚、不再通过公开审核，或事项、乡镇从目录中删去；部署到门户网站的副本中也请删除）：\n"
             "  records/R2026-057.html\n  search/t/1.json.gz\n") in run.out
     assert not (site / "search/t/1.json.gz").exists() and "第7号" not in every_text(site)

@@ -287,7 +287,7 @@ def test_every_file_taken_down_is_listed_for_the_portal_copy(gk, bundled, tmp_pa
     (bundled / "records/2026/R2026-013.yaml").unlink()
     run = gk("build-site", bundled, "--out", site, "--no-search", "--today", "2026-12-07")
     assert run.code == 0
-    assert "已从网站撤下 1 个文件（撤回、公示期满、改了编号、渠道改变、不再通过公开审核，或事项、乡镇从目录中删去；" in run.out
+    assert "已从网站撤下 1 个文件（撤回、公示期满、改了编号、渠道改变、公开日期删去或改晚、不再通过公开审核，或事项、乡镇从目录中删去；" in run.out
     assert "\n  items/QHDM-002.html\n" in run.out
     assert not (site / "items/QHDM-002.html").exists()
 

@@ -436,7 +436,7 @@ def test_a_number_found_through_its_table_is_shown_at_its_row_not_the_header(che
     assert lines[warned + 1:warned + 4] == ["       23 |   | 姓名 | 身份证号 | 联系电话 |", "          | ^",
                                             "    改正：删除这一列；公示名单只列姓名、保障人数、保障金额、所在村（社区）、救助类别/事由、日期。"]
     at = lines.index("  25:1 错误 GK601 正文表格第2行有未遮盖的身份证号「35*************019」（已遮盖显示）［R2026-101］")
-    assert lines[at + 1] == "       25 |   | 陈水生 | ****************** | 0595-******** |"
+    assert lines[at + 1] == "       25 |   | 陈*生 | ****************** | 0595-******** |"
 
 
 BANK_HINT = ("改正：按遮盖格式改写：银行卡号只留前四位、后四位，如 6222***********0128（名单不需要账号的，删去这一列）；"
@@ -481,7 +481,7 @@ def test_a_number_in_the_title_is_at_the_titles_value(checked: Checked) -> None:
     assert checked.of(104) == [("GK602", 2, 5, "「题名」有未遮盖的手机号码「138****1234」（已遮盖显示）")]
     lines = checked.text[1].splitlines()
     at = lines.index("  2:5 错误 GK602 「题名」有未遮盖的手机号码「138****1234」（已遮盖显示）［R2026-104］")
-    assert lines[at + 1:at + 3] == ["        2 | 题名: 关于陈金水（138****1234）低保资格的公示", "          |       ^"]
+    assert lines[at + 1:at + 3] == ["        2 | 题名: 关于陈*水（138****1234）低保资格的公示", "          |       ^"]
 
 
 def test_a_number_in_gongkai_yaml_an_item_or_the_annual_report_is_at_its_line(checked: Checked) -> None:

@@ -86,7 +86,7 @@ def test_a_record_deleted_after_handover_stops_the_batch_until_restored_and_with
     out = tmp_path / "o"
     run = gk("handover", "--date", "2026-10-08", "--today", "2026-10-08", "-C", cat.root, "--out", out)
     assert run.code == 1
-    assert ("handover/2026-09-20.yaml\n  17:9 错误 GK508 台账列出的信息 R2026-002 不存在：它已随 2026-09-20 的批次送交两馆，"
+    assert ("handover/2026-09-20.yaml\n  18:9 错误 GK508 台账列出的信息 R2026-002 不存在：它已随 2026-09-20 的批次送交两馆，"
             "删去它的信息文件，两馆的馆藏里仍有它，撤换公函却无从列出［2026-09-20］") in run.err
     assert ("改正：不要删除送交过两馆的信息：恢复 R2026-002 的信息文件（如从 git 历史中恢复），误发布的在其中写「撤回」（日期、原因），"
             "这一批的撤换公函会请两馆撤出；若是改了编号，把编号（和信息文件名）改回。") in run.err
@@ -117,7 +117,7 @@ def test_a_deleted_record_stops_a_dry_run_too_at_its_own_line(gk, sent, tmp_path
     run = gk("handover", "--date", "2026-10-08", "--today", "2026-10-08", "--dry-run", "-C", cat.root,
              "--out", tmp_path / "o")
     assert run.code == 1
-    assert "handover/2026-09-20.yaml\n  8:9 错误 GK508 台账列出的信息 R2026-001 不存在：它已随 2026-09-20 的批次送交两馆" in run.err
+    assert "handover/2026-09-20.yaml\n  9:9 错误 GK508 台账列出的信息 R2026-001 不存在：它已随 2026-09-20 的批次送交两馆" in run.err
     assert "R2026-002 不存在" not in run.err
 
 

@@ -119,7 +119,7 @@ def _break(ledger: Path, old: str, new: str) -> None:
 
 
 @pytest.mark.parametrize(("old", "new", "where"), [
-    ("sha256: ", "sha256: x", "15:17"),  # a SHA-256 retyped with a stray letter
+    ("sha256: ", "sha256: x", "16:17"),  # a SHA-256 retyped with a stray letter
     ("接收单位: [dag, tsg]", "接收单位: [dag, tsg", "6:7"),  # a bracket left open
 ])
 def test_a_ledger_that_no_longer_loads_stops_the_next_batch(gk, cat, tmp_path, old, new, where):
@@ -141,7 +141,7 @@ def test_a_ledger_that_no_longer_loads_stops_a_baseline(gk, cat, tmp_path):
     _break(cat.root / "handover/2026-09-20.yaml", "sha256: ", "sha256: x")
     run = gk("handover", "baseline", "--through", "2026-09-25", "-C", cat.root, "--today", "2026-11-27")
     assert run.code == 1, run.out + run.err
-    assert "handover/2026-09-20.yaml\n  15:17 错误" in run.err and "没有补登：请先改正上面的台账。" in run.err, run.err
+    assert "handover/2026-09-20.yaml\n  16:17 错误" in run.err and "没有补登：请先改正上面的台账。" in run.err, run.err
     assert sorted(p.name for p in (cat.root / "handover").iterdir()) == ["2026-09-20.yaml"]
 
 
@@ -150,7 +150,7 @@ def test_verify_says_a_ledger_that_no_longer_loads_is_there_and_broken(gk, cat, 
     _break(cat.root / "handover/2026-09-20.yaml", "sha256: ", "sha256: x")
     run = gk("handover", "verify", sent, "-C", cat.root)
     assert run.code == 1
-    assert run.out.count("台账 handover/2026-09-20.yaml 读不出来（第15行第17列") == 2, run.out  # dag and tsg
+    assert run.out.count("台账 handover/2026-09-20.yaml 读不出来（第16行第17列") == 2, run.out  # dag and tsg
     assert "目录中没有这一批的台账" not in run.out
 
 

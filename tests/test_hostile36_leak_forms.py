@@ -160,9 +160,9 @@ def test_a_house_number_under_a_home_column_is_an_address_and_shown_as_stars(gk:
     run = gk("validate", cat.root)
     assert run.code == 1
     assert ("22:1 错误 GK604 正文表格第2行有未遮盖的详细住址「东门外 ** 号」（已遮盖显示）［R2026-001］\n"
-            "       22 |   | 陈金水 | 东门外 ** 号 |") in run.out
+            "       22 |   | 陈*水 | 东门外 ** 号 |") in run.out
     assert ("23:1 错误 GK604 正文表格第3行有未遮盖的详细住址「湖一村**-*」（已遮盖显示）［R2026-001］\n"
-            "       23 |   | 林秀英 | 湖一村**** |") in run.out
+            "       23 |   | 林*英 | 湖一村**** |") in run.out
     assert "25:1 错误 GK604 正文表格第4行第2列（家庭住址）有未遮盖的详细住址「四村*号」（已遮盖显示）［R2026-001］" in run.out
     assert run.out.count("GK604") == 3  # (湖三村: a village, no house; 湖四村8号, an address alone too, once)
     assert "12 号" not in run.out and "12-3" not in run.out and "8号" not in run.out

@@ -96,7 +96,7 @@ def test_validate_says_what_the_handover_says(gk: Callable[..., Run], cat: Catal
              if d["path"].startswith("handover/")]
     # GK508: R2026-002 was published after 9-08; GK512: the period still ends on 9-20; no GK513 for 9-20 (its ledger
     # file is there; was: 「移交日 2026-09-20 已过，没有这一批的台账」) nor for 10-08 (today)
-    assert sorted(found) == [("GK203", "handover/2026-09-20.yaml", 2, 7), ("GK508", "handover/2026-09-20.yaml", 8, 9),
+    assert sorted(found) == [("GK203", "handover/2026-09-20.yaml", 2, 7), ("GK508", "handover/2026-09-20.yaml", 9, 9),
                              ("GK512", "handover/2026-09-20.yaml", 5, 7)]
 
 

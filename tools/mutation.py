@@ -141,7 +141,9 @@ GROUPS: dict[str, Group] = {
                        "tests/test_hostile37_lead.py",
                        # (thirty-ninth session) a ledger renamed or redated stops the batch; a batch made again goes
                        # to its ledger's recipients as they took it
-                       "tests/test_hostile37_handover_deadlines.py")),
+                       "tests/test_hostile37_handover_deadlines.py",
+                       # (fortieth session) a ledger cut short (its 件数) stops the batch
+                       "tests/test_hostile38_lead.py")),
     "diff": Group(("src/gongkai/diff/compare.py", "src/gongkai/diff/model.py"),
                   ("tests/test_diff.py", "tests/test_diff_edges.py", "tests/test_diff_json.py", "tests/test_log.py",
                    "tests/test_hostile36_diff_again.py",
@@ -224,7 +226,9 @@ GROUPS: dict[str, Group] = {
                     # (thirty-ninth session) GK201 and GK203 on Explorer's 「R2026-001 - 副本.yaml」
                     "tests/test_hostile37_front_door.py",
                     # (thirty-ninth session) no GK513 for a day whose ledger file is there, named otherwise (GK203)
-                    "tests/test_hostile37_handover_deadlines.py")),
+                    "tests/test_hostile37_handover_deadlines.py",
+                    # (fortieth session) GK514, a ledger cut short
+                    "tests/test_hostile38_lead.py")),
     # (twenty-seventh session) Search: how a text is cut into keys (文号 variants, 索引号 pieces, lines, leading zeros),
     # the pinyin of titles and item names, where each key's postings go (shard, HEAD/TEXT, page numbers by date), the
     # empty, lapsed and filter marks the browser ranks and filters by, a patched index's pages as it reads them back,
@@ -644,11 +648,13 @@ GROUPS: dict[str, Group] = {
     # 93 %, output/__init__.py 92 %, text.py 88 %, quoting.py 87 %, console.py 82 % of their lines.
     "leaks": Group(("src/gongkai/output/text.py", "src/gongkai/output/github.py", "src/gongkai/output/json.py",
                     "src/gongkai/output/sarif.py", "src/gongkai/output/__init__.py", "src/gongkai/cli/console.py",
-                    "src/gongkai/cli/quoting.py", "src/gongkai/characters.py"),
+                    "src/gongkai/cli/quoting.py", "src/gongkai/characters.py", "src/gongkai/output/names.py"),
                    ("tests/test_hostile34_leaks_everywhere.py", "tests/test_hostile26_messages.py",
                     "tests/test_hostile23_leaks.py", "tests/test_cli.py",
                     # (thirty-eighth session) the house number under a 住址 column, as stars under its finding
-                    "tests/test_hostile36_leak_forms.py")),
+                    "tests/test_hostile36_leak_forms.py",
+                    # (fortieth session) the names a list holds, masked in every format (output/names.py)
+                    "tests/test_hostile38_lead.py")),
     # (thirty-fourth pass) What the yearly inspection's score sheet says in each form (inspect/render.py: the headline a
     # bureau head signs, the text laid out like the indicator, the gongkai.inspect/1 JSON the county's tools read, the
     # HTML page; inspect/xlsx.py: the workbook the county office sums). A bug here says 合格 or 全部通过 of items not

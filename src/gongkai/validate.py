@@ -8,14 +8,15 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from gongkai.catalog.listing import ChangedWhileRead, open_catalog, scan
+from gongkai.catalog.listing import ChangedWhileRead, Listing, open_catalog, scan
 from gongkai.catalog.sources import Source
 from gongkai.diagnostics import Report
-from gongkai.output.excerpt import source_lines
-from gongkai.output.text import LineReader
+from gongkai.output.excerpt import SourceLines, source_lines
 
 if TYPE_CHECKING:
+    from gongkai.catalog.cache import Cache
     from gongkai.catalog.loader import Catalog
+    from gongkai.output.names import ListedNames
 
 MEMO_PREFIX = "validate:"
 
@@ -27,10 +28,15 @@ class Validation:
     report: Report
     source: Source
     catalog: Catalog | None  # the whole catalog when this run loaded it; None when the result came from the cache
-    line: LineReader = field(init=False)  # line(path, number): the masked line shown next to a finding
+    names: ListedNames | None = None  # the names each record file lists, read or remembered (output.names)
+    line: SourceLines = field(init=False)  # line(path, number): the masked line shown next to a finding
 
     def __post_init__(self) -> None:
-        self.line = source_lines(self.source)
+        self.line = source_lines(self.source, self.names)
+        if self.report.diagnostics:  # every format shows them: the names a record lists masked
+            from gongkai.output.names import unnamed
+
+            self.report = unnamed(self.report, self.line.names)
 
     def path_in_repository(self) -> str:
         """The catalog folder's path from the top of its git repository, which CI annotations name files by."""
@@ -64,7 +70,7 @@ def _validate(path: Path, today: dt.date, use_cache: bool) -> Validation:
     key = f"{MEMO_PREFIX}{listing.fingerprint}:{today.isoformat()}"
     remembered = cache.memo(key)
     if isinstance(remembered, Report):
-        return Validation(remembered, source, None)
+        return _named(Validation(remembered, source, None, _names(source, listing, cache)), cache)
     if cache.db is None:  # no cache (--no-cache): the reference an incremental run must equal, every rule on all
         from gongkai.catalog.loader import load
         from gongkai.lint import lint
@@ -75,4 +81,24 @@ def _validate(path: Path, today: dt.date, use_cache: bool) -> Validation:
 
     report, whole = recheck(source, listing, cache, today)
     cache.put_memo(key, report, replaces=MEMO_PREFIX)  # only the latest state is worth keeping
-    return Validation(report, source, None if whole.partial else whole)
+    return _named(Validation(report, source, None if whole.partial else whole, _names(source, listing, cache)), cache)
+
+
+NAMES_MEMO = "validate-names"  # blob → the names the record lists, of the record files findings were shown in
+
+
+def _names(source: Source, listing: Listing, cache: Cache) -> ListedNames | None:
+    """The names of the record files a finding is in, remembered by content from the last run."""
+    from gongkai.output.names import ListedNames
+
+    remembered = cache.memo(NAMES_MEMO)
+    return ListedNames(source, {path: blob for path, _, blob in listing.files},
+                       remembered if isinstance(remembered, dict) else None)
+
+
+def _named(validation: Validation, cache: Cache) -> Validation:
+    """*validation*, the names its findings' records list remembered for the next run when they changed."""
+    names = validation.names
+    if names is not None and names.changed:
+        cache.put_memo(NAMES_MEMO, names.used)
+    return validation

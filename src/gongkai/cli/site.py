@@ -53,8 +53,8 @@ def build_site_command(
         out.print(f"已生成网站：{out_dir}（{result.pages} 个文件；重新生成 {result.made} 个，"
                   f"写入 {result.written} 个，删除 {result.removed} 个）", markup=False)
     if result.taken_down:
-        out.print(f"已从网站撤下 {len(result.taken_down)} 个文件（撤回、公示期满、改了编号、渠道改变、不再通过公开审核，"
-                  "或事项、乡镇从目录中删去；"
+        out.print(f"已从网站撤下 {len(result.taken_down)} 个文件（撤回、公示期满、改了编号、渠道改变、公开日期删去或改晚、"
+                  "不再通过公开审核，或事项、乡镇从目录中删去；"
                   "部署到门户网站的副本中也请删除）：", markup=False)
         for path in result.taken_down:
             out.print(f"  {path}", markup=False)

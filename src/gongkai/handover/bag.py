@@ -19,7 +19,7 @@ from gongkai.handover.plan import Batch
 from gongkai.model.agency import Recipient
 from gongkai.model.ledger import Ledger, ledger_path
 from gongkai.privacy import read_attachment
-from gongkai.publication.handover import LEDGER_NAME_HINT, ledger_misnamed
+from gongkai.publication.handover import LEDGER_NAME_HINT, ledger_cut, ledger_cut_hint, ledger_misnamed
 
 # what every batch holds, a bag per recipient: a folder holding one is an earlier batch, which may be replaced
 MARKS = ("*/bagit.txt",)
@@ -180,6 +180,8 @@ def check_against_ledger(path: Path, catalog: Catalog) -> list[str]:
     if day not in ledgers:
         return [f"目录中没有这一批的台账（{_ledger_path_of(day)}）：无法与送交记录核对"]
     where, ledger = ledgers[day]
+    if (cut := ledger_cut(ledger)) is not None:  # what the ledger lost would be blamed on the bag
+        return [f"台账 {where} {cut.removeprefix('台账')}，无法与送交记录核对。{ledger_cut_hint(where)}"]
     if recipient not in ledger.recipients:
         return [f"台账 {where} 的接收单位中没有「{recipient}」"]
     expected = _sent_to(ledger, recipient)

@@ -107,6 +107,10 @@ def ledger_text(batch: Batch, baseline: bool = False) -> str:
     ]
     if baseline:
         lines.append("补登: true")
+    recalls = 0 if baseline else len(batch.recalls)
+    files = sum(len(entry.files) for entry in batch.entries)
+    # above the lists: a ledger cut short keeps the counts that tell it (GK514)
+    lines.append(f"件数: {{信息: {len(batch.entries)}, 电子文件: {files}, 撤换: {recalls}}}")
     lines.append("信息:" if batch.entries else "信息: []")
     for entry in batch.entries:
         record = entry.record

@@ -22,6 +22,7 @@ from gongkai.publication.handover import (
     ALTERED_HINT,
     FORMATS,
     GAP_CODES,
+    LEDGER_CUT_RISK,
     LEDGER_DATES_HINT,
     LEDGER_NAME_HINT,
     PUBLISHED_AFTER_HINT,
@@ -32,6 +33,8 @@ from gongkai.publication.handover import (
     handover_gaps,
     held_marks,
     held_under_another,
+    ledger_cut,
+    ledger_cut_hint,
     ledger_dates,
     ledger_misnamed,
     published_after,
@@ -264,9 +267,16 @@ def unread_ledgers(catalog: Catalog) -> list[Diagnostic]:
 
 
 def broken_ledgers(catalog: Catalog) -> list[Diagnostic]:
-    """The ledgers no batch may be planned beside: those that do not load (unread_ledgers) and those whose file name is
-    not their 批次日期 (misnamed_ledgers)."""
-    return unread_ledgers(catalog) + misnamed_ledgers(catalog)
+    """The ledgers no batch may be planned beside: those that do not load (unread_ledgers), those whose file name is
+    not their 批次日期 (misnamed_ledgers) and those cut short (cut_ledgers)."""
+    return unread_ledgers(catalog) + misnamed_ledgers(catalog) + cut_ledgers(catalog)
+
+
+def cut_ledgers(catalog: Catalog) -> list[Diagnostic]:
+    """An error (GK514, as validate says) at each ledger whose lists disagree with the 件数 written above them: what it
+    lost would go in this batch again, or a batch made again from it would not be the one the 两馆 signed."""
+    return [catalog.diagnostic("GK514", Severity.ERROR, why + LEDGER_CUT_RISK, Location(path, ledger.id, ("件数",)), ledger_cut_hint(path))
+            for path, ledger in catalog.models("ledger") if (why := ledger_cut(ledger)) is not None]
 
 
 def misnamed_ledgers(catalog: Catalog) -> list[Diagnostic]:

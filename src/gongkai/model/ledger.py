@@ -53,6 +53,15 @@ class RecallEntry(CatalogModel):
     replaced_by: ObjectId | None = Field(None, alias="替代信息", title="替代信息", description="替代它的信息编号")
 
 
+class Counts(CatalogModel):
+    """What a ledger lists, counted as it was written: a ledger cut short (a bad merge, a copy interrupted, lines deleted
+    by hand) loads as a smaller batch — what it lost would be sent again — unless its counts say otherwise."""
+
+    records: int = Field(alias="信息", ge=0, title="信息件数")
+    files: int = Field(alias="电子文件", ge=0, title="电子文件件数")
+    recalls: int = Field(0, alias="撤换", ge=0, title="撤换件数")
+
+
 class Ledger(CatalogModel):
     """A delivered handover batch: what went to which recipients, and when."""
 
@@ -61,6 +70,8 @@ class Ledger(CatalogModel):
                              description="晚于批次日期才生成、送交（补做）的批次：实际送交的日期（gongkai handover 写入）")
     period: Period = Field(alias="覆盖期间", title="覆盖期间")
     recipients: list[ObjectId] = Field(alias="接收单位", min_length=1, title="接收单位", description="接收单位的编号")
+    counts: Counts | None = Field(None, alias="件数", title="件数",
+                                  description="台账所列的信息、电子文件和撤换的件数（gongkai handover 写入；与所列不符的台账被截断或删改过）")
     records: list[SentRecord] = Field(default_factory=list, alias="信息", title="移交的信息")
     recalls: list[RecallEntry] = Field(default_factory=list, alias="撤换", title="撤换",
                                        description="随本批发出撤换公函的已送交信息（gongkai handover 写入）")
@@ -78,6 +89,11 @@ class Ledger(CatalogModel):
     def delivered(self) -> dt.date:
         """The day the batch was really handed over: the day it was made, when that was after its batch date."""
         return self.made or self.date
+
+    def listed(self) -> Counts:
+        """What the ledger lists now, counted as its 件数 counts."""
+        return Counts.model_validate({"信息": len(self.records), "电子文件": sum(len(r.files) for r in self.records),
+                                      "撤换": len(self.recalls)})
 
     def record_ids(self) -> list[str]:
         """Ids of the records handed over in this batch."""

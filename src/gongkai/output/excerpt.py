@@ -4,32 +4,51 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from gongkai.catalog.decode import display_text
 from gongkai.catalog.kinds import PRIVATE_KEYS, SHOWN_WHEN_WITHHELD, kind_of
 from gongkai.catalog.sources import Source
-from gongkai.output.text import LineReader
-from gongkai.privacy.mask import mask_line
+from gongkai.privacy.mask import mask_line, mask_names
+
+if TYPE_CHECKING:
+    from gongkai.output.names import ListedNames
 
 
-def source_lines(source: Source) -> LineReader:
-    """A reader of line *number* of catalog file *path*, for showing next to a finding; each file is read once."""
-    files: dict[str, list[str] | None] = {}
+class SourceLines:
+    """A reader of line *number* of catalog file *path*, for showing next to a finding; each file is read once.
 
-    def read(path: str, number: int) -> str | None:
-        if path not in files:
-            files[path] = _lines(source, path)
-        lines = files[path]
+    A CI log never carries personal data, whatever rule points at the line (DOMAIN.md §7), nor the part of a number
+    that goes on over the next line, nor a name the record lists (*names*: also what render_text masks in messages)."""
+
+    def __init__(self, source: Source, names: ListedNames | None = None) -> None:
+        self.files: dict[str, list[str] | None] = {}
+        self.source = source
+        self._names = names
+
+    @property
+    def names(self) -> ListedNames:
+        if self._names is None:
+            from gongkai.output.names import ListedNames  # (here: a validate with nothing to show reads no names)
+
+            self._names = ListedNames(self.source)
+        return self._names
+
+    def __call__(self, path: str, number: int) -> str | None:
+        if path not in self.files:
+            self.files[path] = _lines(self.source, path)
+        lines = self.files[path]
         if lines is None or not 0 < number <= len(lines):
             return None
-        # A CI log never carries personal data, whatever rule points at the line (DOMAIN.md §7), nor the part of a
-        # number that goes on over the next line.
         kind = kind_of(path)
         private = PRIVATE_KEYS.get(kind or "") or (_withheld_content() if kind == "record" and _withheld(lines) else None)
-        return _unsaid(lines, number - 1, kind, private) if kind and private else mask_line(lines, number - 1)
+        shown = _unsaid(lines, number - 1, kind, private) if kind and private else mask_line(lines, number - 1)
+        return mask_names(shown, self.names(path)) if kind == "record" else shown
 
-    return read
+
+def source_lines(source: Source, names: ListedNames | None = None) -> SourceLines:
+    """The lines of *source*'s files as shown next to a finding (SourceLines)."""
+    return SourceLines(source, names)
 
 
 HIDDEN = "（内部登记，不在此显示）"

@@ -60,6 +60,10 @@ def summary(report: Report) -> str:
 def render_text(report: Report, read_line: LineReader) -> str:
     """The report as text for people, grouped by file."""
     out: list[str] = []
+    if report.diagnostics and (names := getattr(read_line, "names", None)) is not None:  # (excerpt.SourceLines)
+        from gongkai.output.names import unnamed
+
+        report = unnamed(report, names)
     for path, group in groupby(report.sorted(), key=lambda d: d.path or ""):
         out.append(path or "（整个目录）")
         for item in group:

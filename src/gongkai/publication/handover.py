@@ -169,6 +169,31 @@ def ledger_dates(ledger: Ledger) -> list[tuple[tuple[str, ...], str]]:
     return found
 
 
+def ledger_cut(ledger: Ledger) -> str | None:
+    """Why a ledger's lists fall short of (or exceed) the 件数 gongkai wrote above them, or None: a ledger cut short
+    loads as a smaller batch, and what it lost was sent again by the next batch as never sent (a record the 两馆 hold
+    twice, a 撤换公函 sent twice). A ledger written before gongkai counted has no 件数 and is taken as it is."""
+    counted = ledger.counts
+    if counted is None:
+        return None
+    listed = ledger.listed()
+    wrong = [f"{name}{getattr(counted, field)}件、所列{getattr(listed, field)}件"
+             for field, name in (("records", "信息"), ("files", "电子文件"), ("recalls", "撤换"))
+             if getattr(counted, field) != getattr(listed, field)]
+    if not wrong:
+        return None
+    return f"台账的件数与所列的不符（{'，'.join(wrong)}）：台账被截断或删改过"
+
+
+# what a cut ledger means for the next batch: validate's GK514 and the handover that stops on it say the same
+LEDGER_CUT_RISK = "，gongkai 无从知道这一批实际送交了哪些，照常生成会把缺少的再送一次"
+
+
+def ledger_cut_hint(path: str) -> str:
+    """How to mend the ledger *path* that ledger_cut() found short."""
+    return (f"台账是两馆签收的记录，不要手工修改：用 git 恢复原样（git log -- {path} 找到 gongkai handover 写入它的那次提交，"
+            f"再 git checkout 那次提交 -- {path}），或对照两馆签收的目录表补齐缺少的部分。")
+
 LEDGER_DATES_HINT = ("台账由 gongkai handover 写入，请勿手工修改：用 git 恢复这个文件（如 git checkout -- handover/），"
                      "或把日期改回生成时的样子。")
 

@@ -15,6 +15,7 @@ from gongkai.model.record import Record
 from gongkai.publication.handover import (
     ALTERED_HINT,
     FORMATS,
+    LEDGER_CUT_RISK,
     LEDGER_DATES_HINT,
     PUBLISHED_AFTER_HINT,
     RENUMBERED_HINT,
@@ -22,6 +23,8 @@ from gongkai.publication.handover import (
     handover_gaps,
     held_marks,
     held_under_another,
+    ledger_cut,
+    ledger_cut_hint,
     ledger_dates,
     published_after,
     renumbered,
@@ -263,6 +266,19 @@ def ledger_dates_disagree(ctx: Context) -> Iterator[Finding]:
     for path, ledger in ctx.catalog.models("ledger"):
         for where, message in ledger_dates(ledger):
             yield Finding(Location(path, ledger.id, where), message, LEDGER_DATES_HINT)
+
+
+@rule("GK514", "ledger-cut", "台账的件数与所列不符", E,
+      what="gongkai handover 在台账开头写下这一批的件数（信息、电子文件、撤换）；检查台账所列的是否与件数相符。",
+      why=f"{RULE_SOURCE}：台账是两馆签收的记录。被截断（合并冲突、复制中断）或删去几条的台账，读起来是一个少了几件的批次："
+          "少了的信息下一批当作没有送交再送一次，两馆收到同一索引号两次；按它重新生成的目录表也不是两馆签收的那一份。",
+      example="件数: {信息: 31, 电子文件: 31, 撤换: 1}\n（信息: 下只列了 30 条：最后一条被删去了）",
+      instead="用 git 恢复 gongkai handover 写入的台账原样",
+      scope=FILE)
+def ledger_counts_disagree(ctx: Context) -> Iterator[Finding]:
+    for path, ledger in ctx.catalog.models("ledger"):
+        if (why := ledger_cut(ledger)) is not None:
+            yield Finding(Location(path, ledger.id, ("件数",)), why + LEDGER_CUT_RISK, ledger_cut_hint(path))
 
 
 @rule("GK513", "handover-missed", "移交日已过而没有送交", W,

@@ -178,7 +178,7 @@
   }
 
   // ---- pinyin (pinyin.py): dibao → di bao → 低保; db → d b → 低保 ----
-  function cuts(letters) {
+  function cuts(letters, fuzzy) { // *fuzzy*: a syllable may be one typed for another (fuzzed())
     // lüe and nüe are typed lue and nue as often as lve and nve (pinyin keyboards take both; no lue or nue is
     // Mandarin): 战略 zhanlue, 虐待 nuedai read as pypinyin writes them, zhan lve and nve dai
     letters = letters.replace(/([ln])ue/g, "$1ve");
@@ -188,15 +188,67 @@
       if (memo[i]) return memo[i];
       var found = [];
       for (var j = Math.min(letters.length, i + 6); j > i; j--) {
-        if (!syllables.has(letters.slice(i, j))) continue;
+        if (fuzzy ? !fuzzed(letters.slice(i, j)).length : !syllables.has(letters.slice(i, j))) continue;
         from(j).forEach(function (rest) { if (found.length < 8) found.push([letters.slice(i, j)].concat(rest)); });
       }
       return (memo[i] = found);
     }
     return from(0).sort(function (a, b) { return a.length - b.length; }).slice(0, 4);
   }
+  // 模糊音: the sounds that speakers of southern Min (安溪) and of many dialects do not tell apart, and that pinyin
+  // keyboards let them type for one another — z/zh, c/ch, s/sh, n/l, f/h, an/ang, en/eng, in/ing (殡葬 typed bingzang,
+  // 临时救助 lingshijiuzhu, 婚姻登记 hunyingdengji): the syllables of titles and item names *syllable* may stand for,
+  // itself first; none when it stands for none
+  var FUZZY_HEADS = [["zh", "z"], ["ch", "c"], ["sh", "s"], ["n", "l"], ["h", "f"]];
+  function fuzzed(syllable) {
+    var heads = [syllable], found = [];
+    FUZZY_HEADS.forEach(function (p) {
+      var from = syllable.indexOf(p[0]) === 0 ? p[0] : syllable.indexOf(p[1]) === 0 && syllable.indexOf(p[0]) !== 0 ? p[1] : null;
+      if (from !== null) heads.push((from === p[0] ? p[1] : p[0]) + syllable.slice(from.length));
+    });
+    heads.forEach(function (h) {
+      [h, /ng$/.test(h) ? h.slice(0, -1) : /n$/.test(h) ? h + "g" : h].forEach(function (v) {
+        if (syllables.has(v) && found.indexOf(v) < 0) found.push(v);
+      });
+    });
+    return found;
+  }
+  // the words that sound as *letters* typed with 模糊音 say (fuzzed()), for when they say none as typed; the first two
+  // ways of cutting them, each of at most FUZZY_KEYS readings of its pairs of syllables (each a part of the index to
+  // fetch: on a phone's data plan, a mistyped word must not cost what a page of text does)
+  var FUZZY_KEYS = 24;
+  async function fuzzily(letters) {
+    var ways = cuts(letters, true).slice(0, 2);
+    for (var w = 0; w < ways.length; w++) {
+      var cut = ways[w], keys = [], many = 0;
+      if (cut.length < 2 || cut.length > 6) continue;
+      for (var i = 0; i + 1 < cut.length; i++) {
+        var next = fuzzed(cut[i + 1]);
+        keys.push([].concat.apply([], fuzzed(cut[i]).map(function (a) {
+          return next.map(function (b) { return "~" + a + " " + b; });
+        })));
+        many += keys[i].length;
+      }
+      if (many > FUZZY_KEYS) continue;
+      var words = await weighed(await chain(keys));
+      if (words.length) return words;
+    }
+    return [];
+  }
+  function merged(values) { // the words of the readings of one pair of syllables (fuzzily()), each with its largest count
+    var all = null;
+    values.forEach(function (v) {
+      if (!v || Array.isArray(v)) return;
+      all = all || {};
+      Object.keys(v).forEach(function (w) { all[w] = Math.max(all[w] || 0, v[w]); });
+    });
+    return all;
+  }
+  // *keys*: of each pair of syllables, its key, or the keys of its readings (fuzzily())
   function chain(keys) {
-    return Promise.all(keys.map(lookup)).then(function (maps) {
+    return Promise.all(keys.map(function (k) {
+      return Array.isArray(k) ? Promise.all(k.map(lookup)).then(merged) : lookup(k);
+    })).then(function (maps) {
       var found = [["", Infinity]];
       for (var i = 0; i < maps.length; i++) {
         var words = maps[i], next = [];
@@ -238,6 +290,8 @@
       var words = await weighed(await chain(keys));
       if (words.length) return words;
     }
+    var fuzzy = again ? [] : await fuzzily(letters);
+    if (fuzzy.length) return fuzzy;
     if (ways.some(function (c) { return c.length === 1; }) || letters.length > 12) return [];
     var initials = [];
     for (var j = 0; j + 1 < letters.length; j++) initials.push("^" + letters[j] + letters[j + 1]);
@@ -380,16 +434,18 @@
   }
   // one syllable typed among characters (临shi救助, gao龄津贴, 低bao, 特困ren员): the character of titles and item names
   // read so that makes, with the characters standing beside it, a run some page holds (the likeliest first); *read*
-  // unchanged when none does
-  async function spokenChar(read, i, letters) {
-    var chars = await lookup("~" + letters);
-    if (!chars || Array.isArray(chars)) return read;
+  // unchanged when none does; the syllables it may be typed for (模糊音, fuzzed(): bing葬 → 殡葬) when it reads as none
+  async function spokenChar(read, i, letters, fuzzy) {
+    var chars = fuzzy ? merged(await Promise.all(fuzzy.map(function (s) { return lookup("~" + s); })))
+                      : await lookup("~" + letters);
+    var others = fuzzy ? [] : fuzzed(letters).filter(function (s) { return s !== letters; });
+    if (!chars || Array.isArray(chars)) return others.length ? spokenChar(read, i, letters, others) : read;
     var likely = Object.keys(chars).sort(function (a, b) { return chars[b] - chars[a] || (a < b ? -1 : 1); });
     for (var c = 0; c < Math.min(likely.length, 12); c++) {
       var tried = read.slice(0, i).concat([[likely[c]]], read.slice(i + 1));
       if (await held(beside(tried, i))) return tried;
     }
-    return read;
+    return others.length ? spokenChar(read, i, letters, others) : read;
   }
   function beside(read, i) { // the characters that stand together with read[i] (a character), read[i] among them
     var all = [].concat.apply([], read), at = [].concat.apply([], read.slice(0, i)).length, from = at, to = at + 1;
@@ -599,17 +655,21 @@
     });
     return changed ? found : null;
   }
-  // a question typed as one asks it (低保怎么申请, 结婚登记需要什么材料, 什么是低保, 请问一下高龄津贴): the words around its
-  // question words and particles, for when the whole question is on no page (低保 and 申请); null when there is none to take out
-  var ASKING = /我想问一下|问一下|一下|想知道|想了解|想问|怎么样|怎么|怎样|如何|什么是|是什么|什么|在哪里|在哪儿|哪里|哪儿|在哪|哪些|哪个|是多少|多少|需要|请问|我想|我要|能不能|可不可以|可以|是否|有没有|吗|呢|吧|啊|呀|哦|的/;
+  // a question typed as one asks it (低保怎么申请, 结婚登记需要什么材料, 什么是低保, 请问一下高龄津贴), or two things
+  // spoken of together (低保和临时救助, 低保与特困, 低保及特困人员, 低保或者特困: pages write them apart): the words
+  // around its question words, particles and 和, for when the whole is on no page (低保 and 申请; 规划和年度计划, an
+  // item's name, is found whole and never cut); in traditional characters too (低保怎麼申請: 低保 and 申请); null when
+  // there is none to take out
+  var ASKING = /我想问一下|问一下|一下|想知道|想了解|想问|怎么样|怎么|怎样|如何|什么是|是什么|什么|在哪里|在哪儿|哪里|哪儿|在哪|哪些|哪个|是多少|多少|需要|请问|我想|我要|能不能|可不可以|可以|是否|有没有|吗|呢|吧|啊|呀|哦|的|以及|或者|和|与|及|或|跟/;
   function unasked(words) {
     var found = [], cut = false;
     words.forEach(function (w) {
-      var rest = w.said ? [w.raw] : w.raw.split(ASKING);
+      var rest = w.said ? [w.raw] : folded(w.raw).split(ASKING);
       if (rest.length === 1) { found.push(w); return; }
       cut = true;
       rest.forEach(function (raw) { // a character left alone (我要办低保: 办) is too common to search
         var parts = units(raw);
+        if (found.some(function (f) { return f.raw === raw; })) return; // 低保和低保: never 「同时包含“低保”和“低保”」
         if (parts.length > 1 || parts.length === 1 && !ONE_CJK.test(parts[0])) {
           found.push({ raw: raw, ways: writings(parts), said: "", others: [] });
         }
@@ -885,8 +945,9 @@
   async function unfiltered(words) {
     var state = { order: coarse(await matches(words, [])), ready: [], shown: 0, next: 0, dropped: 0, words: words };
     await more(state);
-    return state.ready.length ? state.order.length - state.dropped : 0;
+    return counted(state);
   }
+  function counted(state) { return state.ready.length ? state.order.length - state.dropped : 0; }
   // the query as the status line repeats it: a pasted page is cut to its first 40 characters, so that a screen reader
   // does not read it all out again and a phone shows the count without scrolling
   // quoted whole (“低保办事指南”), said once in quotes: never 「没有找到““低保办事指南””」 (“低保”和“特困” as typed)
@@ -918,6 +979,36 @@
              said: said.map(function (w) { return "“" + w + "”按“" + (now + SAID_YEARS[w]) + "年”查找"; }).join("、") };
   }
 
+  // the pages *asked* finds under *filters*, into *state*, as the reader is shown them: as typed; else in full (低保办事指南
+  // is on no page: 最低生活保障办事指南 is); else cut where numbers meet words or around question words (2026年低保,
+  // 低保怎么申请: the pages holding 2026 and 低保, 低保 and 申请); else, in a question, its pieces read as the words
+  // pages hold (低保去哪儿办, 怎么办理低保: 低保去 and 办理低保 are on no page; 低保, 办理 and 低保 are). What was so
+  // done comes back for the status line; run() counts the pages the query finds without filters the same way
+  async function searched(asked, filters, state) {
+    async function again(words, phrase) {
+      Object.assign(state, { words: words, phrase: phrase, ready: [], next: 0, dropped: 0 });
+      state.order = coarse(await matches(words, filters), await together(phrase));
+      await more(state);
+    }
+    await again(asked.words, asked.phrase);
+    var full = !state.ready.length && asked.words.length === 1 ? renamed(asked.words) : null;
+    if (full) {
+      await again(full, null);
+      if (!state.ready.length) full = null;
+    }
+    var plain = state.ready.length ? null : unasked(asked.words);
+    var apart = state.ready.length ? null : pieces(plain || asked.words) || plain;
+    if (apart) await again(apart, null);
+    // only in a question: words typed together that no page holds whole (临时救助条件, 救助供养) find nothing and say so,
+    // offering near terms (issue 15: a term that occurs nowhere returns no result)
+    var glued = plain && !state.ready.length ? await heldParts(apart) : null;
+    if (glued) await again(glued, null);
+    // pieces that still find nothing together are said as cut (低保的申请条件: 「同时包含“低保”和“申请条件”」, as for
+    // 低保 申请条件 typed apart; never “低保”、“申请”和“条件”)
+    if (glued && state.ready.length) apart = glued;
+    return { full: full, plain: plain, apart: apart };
+  }
+
   async function run(query, filters) {
     var mine = current = { order: [], ready: [], shown: 0, next: 0, dropped: 0, words: [] };
     document.getElementById("search-results").textContent = "";
@@ -936,33 +1027,7 @@
                                 : "请输入要搜索的词，如：低保、临时救助。");
       return;
     }
-    mine.words = asked.words;
-    mine.phrase = asked.phrase;
-    mine.order = coarse(await matches(asked.words, filters), await together(asked.phrase));
-    await more(mine);
-    var full = !mine.ready.length && asked.words.length === 1 ? renamed(asked.words) : null;
-    if (full) { // 低保办事指南 is on no page: 最低生活保障办事指南 is
-      Object.assign(mine, { words: full, phrase: null, ready: [], next: 0, dropped: 0 });
-      mine.order = coarse(await matches(full, filters));
-      await more(mine);
-      if (!mine.ready.length) full = null;
-    }
-    var plain = mine.ready.length ? null : unasked(asked.words);
-    var apart = mine.ready.length ? null : pieces(plain || asked.words) || plain;
-    if (apart) { // 2026年低保, 低保怎么申请 are on no page whole: the pages holding 2026 and 低保, 低保 and 申请
-      Object.assign(mine, { words: apart, phrase: null, ready: [], next: 0, dropped: 0 });
-      mine.order = coarse(await matches(apart, filters));
-      await more(mine);
-    }
-    // only in a question: words typed together that no page holds whole (临时救助条件, 救助供养) find nothing and say so,
-    // offering near terms (issue 15: a term that occurs nowhere returns no result)
-    var glued = plain && !mine.ready.length ? await heldParts(apart) : null;
-    if (glued) { // 低保去哪儿办, 怎么办理低保: 低保去 and 办理低保 are on no page; 低保, 办理 and 低保 are
-      apart = glued;
-      Object.assign(mine, { words: apart, phrase: null, ready: [], next: 0, dropped: 0 });
-      mine.order = coarse(await matches(apart, filters));
-      await more(mine);
-    }
+    var tried = await searched(asked, filters, mine), full = tried.full, plain = tried.plain, apart = tried.apart;
     if (current !== mine) return;
     var total = mine.order.length - mine.dropped, said = [], others = [];
     if (full) said.push("没有找到“" + echoed(query) + "”，下面是按全称查找“" + echoed(full[0].raw) + "”的结果");
@@ -982,8 +1047,11 @@
     var what = query.trim() ? "“" + echoed(query) + "”" : "所选条件";
     if (!mine.ready.length && filters.length && asked.words.length) {
       // the filters, not the words, left nothing: never tell the reader there is no such information
-      var inFull = asked.words.length === 1 ? renamed(asked.words) : null; // counted as the search without filters finds
-      var without = await unfiltered(asked.words) || (inFull ? await unfiltered(inFull) : 0);
+      // counted as the search without filters finds them: in full (低保办事指南), cut (低保怎么申请, 2026年低保: a
+      // question said 「没有找到与“低保怎么申请”相关的公开信息」 and offered the 依申请 way under a filter)
+      var bare = { order: [], ready: [], shown: 0, next: 0, dropped: 0, words: [] };
+      await searched(asked, [], bare);
+      var without = counted(bare);
       if (current !== mine) return;
       if (without) {
         status((said.length ? said.join("；") + "。" : "") + "在所选条件（" + named(filters) + "）下没有找到" + what +
@@ -992,11 +1060,14 @@
         return;
       }
     }
-    var alone = !mine.ready.length && asked.words.length > 1 ? await found(asked.words) : [];
+    // the words searched for: those typed, or those a question was cut into (低保一个月多少钱: 低保 and 一个月; 公积金和
+    // 低保怎么办: 公积金 and 低保), which said 「没有找到与“低保一个月多少钱”相关的公开信息」 as if 低保 were on no page
+    var sought = apart && apart.length > 1 ? apart : asked.words;
+    var alone = !mine.ready.length && sought.length > 1 ? await found(sought) : [];
     if (current !== mine) return;
     if (alone.length) {
       // some words are published, only never together: say so, never that there is no such information
-      status((said.length ? said.join("；") + "。" : "") + "没有找到同时包含" + listed(asked.words) + "的公开信息。");
+      status((said.length ? said.join("；") + "。" : "") + "没有找到同时包含" + listed(sought) + "的公开信息。");
       offer("可以分开搜索：", alone);
       showNear(query);
       return;
