@@ -113,6 +113,21 @@ _ENUMERATION = lazy(rf"(?:(?P<mark>[：:\n，,。；;])[ \t\u3000]*|(?:{'|'.join
                     r"(?:等?[\d一二三四五六七八九十两]*[户人名家]?"
                     r"(?P<done>获得|享受|纳入|领取|符合|申请|经审核|家庭|办理|临时救助|低保|特困|为|发放|给予|予以|发给|拨付)"
                     r"|(?=等|[。；;，,）).．\s]|$))")
+# (fortieth session) one person or more of whom a list's decision is told, in a 更正公示, 通报 or 解读 of a text about aid
+# (经核实，陈水生不符合条件，予以删除; 陈水生户已死亡; 原名单中陈水生应为陈水升; 取消陈水生低保资格; 将陈水生从名单中删除):
+# one name is enough, as a 公示 of one household is a list (DOMAIN.md §12); not in a sentence about officials or staff
+_STRUCK = ("取消", "删除", "剔除", "撤销", "终止", "停发", "停止", "核减", "增加", "增补", "补充", "补录", "更正")
+_RULED = ("不符合", "不再符合", "不具备", "不属于", "已不符合", "予以删除", "予以取消", "予以剔除", "予以退出", "予以停发",
+          "予以停保", "予以核减", "予以撤销", "自愿退出", "主动退出", "退出低保", "已死亡", "已去世", "已故", "已迁出",
+          "系误列", "为误列", "误列", "从名单中", "从公示名单中")
+# told after what says a person follows (经核实，…; 原名单中…; 将…), or after a clause mark with 户 or 家庭 (，陈水生户已死亡);
+# struck (取消陈水生低保资格), only before what is struck
+_CHECKED = ("经核实", "经核查", "经审核", "经复核", "经调查", "经入户调查", "原名单中", "名单中", "其中", "将")
+_DECIDED = lazy(rf"(?:(?:{'|'.join(_CHECKED)})[，,]?[ \t\u3000]*[「“]?{_PLACE_BEFORE}?(?P<name>{_LISTED_NAME}){_NOTE}"
+                rf"|(?<=[：:\n，,。；;、])[ \t\u3000]*{_PLACE_BEFORE}?(?P<household>{_LISTED_NAME})(?:户|家庭))"
+                rf"[」”]?[ \t\u3000]*(?:(?:应为|更正为|改为)[ \t\u3000]*[「“]?(?P<to>{_LISTED_NAME})|{'|'.join(_RULED)})"
+                rf"|(?:{'|'.join(_STRUCK)})[ \t\u3000]*{_PLACE_BEFORE}?(?P<struck>{_LISTED_NAME})(?:户|家庭)?的?"
+                r"(?=低保|特困|救助|供养|资格|待遇|从)")
 _BULLET = r"(?:[-*•·]|\d{1,3}[.、．)）]|[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．])"
 _NAME_LINE = lazy(rf"{_BULLET}?[ \t\u3000]*(?P<name>{_LISTED_NAME})(?:（[^（）、，,]{{0,6}}）)?")
 # (twentieth session) a numbered entry that starts with a name and goes on (1.陈水生，男，经兜村，救助1500元；)
@@ -146,7 +161,8 @@ _SOLE = 3  # names that make a list by themselves; fewer need a sentence that sa
 
 def enumerated_names(text: str) -> frozenset[str]:
     """The names of a list of people written in prose in *text* (see _ENUMERATION and what follows it), and of a person
-    described with the sex (_DESCRIBED); none in a sentence about officials or staff (任命陈志强、林建华、黄明德同志…,
+    described with the sex (_DESCRIBED), and of one told what a list decided of him (_DECIDED: 经核实，陈水生不符合条件);
+    none in a sentence about officials or staff (任命陈志强、林建华、黄明德同志…,
     联系人：陈明)."""
     aid, described = _AID.search(text) is not None, "男" in text or "女" in text
     if not (aid or described):  # most texts about something else: a search decides
@@ -162,6 +178,10 @@ def enumerated_names(text: str) -> frozenset[str]:
                 mark is not None and mark in "：:\n"
                 and _INTRO.search(_sentence_before(text, match.start())) is not None):
             found.update(_kept(text, match, names))
+    for match in _DECIDED.finditer(text) if aid else ():
+        names = [_SPACES.sub("", name) for name in match.group("name", "household", "to", "struck") if name]
+        if not (any(_no_one(n) for n in names) or _OFFICE.search(_clause_of(text, match))):
+            found.update(names)
     for names in _name_lines(text) if aid else ():
         if not any(_no_one(n) for n in names):
             found.update(names)
@@ -243,6 +263,12 @@ def _sentence_of(text: str, match: re.Match[str]) -> str:
     return text[_sentence_start(text, match.start()):end if end >= 0 else len(text)]
 
 
+def _clause_of(text: str, match: re.Match[str]) -> str:
+    """The clause *match* stands in: from the last 「，」 or 「；」 of its sentence before it to the next clause mark."""
+    clause = _CLAUSE_END.search(text, match.end())
+    return _lead(text, match.start(), match.start()) + text[match.start():clause.start() if clause else len(text)]
+
+
 def _kept(text: str, match: re.Match[str], names: list[str]) -> list[str]:
     """*names*, unless the sentence of *match* is about no aid or names officials, or one of them is a word or a
     place."""
@@ -307,7 +333,7 @@ _NAME_BEFORE_AID = lazy(rf"(?=((?!关于)(?:{'|'.join(_COMPOUND)}|[{_SURNAMES}])
                         rf"(?:{'|'.join(_AID_AFTER)}|为(?:{_AID_KINDS})))")
 # words a surname starts that such a title puts after one of those marks, besides _NOT_NAMES (关于单位职工…, 的方案,
 # 2026年计划生育…)
-_WORDS = frozenset({"单位", "周岁", "季度", "安全", "方案", "明细", "易地", "林业", "程序", "范围", "计划", "金额"})
+_WORDS = frozenset({"单位", "单独", "周岁", "季度", "安全", "方案", "明细", "易地", "林业", "程序", "范围", "计划", "金额"})
 
 
 def listed_title_names(title: str) -> frozenset[str]:

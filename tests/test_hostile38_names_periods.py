@@ -1,0 +1,102 @@
+"""Fortieth session (h203): the person on a 公示 list, and the inspector of issue 12 — names in places nobody checked.
+
+Each test runs the real CLI on a small catalog in tmp_path; the expected days, files and messages are typed by hand.
+The record of conftest is a 公示 of the item SHJZ-001 (最低生活保障, website and 公示栏).
+
+Found by this pass (before the fix → now):
+1. A 通报 (or 解读, 更正) of a policy item that quotes one person of a list and what was decided of him —
+   「经核实，陈金水不符合低保条件，予以删除」, 「原名单中陈金水应为陈金山」, 「取消陈金水低保资格」, 「陈金水户已死亡」:
+   the name stayed on its page, in the sitemap, the feed and the search index for good, long after the list itself
+   had come down, and validate said nothing. Now one person told so is a list of people, as three names in a row
+   are (GK611): never indexed, down after its 公开日期, masked in diff and log; a sentence about officials or about no
+   one (申请人, 陈某某) is not.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ITEM, RECORD
+
+TABLE = "  | 姓名 | 保障人数 | 所在村（社区） |\n  |---|---|---|\n  | 陈金水 | 3 | 湖二村 |\n"
+LIST = RECORD.replace("公示截止: 2026-12-31", "公示期: 7") + TABLE  # 9-3 … 9-11
+POLICY = (ITEM.replace("SHJZ-001", "SHJZ-002").replace("二级事项: 审批信息", "二级事项: 政策文件")
+          .replace("  - 低保对象名单及相关信息", "  - 低保政策文件"))
+REPORT = """\
+编号: R2026-002
+题名: 测试县民政局关于第三季度低保对象公示情况的通报
+文号: 测民〔2026〕2号
+索引号: 350524-MZ-2026-00002
+文种: 通知
+责任单位: shjzg
+事项: SHJZ-002
+公开属性: 主动公开
+保密审查:
+  审查人: 张三
+  审查日期: 2026-09-01
+  结论: 不涉及国家秘密，同意主动公开
+成文日期: 2026-09-01
+公开日期: 2026-09-03
+页数: 1
+正文: |
+  第三季度低保对象名单公示期间收到群众反映1件。{said}
+"""
+
+
+def _names_anywhere(root: Path, name: str = "陈金水") -> list[str]:
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*")
+                  if p.is_file() and name in p.read_bytes().decode("utf-8", "ignore"))
+
+
+def _body(page: Path) -> str:
+    return page.read_text(encoding="utf-8")
+
+
+# 1. One person of a list quoted in another record, with what was decided of him.
+@pytest.mark.parametrize("said", [
+    "经核实，陈金水不符合低保条件，予以删除。",
+    "经核实，陈金水不符合条件，予以删除。",
+    "原名单中陈金水应为陈金山，特此更正。",
+    "原名单中「陈金水」更正为「陈金山」。",
+    "经研究，取消陈金水低保资格。",
+    "经核查，湖二村陈金水家庭已迁出本县，予以停保。",
+    "其中，陈金水户已死亡，予以删除。",
+    "将陈金水从名单中删除。",
+])
+def test_one_person_quoted_in_a_report_is_a_list_of_people(gk, cat, tmp_path, said):
+    cat.record(LIST)
+    cat.item(POLICY, "items/shjz/SHJZ-002.yaml")
+    cat.record(REPORT.format(said=said), "records/2026/R2026-002.yaml")
+    checked = gk("validate", cat.root).out
+    assert ("错误 GK611 信息 R2026-002 列有人员名单（表格的姓名列，或逐一列出的姓名），但文种是「通知」、没有公示期："
+            "名单在公开日期（2026-09-03）之后就从网站上撤下［R2026-002］") in checked, checked
+    on_the_day = tmp_path / "day"
+    assert gk("build-site", cat.root, "--out", on_the_day, "--today", "2026-09-03").code == 0
+    page = _body(on_the_day / "records/R2026-002.html")
+    assert "陈金水" in page and '<meta name="robots" content="noindex, nofollow">' in page
+    assert "R2026-002" not in _body(on_the_day / "sitemap.xml")
+    later = tmp_path / "later"
+    assert gk("build-site", cat.root, "--out", later, "--today", "2026-10-20").code == 0
+    assert _names_anywhere(later) == [] and _names_anywhere(later, "陈金山") == []
+    assert "公示已于2026年9月3日结束" in _body(later / "records/R2026-002.html")
+
+
+@pytest.mark.parametrize("said", [
+    "经核实，申请人不符合低保条件的，不予纳入。",
+    "经核实，陈某某不符合低保条件，予以删除。",
+    "经考核，陈明同志不符合低保经办岗位任职条件。",
+    "对不符合条件的，取消其低保资格。",
+    "单独立户不符合低保条件的，按规定办理。",
+])
+def test_a_report_naming_no_one_of_a_list_stays(gk, cat, tmp_path, said):
+    cat.record(LIST)
+    cat.item(POLICY, "items/shjz/SHJZ-002.yaml")
+    cat.record(REPORT.format(said=said), "records/2026/R2026-002.yaml")
+    assert "GK611" not in gk("validate", cat.root).out
+    later = tmp_path / "later"
+    assert gk("build-site", cat.root, "--out", later, "--today", "2026-10-20").code == 0
+    page = _body(later / "records/R2026-002.html")
+    assert said in page and "noindex" not in page
+    assert "R2026-002" in _body(later / "sitemap.xml")
