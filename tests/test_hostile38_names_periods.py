@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ITEM, RECORD
+from conftest import BUNDLED, ITEM, RECORD
 
 TABLE = "  | 姓名 | 保障人数 | 所在村（社区） |\n  |---|---|---|\n  | 陈金水 | 3 | 湖二村 |\n"
 LIST = RECORD.replace("公示截止: 2026-12-31", "公示期: 7") + TABLE  # 9-3 … 9-11
@@ -99,4 +99,53 @@ def test_a_report_naming_no_one_of_a_list_stays(gk, cat, tmp_path, said):
     assert gk("build-site", cat.root, "--out", later, "--today", "2026-10-20").code == 0
     page = _body(later / "records/R2026-002.html")
     assert said in page and "noindex" not in page
+    assert "R2026-002" in _body(later / "sitemap.xml")
+
+
+# 2. The title of a 公示 about one household quoted in another record, or given by an attachment's 名称 or file name.
+HOUSEHOLD = LIST.replace("题名: 测试县民政局关于2026年第三季度低保对象名单的公示", "题名: 关于湖二村陈金水家庭申请最低生活保障的公示")
+PDF = (BUNDLED / "files/2026/R2026-001.pdf").read_bytes()  # a notice of the bundled catalog: it names no one
+
+
+@pytest.mark.parametrize(("said", "attached"), [
+    ("详见[关于湖二村陈金水家庭申请最低生活保障的公示](R2026-001.html)。", None),
+    ("详见《关于湖二村陈金水家庭申请最低生活保障的公示》。", None),
+    ("审核材料见附件。", "  - 文件: files/2026/hz.pdf\n    名称: 陈金水家庭申请最低生活保障审核表\n"),
+    ("审核材料见附件。", "  - 文件: files/2026/陈金水家庭低保审核表.pdf\n"),
+])
+def test_a_household_named_by_a_quoted_title_or_an_attachment_is_a_list(gk, cat, tmp_path, said, attached):
+    cat.record(HOUSEHOLD)
+    cat.item(POLICY, "items/shjz/SHJZ-002.yaml")
+    report = REPORT.format(said=said)
+    if attached is not None:
+        report = report.replace("页数: 1\n", "页数: 1\n附件:\n" + attached)
+        cat.write(attached.split("文件: ")[1].split("\n")[0], PDF)
+    cat.record(report, "records/2026/R2026-002.yaml")
+    assert "GK611 信息 R2026-002 列有人员名单" in gk("validate", cat.root).out
+    on_the_day = tmp_path / "day"
+    assert gk("build-site", cat.root, "--out", on_the_day, "--today", "2026-09-03").code == 0
+    assert "noindex" in _body(on_the_day / "records/R2026-002.html")
+    assert "R2026-002" not in _body(on_the_day / "sitemap.xml")
+    later = tmp_path / "later"
+    assert gk("build-site", cat.root, "--out", later, "--today", "2026-10-20").code == 0
+    assert _names_anywhere(later) == []
+    assert "陈*水" in _body(later / "records/R2026-001.html")  # the list's own title, as before
+
+
+@pytest.mark.parametrize(("said", "attached"), [
+    ("依据《社会救助暂行办法》《福建省最低生活保障实施办法》。", None),
+    ("审核材料见附件。", "  - 文件: files/2026/sp.pdf\n    名称: 最低生活保障申请审核表（空白）\n"),
+])
+def test_a_quoted_law_or_a_blank_form_names_no_one(gk, cat, tmp_path, said, attached):
+    cat.record(HOUSEHOLD)
+    cat.item(POLICY, "items/shjz/SHJZ-002.yaml")
+    report = REPORT.format(said=said)
+    if attached is not None:
+        report = report.replace("页数: 1\n", "页数: 1\n附件:\n" + attached)
+        cat.write("files/2026/sp.pdf", PDF)
+    cat.record(report, "records/2026/R2026-002.yaml")
+    assert "GK611" not in gk("validate", cat.root).out
+    later = tmp_path / "later"
+    assert gk("build-site", cat.root, "--out", later, "--today", "2026-10-20").code == 0
+    assert "noindex" not in _body(later / "records/R2026-002.html")
     assert "R2026-002" in _body(later / "sitemap.xml")

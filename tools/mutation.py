@@ -350,7 +350,9 @@ GROUPS: dict[str, Group] = {
                       "tests/test_process_caches.py", "tests/test_privacy.py", "tests/test_hostile7_documents.py",
                       "tests/test_hostile21_gate_text.py", "tests/test_hostile19_gate_numbers.py",
                       # (thirty-ninth session) mask keeps a CSV's 「sep=;」 line and delimiter
-                      "tests/test_hostile37_gate_attack.py")),
+                      "tests/test_hostile37_gate_attack.py",
+                      # (fortieth session) an attachment's 名称 or file name naming a household (scan_parts)
+                      "tests/test_hostile38_names_periods.py")),
     # (twenty-ninth session) validate's cache: parse results by content hash, the signed snapshot of the last load,
     # the listing that tells whether anything changed, one file's bytes to model. A bug here makes validate after an
     # edit say 「通过」 from a stale verdict (a record that now holds an ID number or lost its 保密审查), miss a

@@ -16,6 +16,7 @@ import time
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import PureWindowsPath
 
 from gongkai.catalog import Catalog
 from gongkai.catalog.cache import Cache
@@ -107,7 +108,10 @@ def scan_parts(record: Record, allowed: frozenset[str], read: Reader) -> RecordS
     if len(places) > 1:
         findings.extend(masks_together(record.id, places, allowed))
     # (a title that names the people aid is given to makes the record one about them, whatever its body says)
-    titled = listed_in_title(record.title)
+    # (fortieth session) so does an attachment's 名称 or file name giving them (陈水生家庭申请最低生活保障审核表.pdf): both
+    # are shown on the page, the name in the file's address too
+    titled = listed_in_title(record.title).union(*(listed_in_title(text) for a in record.attachments
+                                                  for text in (a.name or "", PureWindowsPath(a.file).stem)))
     return RecordScan(tuple(findings), tuple(lists.columns), lists.people or bool(titled),
                       frozenset(lists.names | titled))
 

@@ -128,6 +128,9 @@ _DECIDED = lazy(rf"(?:(?:{'|'.join(_CHECKED)})[，,]?[ \t\u3000]*[「“]?{_PLAC
                 rf"[」”]?[ \t\u3000]*(?:(?:应为|更正为|改为)[ \t\u3000]*[「“]?(?P<to>{_LISTED_NAME})|{'|'.join(_RULED)})"
                 rf"|(?:{'|'.join(_STRUCK)})[ \t\u3000]*{_PLACE_BEFORE}?(?P<struck>{_LISTED_NAME})(?:户|家庭)?的?"
                 r"(?=低保|特困|救助|供养|资格|待遇|从)")
+# (fortieth session) the title of a 公示 about one household, quoted in a 通报 or 解读 (见《关于陈水生家庭申请最低生活保障的
+# 公示》) or as a link's words ([关于陈水生家庭申请…的公示](R2026-001.html)): the list's own page masks it, the quote did not
+_QUOTED_TITLE = lazy(r"《(?P<title>[^《》\n]{4,80})》|\[(?P<linked>[^\[\]\n]{4,80})\]\(")
 _BULLET = r"(?:[-*•·]|\d{1,3}[.、．)）]|[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．])"
 _NAME_LINE = lazy(rf"{_BULLET}?[ \t\u3000]*(?P<name>{_LISTED_NAME})(?:（[^（）、，,]{{0,6}}）)?")
 # (twentieth session) a numbered entry that starts with a name and goes on (1.陈水生，男，经兜村，救助1500元；)
@@ -161,7 +164,8 @@ _SOLE = 3  # names that make a list by themselves; fewer need a sentence that sa
 
 def enumerated_names(text: str) -> frozenset[str]:
     """The names of a list of people written in prose in *text* (see _ENUMERATION and what follows it), and of a person
-    described with the sex (_DESCRIBED), and of one told what a list decided of him (_DECIDED: 经核实，陈水生不符合条件);
+    described with the sex (_DESCRIBED), of one told what a list decided of him (_DECIDED: 经核实，陈水生不符合条件), and
+    those the title of a 公示 quoted in it gives (_QUOTED_TITLE: 《关于陈水生家庭申请最低生活保障的公示》);
     none in a sentence about officials or staff (任命陈志强、林建华、黄明德同志…,
     联系人：陈明)."""
     aid, described = _AID.search(text) is not None, "男" in text or "女" in text
@@ -182,6 +186,8 @@ def enumerated_names(text: str) -> frozenset[str]:
         names = [_SPACES.sub("", name) for name in match.group("name", "household", "to", "struck") if name]
         if not (any(_no_one(n) for n in names) or _OFFICE.search(_clause_of(text, match))):
             found.update(names)
+    for match in _QUOTED_TITLE.finditer(text) if aid else ():
+        found.update(listed_in_title(match.group("title") or match.group("linked")))
     for names in _name_lines(text) if aid else ():
         if not any(_no_one(n) for n in names):
             found.update(names)
