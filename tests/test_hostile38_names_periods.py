@@ -149,3 +149,30 @@ def test_a_quoted_law_or_a_blank_form_names_no_one(gk, cat, tmp_path, said, atta
     assert gk("build-site", cat.root, "--out", later, "--today", "2026-10-20").code == 0
     assert "noindex" not in _body(later / "records/R2026-002.html")
     assert "R2026-002" in _body(later / "sitemap.xml")
+
+
+# 3. A period in hours: in the 正文 it is read (the names come down after the day its last hour falls on), in 公示期 it is
+# an error that says to write the last day.
+@pytest.mark.parametrize(("said", "last", "after"), [
+    ("经审核，现将名单予以公示，公示期为24小时。", "2026-09-04", "2026-09-05"),  # from 9-3 (published) to 9-4
+    ("经审核，现将名单予以公示，公示时间48小时。", "2026-09-05", "2026-09-06"),
+])
+def test_a_period_in_hours_told_in_the_body_takes_the_names_down(gk, cat, tmp_path, said, last, after):
+    cat.record(LIST.replace("  经审核，现将名单予以公示。\n", f"  {said}\n"))
+    checked = gk("validate", cat.root).out
+    assert (f"GK420 正文写的是「{said.rstrip('。')}」（到 {last}），按公示期7个工作日算到 2026-09-11：两者不一致，"
+            f"名单在 {last} 之后撤下") in checked, checked
+    on_last = tmp_path / "last"
+    assert gk("build-site", cat.root, "--out", on_last, "--today", last).code == 0
+    assert "records/R2026-001.html" in _names_anywhere(on_last)
+    gone = tmp_path / "gone"
+    assert gk("build-site", cat.root, "--out", gone, "--today", after).code == 0
+    assert _names_anywhere(gone) == []
+
+
+def test_a_notice_period_in_hours_says_to_write_the_last_day(gk, cat):
+    cat.record(LIST.replace("公示期: 7", "公示期: 24小时"))
+    checked = gk("validate", cat.root).out
+    assert "15:6 错误 GK103 「公示期」按工作日计，「24小时」不是工作日数［R2026-001］" in checked, checked
+    assert ("改正：只写工作日数，如「公示期: 7」（公开日期当天算第1个工作日）；按小时、天、周、月或年计的公示，"
+            "改写最后一天：「公示截止: YYYY-MM-DD」。") in checked

@@ -483,7 +483,7 @@ def _shown(value: Any) -> str:
     return cut_short(text, 40)
 
 
-NOTICE_DAYS_HINT = ("只写工作日数，如「公示期: 7」（公开日期当天算第1个工作日）；按天、周、月或年计的公示，"
+NOTICE_DAYS_HINT = ("只写工作日数，如「公示期: 7」（公开日期当天算第1个工作日）；按小时、天、周、月或年计的公示，"
                     "改写最后一天：「公示截止: YYYY-MM-DD」。")
 
 

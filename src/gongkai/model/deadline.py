@@ -22,7 +22,8 @@ _AFTER = re.compile(
 )
 # 「公示7个工作日」, 「公示期为7天」, 「公示期限7天」, 「公示时间不少于5天」, 「公示一周」 (a week: 7 days), and (hostile pass 34)
 # 「公示期一般为7天」, 「公示期为不少于7个工作日」, 「公示期间为7个工作日」, 「公示为期7天」 …
-_NOTICE_UNITS = "工作日|自然日|日|天|周|星期"
+# (fortieth session) and in hours, 「公示24小时」: from the hour it went up, so it runs into the day after the 24th hour
+_NOTICE_UNITS = "工作日|自然日|日|天|周|星期|小时"
 _NOTICE = re.compile(r"公示(?:期限|时间|期间|期)?[：:]?(?:为期|一般为|原则上为|为|不少于|不得少于|至少)*"
                      + _NUM.replace("(", "(?P<days>", 1) + rf"\s*个?(?P<unit>{_NOTICE_UNITS})")
 # … and the period before the word: 「进行为期7天的公示」, 「为期7个工作日的公示」.
@@ -104,4 +105,6 @@ def notice_period(text: str) -> tuple[int, bool] | None:
     days, unit = _number(found.group("days")), found.group("unit")
     if days is None:
         return None
+    if unit == "小时":  # 24 hours from 10 o'clock on the 3rd end on the 4th: two calendar days, the 3rd counted
+        return days // 24 + 1, False
     return (days * 7, False) if unit in _WEEK else (days, unit == "工作日")

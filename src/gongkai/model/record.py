@@ -26,13 +26,13 @@ Validity = Literal[vocab.VALIDITY]  # type: ignore[valid-type]
 # for half-width brackets, which left it an error).
 _WORKDAYS = re.compile(r"(\d+|[一二两三四五六七八九十]+)\s*(?:(?:个\s*)?工作日|[（(]\s*(?:个\s*)?工作日\s*[)）])?")
 # … and a period in other units, which 公示期 cannot hold: its last day is written as 公示截止 instead (一周, 半个月).
-_UNIT = r"(?:个\s*)?(?:自然日|日历日|天|日|周|星期|礼拜|月|年)"
+_UNIT = r"(?:个\s*)?(?:自然日|日历日|天|日|周|星期|礼拜|月|年|小时)"
 _OTHER_UNITS = re.compile(rf"(?:\d+|[一二两三四五六七八九十]+|半)\s*(?:{_UNIT}|[（(]\s*{_UNIT}\s*[)）])")
 
 
 def read_notice_days(value: Any) -> Any:
-    """The number of working days a 公示期 is written as (7, ７, 7个工作日, 七个工作日); a period in days, weeks, months
-    or years is an error saying to write its last day; anything else is left to the integer check."""
+    """The number of working days a 公示期 is written as (7, ７, 7个工作日, 七个工作日); a period in hours, days, weeks,
+    months or years is an error saying to write its last day; anything else is left to the integer check."""
     if not isinstance(value, str):
         return value
     text = as_typed(value)
