@@ -89,6 +89,9 @@ def test_one_person_quoted_in_a_report_is_a_list_of_people(gk, cat, tmp_path, sa
     "经考核，陈明同志不符合低保经办岗位任职条件。",
     "对不符合条件的，取消其低保资格。",
     "单独立户不符合低保条件的，按规定办理。",
+    "经核实，全家不符合低保条件的，不予纳入。",
+    "经核实，华侨家庭不属于本县低保对象。",
+    "其中，苗族家庭不符合低保条件的，另行告知。",
 ])
 def test_a_report_naming_no_one_of_a_list_stays(gk, cat, tmp_path, said):
     cat.record(LIST)

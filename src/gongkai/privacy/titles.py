@@ -62,7 +62,10 @@ _NOT_NAMES = frozenset({"文明", "和谐", "平安", "幸福", "书香", "万�
                         # what comes before 申请 or 办理 and names no one (关于高龄申请…, 关于安置申请…)
                         "安置", "应急", "于是", "万人", "全部", "全员", "全面", "成员", "时间", "申请人",
                         # a table's header words that start with a surname, on the line after 「如下：」
-                        "项目", "金额", "单位", "程序", "费用", "范围"})
+                        "项目", "金额", "单位", "程序", "费用", "范围",
+                        # (fortieth session) who a sentence of what was decided is about, when it names no one
+                        # (经核实，全家不符合…, 华侨家庭不属于…)
+                        "全家", "余下", "华侨", "侨眷", "党员", "军属", "原低保", "原特困"})
 _PLACE_ENDS = tuple("村镇乡县区市省街组局站院所会队厂司校园场社")
 
 
@@ -202,7 +205,8 @@ def enumerated_names(text: str) -> frozenset[str]:
 
 def _no_one(name: str) -> bool:
     """True for what reads as a name and names no one: a word (高龄, 方案), a place (陈坑村), a name already hidden (陈某某)."""
-    return name in _NOT_NAMES or name[:2] in _WORDS or name.endswith(_PLACE_ENDS) or "某" in name
+    return (name in _NOT_NAMES or name[:2] in _WORDS or name.endswith(_PLACE_ENDS) or "某" in name
+            or name.endswith("族"))  # a people (苗族家庭), not a person
 
 
 def _name_lines(text: str) -> Iterator[list[str]]:
