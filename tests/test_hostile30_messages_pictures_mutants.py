@@ -516,7 +516,7 @@ def test_a_notice_listing_people_without_a_period_is_named_at_its_kind(checked: 
     at = lines.index("records/2026/R2026-108.yaml")
     assert lines[at + 2:at + 5] == ["        5 | 文种: 通知", "          | ^",
                                     "    改正：把名单另登记为「文种: 公示」并写明「公示期」或「公示截止」（或在本信息中写明公示期）；"
-                                    "本信息只写人数和金额，或删去名单。"]
+                                    "本信息只写人数和金额，或删去名单；通报、更正里只提到个别人的，把姓名写成「陈某某」或「该户」。"]
 
 
 def test_a_note_after_a_withheld_records_date_is_not_shown(checked: Checked) -> None:

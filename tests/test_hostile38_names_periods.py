@@ -72,6 +72,7 @@ def test_one_person_quoted_in_a_report_is_a_list_of_people(gk, cat, tmp_path, sa
     checked = gk("validate", cat.root).out
     assert ("错误 GK611 信息 R2026-002 列有人员名单（表格的姓名列，或逐一列出的姓名），但文种是「通知」、没有公示期："
             "名单在公开日期（2026-09-03）之后就从网站上撤下［R2026-002］") in checked, checked
+    assert "通报、更正里只提到个别人的，把姓名写成「陈某某」或「该户」。" in checked
     on_the_day = tmp_path / "day"
     assert gk("build-site", cat.root, "--out", on_the_day, "--today", "2026-09-03").code == 0
     page = _body(on_the_day / "records/R2026-002.html")
