@@ -180,3 +180,31 @@ def test_a_notice_period_in_hours_says_to_write_the_last_day(gk, cat):
     assert "15:6 错误 GK103 「公示期」按工作日计，「24小时」不是工作日数［R2026-001］" in checked, checked
     assert ("改正：只写工作日数，如「公示期: 7」（公开日期当天算第1个工作日）；按小时、天、周、月或年计的公示，"
             "改写最后一天：「公示截止: YYYY-MM-DD」。") in checked
+
+
+# 4. The period told from the day it went up, in words (自发布之日起…, 即日起至…), or as a length with its days in brackets.
+# Published Thursday 2026-09-03 with 公示期 10: 9-3 (1), 9-4, 9-7, 9-8, 9-9, 9-10, 9-11 (7), 9-14, 9-15, 9-16 (10).
+@pytest.mark.parametrize(("said", "quoted", "last"), [
+    ("公示期：自发布之日起7个工作日。", "公示期：自发布之日起7个工作日", "2026-09-11"),
+    ("公示期为自公示之日起7个工作日。", "公示期为自公示之日起7个工作日", "2026-09-11"),
+    ("公示时间：自即日起7天。", "公示时间：自即日起7天", "2026-09-09"),  # calendar days: 9-3 … 9-9
+    ("公示期限为发布之日起7日。", "公示期限为发布之日起7日", "2026-09-09"),
+    ("公示期：即日起至9月10日。", "公示期：即日起至9月10日", "2026-09-10"),
+    ("公示时间：自发布之日起至2026年9月10日止。", "公示时间：自发布之日起至2026年9月10日", "2026-09-10"),
+    ("现予公示，公示7个工作日（9月3日至9月11日）。", "公示7个工作日（9月3日至9月11日）", "2026-09-11"),
+])
+def test_a_period_from_the_day_it_went_up_takes_the_names_down(gk, cat, tmp_path, said, quoted, last):
+    cat.record(LIST.replace("公示期: 7", "公示期: 10").replace("  经审核，现将名单予以公示。\n", f"  {said}\n"))
+    checked = gk("validate", cat.root).out
+    assert (f"GK420 正文写的是「{quoted}」（到 {last}），按公示期10个工作日算到 2026-09-16：两者不一致，"
+            f"名单在 {last} 之后撤下") in checked, checked
+    day_after = {"2026-09-09": "2026-09-10", "2026-09-10": "2026-09-11", "2026-09-11": "2026-09-12"}[last]
+    gone = tmp_path / "gone"
+    assert gk("build-site", cat.root, "--out", gone, "--today", day_after).code == 0
+    assert _names_anywhere(gone) == []
+    assert f"公示已于2026年9月{int(last[-2:])}日结束" in _body(gone / "records/R2026-001.html")
+
+
+def test_a_window_for_objections_is_not_the_period(gk, cat):
+    cat.record(LIST.replace("  经审核，现将名单予以公示。\n", "  现予公示。自公示之日起5个工作日内，如有异议请反映。\n"))
+    assert "GK420" not in gk("validate", cat.root).out

@@ -24,7 +24,10 @@ _AFTER = re.compile(
 # 「公示期一般为7天」, 「公示期为不少于7个工作日」, 「公示期间为7个工作日」, 「公示为期7天」 …
 # (fortieth session) and in hours, 「公示24小时」: from the hour it went up, so it runs into the day after the 24th hour
 _NOTICE_UNITS = "工作日|自然日|日|天|周|星期|小时"
-_NOTICE = re.compile(r"公示(?:期限|时间|期间|期)?[：:]?(?:为期|一般为|原则上为|为|不少于|不得少于|至少)*"
+# (fortieth session) and counted from the day it goes up, said in words: 「公示期：自发布之日起7个工作日」, 「公示时间自即日起
+# 7天」, 「公示期为自公示之日起7个工作日」
+_FROM_DAY = r"(?:为)?(?:自|从)?(?:即日|今日|当日|(?:发布|公布|公示|公告|张贴|印发)之?日)(?:起|开始)(?:计算)?[，,]?"
+_NOTICE = re.compile(rf"公示(?:期限|时间|期间|期)?[：:]?(?:{_FROM_DAY})?(?:为期|一般为|原则上为|为|不少于|不得少于|至少|共)*"
                      + _NUM.replace("(", "(?P<days>", 1) + rf"\s*个?(?P<unit>{_NOTICE_UNITS})")
 # … and the period before the word: 「进行为期7天的公示」, 「为期7个工作日的公示」.
 _NOTICE_BEFORE = re.compile(r"为期" + _NUM.replace("(", "(?P<days>", 1) + rf"\s*个?(?P<unit>{_NOTICE_UNITS})的?公示")

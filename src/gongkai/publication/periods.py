@@ -125,8 +125,15 @@ _STATED_BEFORE = re.compile(r"(?<![\d年月日号./-])(?<!已于)(?<!曾于)(?<!
                             + r"\s*止?\s*(?:在[^。；;，,\n]{0,20}?)?(?:进行|予以|张榜|张贴)?公示(?![的过])")
 # … or its last day alone: 「公示截止时间为2026年11月25日」, 「公示截止日期：11月25日」, 「公示到期日：…」, 「公示期至…止」,
 # 「公示期限截止到11月25日」 (hostile pass 37: not read).
-_STATED_END = re.compile(r"公示(?:期|时间|期限|日期)?(?:截止|截至|结束|期满|到期|至|到)(?:到|至)?(?:时间|日期|日)?(?:为|是)?[：:]?\s*"
+# (fortieth session) also from the day it went up, named by a word, to a day (「公示期：即日起至9月10日」, 「公示时间自发布之日起
+# 至…止」), and a length with the days in brackets after it (「公示7个工作日（9月3日—9月11日）」): not read, the names
+# stayed past the day told
+_FROM_NOW = r"(?:自|从)?\s*(?:即日|今日|当日|(?:发布|公布|公示|公告|张贴|印发)之?日)\s*(?:起|开始)?\s*[，,]?\s*(?:至|到)"
+_STATED_END = re.compile(r"公示(?:期|时间|期限|日期)?(?:(?:截止|截至|结束|期满|到期|至|到)(?:到|至)?(?:时间|日期|日)?(?:为|是)?[：:]?"
+                         rf"|(?:为|是)?[：:]?\s*{_FROM_NOW})\s*"
                          f"(?:{_WRITTEN_DAY.format(n=2, month='')}|{_TYPED_DAY.format(n=2)})")
+_STATED_AFTER_LENGTH = re.compile(r"公示(?:期|时间|期限)?(?:为|是)?[：:]?\s*(?:\d+|[一二两三四五六七八九十]+)\s*个?(?:工作日|自然日|日|天)"
+                                  r"\s*[（(]\s*" + _RANGE + r"\s*[）)]?")
 
 
 @dataclass(frozen=True)
@@ -147,7 +154,8 @@ def stated_notice_period(record: Record, calendar: WorkdayCalendar | None = None
     typed = as_typed(record.body)
     text, at = _in_digits(typed)
     found: list[StatedPeriod] = []
-    for match in (*_STATED.finditer(text), *_STATED_BEFORE.finditer(text), *_STATED_END.finditer(text)):
+    for match in (*_STATED.finditer(text), *_STATED_BEFORE.finditer(text), *_STATED_END.finditer(text),
+                  *_STATED_AFTER_LENGTH.finditer(text)):
         try:
             end = _stated_end(match, record.published)
         except ValueError:
