@@ -9,7 +9,16 @@ Found by this pass (before the fix → now):
    the name stayed on its page, in the sitemap, the feed and the search index for good, long after the list itself
    had come down, and validate said nothing. Now one person told so is a list of people, as three names in a row
    are (GK611): never indexed, down after its 公开日期, masked in diff and log; a sentence about officials or about no
-   one (申请人, 陈某某) is not.
+   one (申请人, 陈某某, 全家, 华侨家庭) is not; GK611 says to write 陈某某 or 该户.
+2. The title of a 公示 about one household quoted in another record (「详见《关于湖二村陈金水家庭申请最低生活保障的
+   公示》」, or as a link's words), or an attachment whose 名称 or file name gives the household: the list's own page
+   masked the name (陈*水), the quoting page kept it in clear for good. Now such a record is a list of people (GK611).
+3. A period told in hours — 「公示期为24小时」 in the 正文 was not read (the names stayed to the registered 公示期, no
+   GK420); 「公示期: 24小时」 was 「类型不对：应为整数」. Now the body's hours are read (to the day the last hour falls
+   on) and 公示期 in hours says to write 公示截止.
+4. A period told from the day it went up — 「公示期：自发布之日起7个工作日」, 「公示时间：自即日起7天」, 「公示期：即日起至
+   9月10日」 — or as a length with its days in brackets, 「公示7个工作日（9月3日至9月11日）」: not read, the names stayed to
+   a longer registered 公示期 with no GK420. Now read; a window for objections (「自公示之日起5个工作日内」) is not.
 """
 
 from __future__ import annotations
