@@ -67,7 +67,7 @@ def item_history(path: Path, object_id: str, use_cache: bool = True) -> History:
     object_id = _id_of(object_id)
     entries = _object_walk(root, object_id, "HEAD", use_cache)
     if not entries:
-        raise UsageProblem(_not_found(root, object_id))
+        raise UsageProblem(_not_found(root, object_id, use_cache))
     # a record not 主动公开 at some time: its 题名 and content are shown in none of its commits, even those when it was
     if any(c.withheld for e in entries for c in e.changes):
         entries = [replace(e, changes=tuple(c.withhold() for c in e.changes)) for e in entries]
@@ -84,13 +84,18 @@ def _id_of(typed: str) -> str:
     return name.rsplit(".", 1)[0] if name.lower().endswith((".yaml", ".yml")) else name
 
 
-def _not_found(root: Path, object_id: str) -> str:
+def _not_found(root: Path, object_id: str, use_cache: bool) -> str:
     """Why no history: nothing committed yet, or (「是否想查 SHJZ-001？」) an id that differs only in case."""
     with Repo(root) as repo:
         if not repo.born:
             return "仓库里还没有任何提交，没有修改历史：先提交目录（git add -A，再 git commit）"
-        stems = repo.object_ids(repo.resolve("HEAD"))  # (an empty branch: resolve says why)
-    near = sorted(s for s in stems if _typed_key(s) == _typed_key(object_id))
+        head = repo.resolve("HEAD")  # (an empty branch: resolve says why)
+        stems = repo.object_ids(head)
+        # a file named as typed holds another id (shjz-001.yaml holding SHJZ-001): that id is the one meant
+        named: list[Triple] = [(p, None, b) for p, b in repo.tree(head).items()
+                              if PurePosixPath(p).stem == object_id and kind_of(p) not in (None, "agency")]
+        held = {c.id for c in diff_triples(repo, named, cache_for(root, use_cache), None, new_commit=head)}
+    near = sorted(s for s in (stems | held) - {object_id} if _typed_key(s) == _typed_key(object_id))
     message = f"目录的提交历史中没有编号为「{object_id}」的事项或信息（文件名须与编号一致，且已提交）"
     if not near:
         return message
@@ -109,7 +114,10 @@ def _object_walk(root: Path, object_id: str, rev: str, use_cache: bool, depth: i
     renamed), on into the history of the id it had before, and, at its end, the id it was given."""
     names = [f"**/{object_id}.yaml", f"**/{object_id}.yml"]
     keep = lambda change: object_id in (change.id, change.former_id)  # noqa: E731
-    mine: Select = lambda triples: [t for t in triples if PurePosixPath(t[0]).stem == object_id]  # noqa: E731
+    # its file under any case of the name, as git's log finds it (icase): a file renamed only in case (shjz-001.yaml,
+    # as Windows tools or a zip round trip leave it) is the same object moved, not the object removed
+    mine: Select = lambda triples: [t for t in triples  # noqa: E731
+                                    if PurePosixPath(t[0]).stem.casefold() == object_id.casefold()]
     entries = _walk(root, names, mine, keep, use_cache, rev)
     if not entries or depth > 20:
         return entries
