@@ -8,6 +8,10 @@ Found by this pass:
    commit said 移动 and the item was still in the catalog; the edits made to it after the rename were not listed at all.
    `gongkai log shjz-001` then answered 「是否想查「shjz-001」？」, the very id typed. Now the log follows the file under
    any case of its name (移动, then the edits), and the hint names the id the file holds (「SHJZ-001」).
+2. A record's PDF replaced in place (same name, new bytes: the document the public reads changed) was listed by
+   `gongkai diff` of that commit, but `gongkai log R2026-001` stayed silent: the 政务公开办 asking what happened to
+   the document since it was published was told nothing. Now its log lists 「修改 附件 files/2026/…」 in that commit;
+   the attachment of a record that is not 主动公开 (at any time) is 「R2026-002 的附件」, its file name not shown.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import Run, git
+from conftest import CatalogDir, Run, git, text_pdf
 
 Gk = Callable[..., Run]
 ITEM = "catalog/items/shjz/SHJZ-001.yaml"
@@ -79,3 +83,86 @@ def test_log_while_the_file_is_named_in_lower_case(repo: Path, gk: Gk) -> None:
     assert run.code == 2
     assert "是否想查「SHJZ-001」？" in run.err
     assert "是否想查「shjz-001」" not in run.err
+
+
+SECRET = """\
+编号: R2026-002
+题名: 关于林金水信访事项的处理意见
+文种: 其他
+责任单位: shjzg
+事项: SHJZ-001
+公开属性: 依申请公开
+成文日期: 2026-09-01
+附件:
+  - 文件: files/2026/林金水信访材料.pdf
+    名称: 信访材料
+"""
+
+
+def _with_pdf(cat: CatalogDir, record: str, name: str, pdf: str) -> str:
+    """*record* (its text) listing *pdf* under files/2026/ as its 附件, the PDF written."""
+    cat.write(f"files/2026/{pdf}", text_pdf("第一版"))
+    return record.replace("页数: 1\n", f"页数: 1\n附件:\n  - 文件: files/2026/{pdf}\n    名称: {name}\n")
+
+
+def test_log_lists_an_attachment_replaced_in_place(cat: CatalogDir, gk: Gk) -> None:
+    from conftest import RECORD
+    cat.record(_with_pdf(cat, RECORD, "公示名单", "R2026-001.pdf"))
+    top = cat.root.parent
+    git(top, "init", "-q", "-b", "main")
+    commit(top, "初始目录")
+    cat.write("files/2026/R2026-001.pdf", text_pdf("第二版"))
+    replaced = commit(top, "更换公示文件")
+    cat.write("files/2026/other.pdf", text_pdf("别的文件"))
+    commit(top, "别的附件")
+
+    run = gk("log", "R2026-001", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "R2026-001 的修改历史（2 次提交，最新的在前）" in run.out
+    newest = run.out.split("\n\n")[1]
+    assert f"测试  {replaced[:7]}" in newest and "> 更换公示文件" in newest
+    assert "[文字性] 修改 附件 files/2026/R2026-001.pdf" in newest
+    assert "文件内容已更换" in newest
+    assert "other.pdf" not in run.out
+
+    data = gk("log", "R2026-001", "-C", cat.root, "-f", "json", "--no-cache").json()
+    assert isinstance(data, dict)
+    change = data["entries"][0]["changes"][0]
+    assert (change["kind"], change["id"], change["change"]) == ("attachment", "files/2026/R2026-001.pdf", "modified")
+
+
+def test_log_names_a_withheld_records_attachment_by_the_record(cat: CatalogDir, gk: Gk) -> None:
+    cat.write("files/2026/林金水信访材料.pdf", text_pdf("第一版"))
+    cat.record(SECRET, "records/2026/R2026-002.yaml")
+    top = cat.root.parent
+    git(top, "init", "-q", "-b", "main")
+    commit(top, "初始目录")
+    cat.write("files/2026/林金水信访材料.pdf", text_pdf("第二版"))
+    commit(top, "更换材料")
+
+    for fmt in ("text", "markdown", "json"):
+        run = gk("log", "R2026-002", "-C", cat.root, "-f", fmt)
+        assert run.code == 0, run.err
+        assert "林金水" not in run.out
+        assert "R2026-002 的附件" in run.out
+    run = gk("log", "R2026-002", "-C", cat.root)
+    assert "[文字性] 修改 附件 R2026-002 的附件" in run.out.split("\n\n")[1]
+
+
+def test_an_attachment_replaced_while_public_is_not_named_once_the_record_is_withheld(cat: CatalogDir, gk: Gk) -> None:
+    from conftest import RECORD
+    cat.record(_with_pdf(cat, RECORD, "林金水材料", "林金水材料.pdf"))
+    top = cat.root.parent
+    git(top, "init", "-q", "-b", "main")
+    commit(top, "初始目录")
+    cat.write("files/2026/林金水材料.pdf", text_pdf("第二版"))
+    commit(top, "更换材料")
+    path = cat.root / "records/2026/R2026-001.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("公开属性: 主动公开", "公开属性: 依申请公开"),
+                    encoding="utf-8")
+    commit(top, "改为依申请公开")
+
+    run = gk("log", "R2026-001", "-C", cat.root)
+    assert run.code == 0, run.err
+    assert "林金水" not in run.out
+    assert "[文字性] 修改 附件 R2026-001 的附件" in run.out.split("\n\n")[2]

@@ -447,7 +447,8 @@ GROUPS: dict[str, Group] = {
                       "tests/test_hostile22_county_diff.py", "tests/test_hostile24_git.py",
                       # (thirty-ninth session) an edit made while a file was broken, shown where it is mended
                       "tests/test_hostile37_diff_log.py",
-                      # (fortieth session) a file renamed only in case followed, not 删除
+                      # (fortieth session) a file renamed only in case followed, not 删除; an attachment replaced
+                      # in place listed in its record's log
                       "tests/test_hostile38_diff_log.py")),
     # (thirtieth pass) Reading the catalog's own files, before any rule runs: bytes to text (UTF-8 with or without
     # BOM, CRLF; GBK and UTF-16 named and refused with how to re-save: decode.py), YAML's data and its places, which

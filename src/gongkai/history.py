@@ -14,8 +14,10 @@ from typing import Any
 from gongkai.privacy.mask import mask_data, mask_log
 from gongkai.catalog import find_root
 from gongkai.catalog.cache import Cache, cache_for
-from gongkai.catalog.kinds import kind_of
-from gongkai.catalog.gitsource import Commit, GitProblem, Repo
+from gongkai.catalog.kinds import ATTACHMENTS, kind_of
+from gongkai.catalog.gitsource import Commit, GitProblem, Repo, glob_quoted
+from gongkai.catalog.yamlio import YamlFailure, parse_fast
+from gongkai.diff.compare import withheld_attachment
 from gongkai.diff.model import SUBSTANTIVE_KINDS, Change
 from gongkai.diff.render import describe, escape_markdown
 from gongkai.diff.revisions import Triple, diff_triples
@@ -70,8 +72,15 @@ def item_history(path: Path, object_id: str, use_cache: bool = True) -> History:
         raise UsageProblem(_not_found(root, object_id, use_cache))
     # a record not 主动公开 at some time: its 题名 and content are shown in none of its commits, even those when it was
     if any(c.withheld for e in entries for c in e.changes):
-        entries = [replace(e, changes=tuple(c.withhold() for c in e.changes)) for e in entries]
+        entries = [replace(e, changes=tuple(_withheld(c, object_id) for c in e.changes)) for e in entries]
     return History(object_id, tuple(entries))
+
+
+def _withheld(change: Change, object_id: str) -> Change:
+    """*change* in the log of *object_id*, not 主动公开 at some time: its attachment named by it, not by its file."""
+    if change.kind != "attachment":
+        return change.withhold()
+    return change if change.withheld else withheld_attachment(change, object_id)
 
 
 def _id_of(typed: str) -> str:
@@ -113,12 +122,18 @@ def _object_walk(root: Path, object_id: str, rev: str, use_cache: bool, depth: i
     """The commits of one object from *rev* back; where it was renumbered (its 编号 changed, the file kept or
     renamed), on into the history of the id it had before, and, at its end, the id it was given."""
     names = [f"**/{object_id}.yaml", f"**/{object_id}.yml"]
-    keep = lambda change: object_id in (change.id, change.former_id)  # noqa: E731
+    with Repo(root) as repo:
+        files = _attachments(repo, repo.log(rev, names), object_id)
+    # its attachments replaced in place (same name, new bytes), which its own file does not show
+    # (the attachments *mine* selects are its own: one of a record not 主动公开 is named after it, without a path)
+    keep = lambda change: object_id in (change.id, change.former_id) or change.kind == "attachment"  # noqa: E731
     # its file under any case of the name, as git's log finds it (icase): a file renamed only in case (shjz-001.yaml,
     # as Windows tools or a zip round trip leave it) is the same object moved, not the object removed
     mine: Select = lambda triples: [t for t in triples  # noqa: E731
-                                    if PurePosixPath(t[0]).stem.casefold() == object_id.casefold()]
-    entries = _walk(root, names, mine, keep, use_cache, rev)
+                                    if (kind_of(t[0]) is not None
+                                        and PurePosixPath(t[0]).stem.casefold() == object_id.casefold())
+                                    or (t[0] in files and t[1] is not None and t[2] is not None)]
+    entries = _walk(root, names + [glob_quoted(f) for f in sorted(files)], mine, keep, use_cache, rev)
     if not entries or depth > 20:
         return entries
     first, last = entries[-1], entries[0]
@@ -133,6 +148,24 @@ def _object_walk(root: Path, object_id: str, rev: str, use_cache: bool, depth: i
     parent, change = taken
     before = _object_walk(root, str(change.former_id), parent, use_cache, depth + 1)
     return entries[:-1] + [replace(first, changes=(change,))] + before
+
+
+def _attachments(repo: Repo, log: list[tuple[Commit, list[Triple]]], object_id: str) -> frozenset[str]:
+    """The files under files/ that some version of the record *object_id* lists as its 附件 (none for an item)."""
+    found: set[str] = set()
+    for _, triples in log:
+        for path, old, new in triples:
+            if kind_of(path) != "record" or PurePosixPath(path).stem.casefold() != object_id.casefold():
+                continue
+            for blob in (b for b in (old, new) if b is not None):
+                try:
+                    data = parse_fast(repo.read(blob).decode("utf-8-sig", "replace"))
+                except (YamlFailure, ValueError):
+                    continue  # a version that cannot be read: it lists nothing
+                listed = data.get("附件") if isinstance(data, dict) else None
+                found.update(a["文件"] for a in listed or () if isinstance(a, dict) and isinstance(a.get("文件"), str)
+                             and a["文件"].startswith(ATTACHMENTS))
+    return frozenset(found)
 
 
 def _renumbering(repo: Repo, entry: HistoryEntry, cache: Cache) -> tuple[str, Change] | None:
@@ -161,7 +194,9 @@ def substantive_history(catalog_root: Path) -> list[HistoryEntry]:
 
 
 def _substantive_candidates(triples: list[Triple]) -> list[Triple]:
-    """Skip files that cannot hold a substantive change: records only added (or only removed) in a commit."""
+    """Skip files that cannot hold a substantive change: attachments, records only added (or only removed) in a
+    commit."""
+    triples = [t for t in triples if kind_of(t[0]) is not None]
     kinds_moving = {k for k in {kind_of(p) for p, _, _ in triples}
                     if any(kind_of(p) == k and o is None for p, o, _ in triples)
                     and any(kind_of(p) == k and n is None for p, _, n in triples)}
@@ -204,7 +239,8 @@ def _moved_from(repo: Repo, commit: Commit, per_parent: list[list[Triple]], name
 def _keep(repo: Repo, commit: Commit, per_parent: list[list[Triple]], select: Select,
           keep: Callable[[Change], bool], cache: Cache, entries: list[HistoryEntry]) -> None:
     """The commit as an entry of the history, when it changed what is asked for."""
-    wanted = [select([t for t in triples if kind_of(t[0]) is not None]) for triples in per_parent]
+    wanted = [select([t for t in triples if kind_of(t[0]) is not None or t[0].startswith(ATTACHMENTS)])
+              for triples in per_parent]
     if len(commit.parents) > 1:
         found = _merged(repo, commit, wanted, cache)
     else:
