@@ -12,6 +12,10 @@ Found by this pass:
    `gongkai diff` of that commit, but `gongkai log R2026-001` stayed silent: the 政务公开办 asking what happened to
    the document since it was published was told nothing. Now its log lists 「修改 附件 files/2026/…」 in that commit;
    the attachment of a record that is not 主动公开 (at any time) is 「R2026-002 的附件」, its file name not shown.
+3. `gongkai log records/2027/` (a folder, completed by Tab), `gongkai log files/2026/R2026-001.pdf` (an attachment)
+   and `gongkai log gongkai.yaml` answered 「没有编号为「2027」（「R2026-001.pdf」、「gongkai」）的事项或信息」. Now each
+   says what it is and what to type: the id, `gongkai diff`, or `gongkai log` of the record that lists the attachment
+   (by its 编号, not by a file name that may tell what a withheld record is about).
 """
 
 from __future__ import annotations
@@ -166,3 +170,37 @@ def test_an_attachment_replaced_while_public_is_not_named_once_the_record_is_wit
     assert run.code == 0, run.err
     assert "林金水" not in run.out
     assert "[文字性] 修改 附件 R2026-001 的附件" in run.out.split("\n\n")[2]
+
+
+def test_log_of_a_folder_settings_or_attachment_says_what_to_type(cat: CatalogDir, gk: Gk) -> None:
+    from conftest import RECORD
+    cat.record(_with_pdf(cat, RECORD, "公示名单", "公示名单.pdf"))
+    cat.write("files/2026/林金水信访材料.pdf", text_pdf("材料"))
+    cat.record(SECRET, "records/2026/林金水信访事项处理意见.yaml")
+    top = cat.root.parent
+    git(top, "init", "-q", "-b", "main")
+    commit(top, "初始目录")
+
+    for folder in ("records/2026/", "items\\shjz\\", "records"):
+        run = gk("log", folder, "-C", cat.root)
+        assert run.code == 2
+        assert f"「{folder}」是文件夹，不是事项或信息" in run.err
+        assert "gongkai log SHJZ-001" in run.err and "gongkai diff" in run.err
+
+    run = gk("log", "gongkai.yaml", "-C", cat.root)
+    assert run.code == 2
+    assert "「gongkai.yaml」是机关设置，不是事项或信息：它的修改用 gongkai diff 查看" in run.err
+
+    run = gk("log", "catalog/files/2026/公示名单.pdf", "-C", cat.root)
+    assert run.code == 2
+    assert "「catalog/files/2026/公示名单.pdf」是附件，不是事项或信息" in run.err
+    assert "请运行 gongkai log R2026-001" in run.err
+
+    run = gk("log", "files\\2026\\林金水信访材料.pdf", "-C", cat.root)
+    assert run.code == 2
+    assert "请运行 gongkai log R2026-002" in run.err
+    assert "林金水信访事项" not in run.err
+
+    run = gk("log", "files/2026/没有这个.pdf", "-C", cat.root)
+    assert run.code == 2
+    assert "目录里也没有信息把 files/2026/没有这个.pdf 列为附件" in run.err

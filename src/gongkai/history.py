@@ -20,7 +20,7 @@ from gongkai.catalog.yamlio import YamlFailure, parse_fast
 from gongkai.diff.compare import withheld_attachment
 from gongkai.diff.model import SUBSTANTIVE_KINDS, Change
 from gongkai.diff.render import describe, escape_markdown
-from gongkai.diff.revisions import Triple, diff_triples
+from gongkai.diff.revisions import RECORDS, Triple, diff_triples
 from gongkai.days import BEIJING, as_typed
 from gongkai.errors import UsageProblem
 
@@ -66,7 +66,7 @@ class History:
 def item_history(path: Path, object_id: str, use_cache: bool = True) -> History:
     """Every commit that changed the item or record *object_id* (found by its file name, which equals its id)."""
     root = find_root(path)
-    object_id = _id_of(object_id)
+    object_id = _id_of(root, object_id)
     entries = _object_walk(root, object_id, "HEAD", use_cache)
     if not entries:
         raise UsageProblem(_not_found(root, object_id, use_cache))
@@ -83,14 +83,38 @@ def _withheld(change: Change, object_id: str) -> Change:
     return change if change.withheld else withheld_attachment(change, object_id)
 
 
-def _id_of(typed: str) -> str:
+def _id_of(root: Path, typed: str) -> str:
     """The id a person meant: pasted from a spreadsheet cell or a chat with its spaces, or given as the file's path
-    (completed by the shell's Tab: items/shjz/SHJZ-001.yaml, or items\\shjz\\SHJZ-001.yaml on Windows)."""
+    (completed by the shell's Tab: items/shjz/SHJZ-001.yaml, or items\\shjz\\SHJZ-001.yaml on Windows). A folder,
+    gongkai.yaml or an attachment is no item or record: said so, with what to type instead."""
     text = typed.strip().replace("\\", "/")
     if not text:
         raise UsageProblem("请写出事项或信息的编号，如 gongkai log SHJZ-001")
-    name = PurePosixPath(text).name
-    return name.rsplit(".", 1)[0] if name.lower().endswith((".yaml", ".yml")) else name
+    path = PurePosixPath(text)
+    if text.endswith("/") or (root / text).is_dir() or Path(text).is_dir():
+        raise UsageProblem(f"「{typed}」是文件夹，不是事项或信息：gongkai log 列出一个事项或信息的修改历史，请写它的编号"
+                           "（如 gongkai log SHJZ-001）；整个目录的变化用 gongkai diff 查看（如 gongkai diff HEAD~5 HEAD）")
+    if path.name.lower() in ("gongkai.yaml", "gongkai.yml"):
+        raise UsageProblem(f"「{typed}」是机关设置，不是事项或信息：它的修改用 gongkai diff 查看（如 gongkai diff HEAD~5 HEAD，"
+                           "只列出改了的设置），逐次的提交用 git log -p -- gongkai.yaml")
+    if ATTACHMENTS.rstrip("/") in path.parts[:-1] and not path.name.lower().endswith((".yaml", ".yml")):
+        raise UsageProblem(_attachment_named(root, typed, "/".join(path.parts[path.parts.index("files"):])))
+    return path.stem if path.name.lower().endswith((".yaml", ".yml")) else path.name
+
+
+def _attachment_named(root: Path, typed: str, file: str) -> str:
+    """What to type for the history of the attachment *file*: the log of the records that list it."""
+    with Repo(root) as repo:
+        head = repo.resolve("HEAD") if repo.born else None
+        listing = repo.tree(head, (RECORDS,)) if head else {}
+        # (by its 编号: the file of a record not 主动公开 may be named 林某信访材料处理意见.yaml)
+        owners = sorted(str(_data(repo, b).get("编号") or PurePosixPath(p).stem) for p, b in listing.items()
+                        if kind_of(p) == "record" and file in _listed(repo, b))
+    if not owners:
+        return (f"「{typed}」是附件，不是事项或信息，目录里也没有信息把 {file} 列为附件：附件的新增、删除和更换"
+                "在 gongkai diff 中列出（如 gongkai diff HEAD~5 HEAD）")
+    return (f"「{typed}」是附件，不是事项或信息：它的更换列在引用它的信息的修改历史中，请运行 "
+            + "、".join(f"gongkai log {o}" for o in owners))
 
 
 def _not_found(root: Path, object_id: str, use_cache: bool) -> str:
@@ -155,17 +179,25 @@ def _attachments(repo: Repo, log: list[tuple[Commit, list[Triple]]], object_id: 
     found: set[str] = set()
     for _, triples in log:
         for path, old, new in triples:
-            if kind_of(path) != "record" or PurePosixPath(path).stem.casefold() != object_id.casefold():
-                continue
-            for blob in (b for b in (old, new) if b is not None):
-                try:
-                    data = parse_fast(repo.read(blob).decode("utf-8-sig", "replace"))
-                except (YamlFailure, ValueError):
-                    continue  # a version that cannot be read: it lists nothing
-                listed = data.get("附件") if isinstance(data, dict) else None
-                found.update(a["文件"] for a in listed or () if isinstance(a, dict) and isinstance(a.get("文件"), str)
-                             and a["文件"].startswith(ATTACHMENTS))
+            if kind_of(path) == "record" and PurePosixPath(path).stem.casefold() == object_id.casefold():
+                found.update(*(_listed(repo, b) for b in (old, new) if b is not None))
     return frozenset(found)
+
+
+def _listed(repo: Repo, blob: str) -> set[str]:
+    """The files under files/ a version of a record lists as its 附件 (none when it cannot be read)."""
+    listed = _data(repo, blob).get("附件")
+    return {a["文件"] for a in listed if isinstance(a, dict) and isinstance(a.get("文件"), str)
+            and a["文件"].startswith(ATTACHMENTS)} if isinstance(listed, list) else set()
+
+
+def _data(repo: Repo, blob: str) -> dict[str, Any]:
+    """A version of a catalog file as plain data, read only for what it names ({} when it cannot be read)."""
+    try:
+        data = parse_fast(repo.read(blob).decode("utf-8-sig", "replace"))
+    except (YamlFailure, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def _renumbering(repo: Repo, entry: HistoryEntry, cache: Cache) -> tuple[str, Change] | None:
