@@ -12,10 +12,10 @@ Found by this pass:
    `gongkai diff` of that commit, but `gongkai log R2026-001` stayed silent: the 政务公开办 asking what happened to
    the document since it was published was told nothing. Now its log lists 「修改 附件 files/2026/…」 in that commit;
    the attachment of a record that is not 主动公开 (at any time) is 「R2026-002 的附件」, its file name not shown.
-3. `gongkai log records/2027/` (a folder, completed by Tab), `gongkai log files/2026/R2026-001.pdf` (an attachment)
-   and `gongkai log gongkai.yaml` answered 「没有编号为「2027」（「R2026-001.pdf」、「gongkai」）的事项或信息」. Now each
-   says what it is and what to type: the id, `gongkai diff`, or `gongkai log` of the record that lists the attachment
-   (by its 编号, not by a file name that may tell what a withheld record is about).
+3. `gongkai log files/2026/R2026-001.pdf` (an attachment) and `gongkai log gongkai.yaml` answered 「没有编号为
+   「R2026-001.pdf」（「gongkai」）的事项或信息」. Now each says what it is and what to type: `gongkai diff`, or
+   `gongkai log` of the record that lists the attachment (by its 编号, not by a file name that may tell what a
+   withheld record is about). A folder (main's message, h197) is now also one relative to the catalog (items/shjz).
 """
 
 from __future__ import annotations
@@ -184,7 +184,7 @@ def test_log_of_a_folder_settings_or_attachment_says_what_to_type(cat: CatalogDi
     for folder in ("records/2026/", "items\\shjz\\", "records"):
         run = gk("log", folder, "-C", cat.root)
         assert run.code == 2
-        assert f"「{folder}」是文件夹，不是事项或信息" in run.err
+        assert f"「{folder}」是文件夹，不是编号" in run.err
         assert "gongkai log SHJZ-001" in run.err and "gongkai diff" in run.err
 
     run = gk("log", "gongkai.yaml", "-C", cat.root)

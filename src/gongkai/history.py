@@ -91,15 +91,18 @@ def _id_of(root: Path, typed: str) -> str:
     if not text:
         raise UsageProblem("请写出事项或信息的编号，如 gongkai log SHJZ-001")
     path = PurePosixPath(text)
-    if text.endswith("/") or (root / text).is_dir() or Path(text).is_dir():
-        raise UsageProblem(f"「{typed}」是文件夹，不是事项或信息：gongkai log 列出一个事项或信息的修改历史，请写它的编号"
-                           "（如 gongkai log SHJZ-001）；整个目录的变化用 gongkai diff 查看（如 gongkai diff HEAD~5 HEAD）")
-    if path.name.lower() in ("gongkai.yaml", "gongkai.yml"):
+    name = path.name
+    if (not name or text.endswith("/") or name in (".", "..") or Path(typed.strip()).is_dir()  # 「gongkai log .」
+            or (root / text).is_dir()):
+        raise UsageProblem(f"「{typed.strip()}」是文件夹，不是编号：gongkai log 查看一个事项或一条信息的修改历史，编号写在命令后，"
+                           "目录文件夹用 -C 指定，如 gongkai log SHJZ-001 -C catalog；整个目录的变化用 gongkai diff 查看")
+    if name.lower() in ("gongkai.yaml", "gongkai.yml"):
         raise UsageProblem(f"「{typed}」是机关设置，不是事项或信息：它的修改用 gongkai diff 查看（如 gongkai diff HEAD~5 HEAD，"
                            "只列出改了的设置），逐次的提交用 git log -p -- gongkai.yaml")
-    if ATTACHMENTS.rstrip("/") in path.parts[:-1] and not path.name.lower().endswith((".yaml", ".yml")):
-        raise UsageProblem(_attachment_named(root, typed, "/".join(path.parts[path.parts.index("files"):])))
-    return path.stem if path.name.lower().endswith((".yaml", ".yml")) else path.name
+    folder = ATTACHMENTS.rstrip("/")
+    if folder in path.parts[:-1] and not name.lower().endswith((".yaml", ".yml")):
+        raise UsageProblem(_attachment_named(root, typed, "/".join(path.parts[path.parts.index(folder):])))
+    return name.rsplit(".", 1)[0] if name.lower().endswith((".yaml", ".yml")) else name
 
 
 def _attachment_named(root: Path, typed: str, file: str) -> str:
