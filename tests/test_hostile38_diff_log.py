@@ -16,6 +16,10 @@ Found by this pass:
    「R2026-001.pdf」（「gongkai」）的事项或信息」. Now each says what it is and what to type: `gongkai diff`, or
    `gongkai log` of the record that lists the attachment (by its 编号, not by a file name that may tell what a
    withheld record is about). A folder (main's message, h197) is now also one relative to the catalog (items/shjz).
+4. The bureau moved from 河滨北路168号 to 188号: the diff read 「地址「…河滨北路***号」→「…河滨北路***号」」 (masked
+   the same on both sides: the reviewer saw a change that changed nothing); a mobile corrected in its middle digits
+   likewise (「138****1234」→「138****1234」). Now such a line adds 「（改动在遮盖显示的号码、门牌之中）」, in
+   text, Markdown and the log alike; the numbers stay masked.
 """
 
 from __future__ import annotations
@@ -204,3 +208,30 @@ def test_log_of_a_folder_settings_or_attachment_says_what_to_type(cat: CatalogDi
     run = gk("log", "files/2026/没有这个.pdf", "-C", cat.root)
     assert run.code == 2
     assert "目录里也没有信息把 files/2026/没有这个.pdf 列为附件" in run.err
+
+
+def test_a_change_made_only_where_values_are_masked_is_said_to_be_one(repo: Path, gk: Gk) -> None:
+    agency = repo / "catalog/gongkai.yaml"
+    agency.write_text(agency.read_text(encoding="utf-8").replace(
+        "  联系人: 张三\n", "  联系人: 张三\n  地址: 测试县凤城镇河滨北路168号\n"), encoding="utf-8")
+    record = repo / "catalog/records/2026/R2026-001.yaml"
+    record.write_text(record.read_text(encoding="utf-8").replace(
+        "经审核，现将名单予以公示。", "经审核，现将名单予以公示。联系人手机13805951234。"), encoding="utf-8")
+    commit(repo, "地址")
+    agency.write_text(agency.read_text(encoding="utf-8").replace("168号", "188号"), encoding="utf-8")
+    record.write_text(record.read_text(encoding="utf-8").replace("13805951234", "13815951234"), encoding="utf-8")
+
+    run = gk("diff", "-C", repo / "catalog")
+    assert run.code == 0, run.err
+    assert ("机关：地址「测试县凤城镇河滨北路***号」→「测试县凤城镇河滨北路***号」"
+            "（改动在遮盖显示的号码、门牌之中）") in run.out
+    assert ("正文：「经审核，现将名单予以公示。联系人手机138****1234。」→「经审核，现将名单予以公示。联系人手机138****1234。」"
+            "（改动在遮盖显示的号码、门牌之中）") in run.out
+    assert "13815951234" not in run.out and "168" not in run.out
+    md = gk("diff", "-C", repo / "catalog", "-f", "markdown")
+    assert md.out.count("（改动在遮盖显示的号码、门牌之中）") == 2
+    commit(repo, "改正")
+    log = gk("log", "R2026-001", "-C", repo / "catalog")
+    assert "（改动在遮盖显示的号码、门牌之中）" in log.out.split("\n\n")[1]
+    # a change that shows is not flagged
+    assert "改动在遮盖" not in log.out.split("\n\n")[2]
