@@ -48,7 +48,9 @@ def handed_over(catalog: Catalog) -> dict[str, list[tuple[str, Ledger]]]:
 
 
 def _waiting(ctx: Context) -> Iterator[tuple[str, Record]]:
-    """主动公开 records published and not yet handed over — once the catalog keeps ledgers at all.
+    """主动公开 records published and not yet handed over — once the catalog keeps ledgers at all. A record withdrawn
+    by today is not waiting: no batch sends it (gongkai handover leaves it out without a word), and telling the clerk
+    to 「补送」 it, or to give it a PDF, would never end.
 
     A catalog whose bureau does not (yet) hand over with gongkai has no ledger; warning about every record there
     would drown everything else, and gongkai handover reports the same gaps when the first batch is made.
@@ -57,7 +59,8 @@ def _waiting(ctx: Context) -> Iterator[tuple[str, Record]]:
         return
     sent = holdings(ledger for _, ledger in ctx.catalog.models("ledger"))  # asked back and public again: waiting
     for path, record in ctx.catalog.models("record"):
-        if record.is_public and record.published is not None and record.id not in sent:
+        if (record.is_public and record.published is not None and record.id not in sent
+                and not record.withdrawn_by(ctx.today)):
             yield path, record
 
 

@@ -1,0 +1,58 @@
+"""Fortieth session, hostile pass on the handover days and ledgers (h201): the clerk who hands the 主动公开 documents
+to the county archives and library on the 5th and 20th, checking what validate says against what gongkai handover
+does. The real CLI in-process on small catalogs in tmp dirs; every expected value typed by hand.
+
+Found (before the fix → now):
+1. A record withdrawn (「撤回」) before any batch sent it — the bundled catalog's own R2026-030, published on 10-15 and
+   withdrawn on 10-16 — is rightly never sent by gongkai handover, without a word. validate said, on every run and for
+   ever, GK507 「应于 2026-11-11 前送交两馆，至今尚未送交」 with 「补送这条信息」, and GK501 「没有附件，无法向两馆送交电子
+   文件」: advice the clerk could never follow (handover would not send it). The same for a record sent, withdrawn and
+   taken back by the 撤换公函: once the letter asked for it, validate called it overdue again. Now a record withdrawn
+   by today waits for no batch (rules.handover._waiting, Record.withdrawn_by): validate and handover agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import CatalogDir, Run
+from test_handover import add, record
+
+WITHDRAWN = "撤回:\n  日期: {day}\n  原因: 误将内部事务信息作为主动公开信息发布\n"
+
+
+def _codes(run: Run, code: str) -> list[str]:
+    """The 编号 in brackets of each *code* finding of a validate run (「［R2026-002］」)."""
+    return [line.rsplit("［", 1)[1].rstrip("］") for line in run.out.splitlines() if f" {code} " in line]
+
+
+def test_a_record_withdrawn_is_not_overdue_for_the_two_archives(gk: Callable[..., Run], cat: CatalogDir,
+                                                                tmp_path: Path) -> None:
+    add(cat, 1, "2026-09-03", formed="2026-09-01")
+    # withdrawn the day after it was published, before any batch; no PDF was ever registered
+    cat.write("records/2026/R2026-002.yaml",
+              record(2, "2026-09-03", formed="2026-09-01", attach=False) + WITHDRAWN.format(day="2026-09-04"))
+    # sent on 9-07, withdrawn on 9-10: the 9-20 batch's 撤换公函 asks the 两馆 to take it out
+    add(cat, 3, "2026-09-03", formed="2026-09-01")
+    # published late and never sent: the one record validate must still call overdue
+    add(cat, 4, "2026-09-25", formed="2026-09-01")
+    first = gk("handover", "--date", "2026-09-07", "--today", "2026-09-07", "-C", cat.root, "--out", tmp_path / "a")
+    assert first.code == 0, first.out + first.err
+    assert "350524-MZ-2026-00001" in first.out and "350524-MZ-2026-00003" in first.out
+    assert "00002" not in first.out + first.err  # handover leaves the withdrawn record out, without a word
+    path = cat.root / "records/2026/R2026-003.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + WITHDRAWN.format(day="2026-09-10"), encoding="utf-8")
+    second = gk("handover", "--date", "2026-09-20", "--today", "2026-09-20", "-C", cat.root, "--out", tmp_path / "b")
+    assert second.code == 0, second.out + second.err
+    assert "撤换公函" in second.out and "350524-MZ-2026-00003" in second.out
+    assert "00002" not in second.out + second.err
+    run = gk("validate", cat.root, "--today", "2026-11-27")
+    # (was: GK507 and GK501 for R2026-002, GK507 for R2026-003 — handover sends neither, ever)
+    assert _codes(run, "GK507") == ["R2026-004"], run.out
+    assert _codes(run, "GK501") == [], run.out
+    # and what validate still says of R2026-004 is what the next batch does: it sends R2026-004 and nothing withdrawn
+    third = gk("handover", "--date", "2026-10-08", "--today", "2026-10-08", "-C", cat.root, "--out", tmp_path / "c",
+               "--dry-run")
+    assert third.code == 0, third.out + third.err
+    assert "350524-MZ-2026-00004" in third.out and "00002" not in third.out
