@@ -8,7 +8,7 @@ from gongkai.catalog import Catalog
 from gongkai.diagnostics import Location, Severity
 from gongkai.holidays import calendar_of
 from gongkai.model.base import number_key
-from gongkai.model.ledger import WITHDRAWN, Ledger, holdings, ledger_path
+from gongkai.model.ledger import WITHDRAWN, holdings, ledger_path
 
 AGAIN = (WITHDRAWN, "更换")  # the 撤换 after which a record is sent again
 from gongkai.model.record import Record
@@ -20,6 +20,7 @@ from gongkai.publication.handover import (
     PUBLISHED_AFTER_HINT,
     RENUMBERED_HINT,
     altered,
+    handed_over,
     handover_gaps,
     held_marks,
     held_under_another,
@@ -36,15 +37,6 @@ from gongkai.workdays.days import PROVISIONAL_MARK, provisional_note
 
 E, W = Severity.ERROR, Severity.WARNING
 RULE_SOURCE = "闽政办函〔2016〕42号"
-
-
-def handed_over(catalog: Catalog) -> dict[str, list[tuple[str, Ledger]]]:
-    """Record id → every (ledger path, ledger) that lists it, oldest batch first."""
-    found: dict[str, list[tuple[str, Ledger]]] = {}
-    for path, ledger in sorted(catalog.models("ledger"), key=lambda pl: pl[1].date):
-        for record_id in ledger.record_ids():
-            found.setdefault(record_id, []).append((path, ledger))
-    return found
 
 
 def _waiting(ctx: Context) -> Iterator[tuple[str, Record]]:
