@@ -15,6 +15,10 @@ Found (before the fix → now):
    count ends with what validate judges (publication.handover.delivery_of): 「2026-09-07 送交两馆，在期限 2026-09-29
    内。」 and its ledger, 「晚于期限」, 「尚未送交两馆，已超过期限 … (GK507)」, 「已撤回 … 不送交」, a 补登 batch, or that
    the catalog keeps no ledger yet.
+3. A record whose 公开日期 is still to come (filled in ahead, or a late publication) and is past its handover time:
+   validate said GK507 with 「在下一个移交日运行 gongkai handover --date 移交日，补送这条信息」 — and the next batch
+   rightly left it out (not public yet). The hint now says it goes with the first batch after its 公开日期, and
+   deadline explain says the same.
 """
 
 from __future__ import annotations
@@ -101,3 +105,22 @@ def test_deadline_explain_names_a_baseline_batch_as_sent_by_hand(gk: Callable[..
     assert run.code == 0, run.out + run.err
     explained = gk("deadline", "explain", "R2026-001", "-C", cat.root)
     assert explained.out.splitlines()[-1] == "  启用 gongkai 前已人工送交两馆（补登台账 handover/2026-09-07.yaml），不计时限。"
+
+
+def test_a_record_not_public_yet_is_not_sent_to_the_next_batch_by_validate(gk: Callable[..., Run], cat: CatalogDir,
+                                                                         tmp_path: Path) -> None:
+    add(cat, 1, "2026-09-03", formed="2026-09-01")
+    run = gk("handover", "--date", "2026-09-07", "--today", "2026-09-07", "-C", cat.root, "--out", tmp_path / "a")
+    assert run.code == 0, run.out + run.err
+    add(cat, 7, "2026-12-30", formed="2026-09-01")  # due 9-29; its 公开日期 is after today (11-27)
+    checked = gk("validate", cat.root, "--today", "2026-11-27")
+    assert _codes(checked, "GK507") == ["R2026-007"], checked.out
+    hint = checked.out.split(" GK507 ", 1)[1].split("改正：", 1)[1].splitlines()[0]
+    # (was: 「在下一个移交日运行 gongkai handover --date 移交日，补送这条信息。」 — a batch that leaves it out)
+    assert hint == ("它的公开日期 2026-12-30 还没到，公开以前不能送交两馆：公开后的第一个移交日，gongkai handover 会把它"
+                    "列入那一批；公开日期写错的，请改正。"), checked.out
+    batch = gk("handover", "--date", "2026-10-08", "--today", "2026-11-27", "-C", cat.root, "--dry-run")
+    assert batch.code == 0 and "00007" not in batch.out, batch.out + batch.err
+    explained = gk("deadline", "explain", "R2026-007", "-C", cat.root)
+    assert explained.out.splitlines()[-1] == \
+        "  尚未送交两馆，已超过期限 2026-09-29：公开日期 2026-12-30 还没到，公开后的第一个移交日随那一批送交。", explained.out

@@ -148,6 +148,10 @@ def _handover_verdict(delivery: Delivery, due: DueDate, now: dt.date) -> None:
         out.print(f"  {delivery.withdrawn} 已撤回，送交两馆之前撤回的信息不送交，不计时限。", markup=False)
     elif not delivery.kept:
         out.print("  目录中还没有移交台账（gongkai handover 送交后写入），无法说明是否已送交两馆。", markup=False)
+    elif delivery.not_out is not None:
+        late = f"，已超过期限 {due}" if now > due.date else f"；期限是 {due}"
+        out.print(f"  尚未送交两馆{late}：公开日期 {delivery.not_out} 还没到，公开后的第一个移交日随那一批送交。",
+                  markup=False)
     elif now > due.date:
         out.print(f"  尚未送交两馆，已超过期限 {due}（gongkai validate 报 GK507）：在下一个移交日运行 "
                   "gongkai handover --date 移交日 补送。", markup=False)

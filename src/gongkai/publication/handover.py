@@ -49,6 +49,7 @@ class Delivery:
     by_hand: bool = False  # a 补登 ledger: sent by hand before gongkai, on no day anyone timed
     withdrawn: dt.date | None = None  # withdrawn before any batch sent it: no batch ever will
     kept: bool = True  # whether the catalog keeps ledgers at all (without them nothing is known either way)
+    not_out: dt.date | None = None  # a 公开日期 still to come: no batch sends it before
 
 
 def delivery_of(catalog: Catalog, record: Record, today: dt.date) -> Delivery:
@@ -59,7 +60,8 @@ def delivery_of(catalog: Catalog, record: Record, today: dt.date) -> Delivery:
         return Delivery(path, ledger.delivered, ledger.baseline)
     if record.withdrawn is not None and record.withdrawn_by(today):
         return Delivery(withdrawn=record.withdrawn.date)
-    return Delivery(kept=bool(catalog.models("ledger")))
+    later = record.published if record.published is not None and not record.out_by(today) else None
+    return Delivery(kept=bool(catalog.models("ledger")), not_out=later)
 
 
 def handover_gaps(catalog: Catalog, record: Record) -> list[Gap]:

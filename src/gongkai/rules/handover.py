@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from gongkai.catalog import Catalog
@@ -129,7 +130,16 @@ def handover_overdue(ctx: Context) -> Iterator[Finding]:
         due = ctx.dated(lambda calendar: calendar.due(formed, limit), here)
         if due is not None and ctx.today > due.date:
             yield Finding(here, f"信息成文于 {record.formed}，应于 {due} 前送交两馆，至今（{ctx.today}）尚未送交",
-                          "在下一个移交日运行 gongkai handover --date 移交日，补送这条信息。" + due.note())
+                          _overdue_hint(record, ctx.today) + due.note())
+
+
+def _overdue_hint(record: Record, today: dt.date) -> str:
+    """What to do: send it with the next batch — unless its 公开日期 is still to come, when no batch can send it yet
+    (gongkai handover sends only what is out by the batch day) and 「补送」 sent the clerk to a batch without it."""
+    if record.out_by(today):
+        return "在下一个移交日运行 gongkai handover --date 移交日，补送这条信息。"
+    return (f"它的公开日期 {record.published} 还没到，公开以前不能送交两馆：公开后的第一个移交日，gongkai handover 会把它"
+            "列入那一批；公开日期写错的，请改正。")
 
 
 @rule("GK508", "ledger-record-not-public", "台账中有不可移交的信息", E,
