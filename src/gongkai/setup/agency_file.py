@@ -93,8 +93,8 @@ def _units(units: list[Unit], adopted: dt.date) -> CommentedSeq:
 
 def _handover(setup: Setup) -> CommentedMap:
     a = setup.answers
-    recipients = CommentedSeq([_map([("编号", "dag"), ("名称", a.archive or f"{setup.county.name}档案馆")]),
-                               _map([("编号", "tsg"), ("名称", a.library or f"{setup.county.name}图书馆")])])
+    recipients = CommentedSeq([_map([("编号", "dag"), ("名称", a.archive or f"{setup.county.formal_name}档案馆")]),
+                               _map([("编号", "tsg"), ("名称", a.library or f"{setup.county.formal_name}图书馆")])])
     return _map([("接收单位", recipients), ("移交日", document.as_yaml_value("移交日", setup.handover_days)), ("份数", 2), ("联系人", a.contact),
                  ("联系电话", _q(a.phone)), ("时限工作日", 20)])
 

@@ -406,7 +406,7 @@ def _desk(answers: Answers, place: County) -> RequestDesk:
         "受理机构": given.office or f"{answers.name}办公室", "地址": given.address or answers.address,
         "邮编": given.postcode or answers.postcode, "电话": given.phone or answers.phone, "传真": given.fax,
         "电子邮箱": given.email or answers.email, "办公时间": given.hours or DEFAULT_HOURS, "方式": ways,
-        "网上申请地址": given.online, "复议机关": given.review_body or f"{place.name}人民政府",
-        "诉讼法院": given.court or f"{place.name}人民法院",
+        "网上申请地址": given.online, "复议机关": given.review_body or f"{place.formal_name}人民政府",
+        "诉讼法院": given.court or f"{place.formal_name}人民法院",
     }
     return RequestDesk.model_validate({k: v for k, v in values.items() if v is not None})

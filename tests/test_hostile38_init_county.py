@@ -1,0 +1,64 @@
+"""Fortieth session's hostile pass on `gongkai init` and the county view (`gongkai county`): a second bureau — a
+县教育局 of a 市辖区 in another province, a 街道办事处, a 县卫健局 — adopting gongkai in CI with every answer as an
+option, and the county's 政务公开办 reading every bureau at once.
+
+Expected values are typed by hand: 武侯区 is 510107 in 成都市, 新城区 150102 in 呼和浩特市 (there is another 新城区 in
+西安市), 朝阳区 110105 in 北京市; the figures are those of the catalogs the tests write.
+
+Found by this pass:
+1. A bureau of a 市辖区 got its 依申请公开 guide, its handover recipients and its gongkai.yaml written with the 区
+   alone: 「复议机关: 武侯区人民政府」「诉讼法院: 武侯区人民法院」「武侯区档案馆」. There are six 鼓楼区 and two 新城区 in
+   China; the official names are 成都市武侯区人民政府, 成都市武侯区人民法院 — the guide on the website told the public
+   to apply for 行政复议 to a body whose name does not say which one. The defaults now carry the city (the 直辖市 for
+   its 区: 北京市朝阳区人民法院); a county's and a county-level city's stay as they were (安溪县人民政府).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import Run
+
+Gk = Callable[..., Run]
+TODAY = "2026-12-07"
+CONTACT = ("--contact", "王敏", "--phone", "028-85551234", "--email", "jyj@example.gov.cn", "--today", TODAY, "-y")
+
+
+def _settings(tmp_path: Path, folder: str) -> str:
+    return (tmp_path / folder / "catalog" / "gongkai.yaml").read_text(encoding="utf-8")
+
+
+def test_a_district_bureau_names_its_city_in_its_review_body_court_and_recipients(tmp_path: Path, gk: Gk) -> None:
+    made = gk("init", tmp_path / "jyj", "--name", "成都市武侯区教育局", "--code", "510107", "--domain", "义务教育=YWJY",
+              "--address", "成都市武侯区", "--leader", "李强:局长", *CONTACT)
+    assert made.code == 0, made.out + made.err
+    settings = _settings(tmp_path, "jyj")
+    assert "  复议机关: 成都市武侯区人民政府\n" in settings and "  诉讼法院: 成都市武侯区人民法院\n" in settings
+    assert "名称: 成都市武侯区档案馆\n" in settings and "名称: 成都市武侯区图书馆\n" in settings
+    site = tmp_path / "site"
+    assert gk("build-site", tmp_path / "jyj" / "catalog", "--out", site, "--today", TODAY).code == 0
+    guide = (site / "zhinan" / "index.html").read_text(encoding="utf-8")
+    assert "向成都市武侯区人民政府申请行政复议" in guide and "向成都市武侯区人民法院提起行政诉讼" in guide
+
+
+def test_a_district_of_a_municipality_and_a_same_named_district_get_their_city(tmp_path: Path, gk: Gk) -> None:
+    made = gk("init", tmp_path / "cy", "--name", "北京市朝阳区卫生健康委员会", "--code", "110105",
+              "--domain", "公共卫生=GGWS", "--address", "北京市朝阳区", "--leader", "张华:主任", *CONTACT)
+    assert made.code == 0, made.out + made.err
+    settings = _settings(tmp_path, "cy")
+    assert "复议机关: 北京市朝阳区人民政府\n" in settings and "名称: 北京市朝阳区档案馆\n" in settings
+    made = gk("init", tmp_path / "xc", "--name", "呼和浩特市新城区民政局", "--code", "150102", "--no-towns",
+              "--address", "呼和浩特市新城区", "--leader", "巴特尔:局长", *CONTACT)
+    assert made.code == 0, made.out + made.err
+    settings = _settings(tmp_path, "xc")
+    assert "诉讼法院: 呼和浩特市新城区人民法院\n" in settings and "名称: 呼和浩特市新城区图书馆\n" in settings
+
+
+def test_a_county_and_its_township_keep_the_county_name_alone(tmp_path: Path, gk: Gk) -> None:
+    made = gk("init", tmp_path / "htz", "--name", "安溪县湖头镇人民政府", "--code", "350524102", "--address", "安溪县湖头镇",
+              "--leader", "陈明:镇长", *CONTACT)
+    assert made.code == 0, made.out + made.err
+    settings = _settings(tmp_path, "htz")
+    assert "复议机关: 安溪县人民政府\n" in settings and "名称: 安溪县档案馆\n" in settings
+    assert "泉州市安溪县" not in settings
