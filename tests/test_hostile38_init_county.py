@@ -11,14 +11,21 @@ Found by this pass:
    China; the official names are 成都市武侯区人民政府, 成都市武侯区人民法院 — the guide on the website told the public
    to apply for 行政复议 to a body whose name does not say which one. The defaults now carry the city (the 直辖市 for
    its 区: 北京市朝阳区人民法院); a county's and a county-level city's stay as they were (安溪县人民政府).
+2. A department whose gongkai.yaml does not load is in none of the sums of the county's annual roll-up, and the
+   annual workbook — the one the 政务公开办 sends up — said nothing of it: its 勾稽检查 sheet listed the others as
+   平衡, `annual_balanced` was true, and only the scorecard's notes named the department. The check sheet and
+   `annual_checks` now say 「无法读取，没有计入汇总（表二、表三、表四少了该部门的数字）：gongkai.yaml 第12行第3列……」, and
+   `annual_balanced` is false.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
 from conftest import Run
+from openpyxl import load_workbook
 
 Gk = Callable[..., Run]
 TODAY = "2026-12-07"
@@ -62,3 +69,27 @@ def test_a_county_and_its_township_keep_the_county_name_alone(tmp_path: Path, gk
     settings = _settings(tmp_path, "htz")
     assert "复议机关: 安溪县人民政府\n" in settings and "名称: 安溪县档案馆\n" in settings
     assert "泉州市安溪县" not in settings
+
+
+def test_the_annual_roll_up_names_a_department_it_could_not_sum(bundled: Path, tmp_path: Path, gk: Gk) -> None:
+    made = gk("init", tmp_path / "wjj", "--name", "安溪县卫生健康局", "--code", "350524", "--domain", "公共卫生=GGWS",
+              "--address", "安溪县凤城镇", "--leader", "赵六:局长", *CONTACT)
+    assert made.code == 0, made.out + made.err
+    settings = tmp_path / "wjj" / "catalog" / "gongkai.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("  地址: 安溪县凤城镇\n", "  地址 安溪县凤城镇\n"),
+                        encoding="utf-8")
+    run = gk("county", bundled, tmp_path / "wjj", "--year", "2026", "--today", TODAY, "--out", tmp_path / "out",
+             "--format", "json")
+    assert run.code == 1, run.out + run.err
+    data = json.loads(run.out)
+    # 安溪县民政局's requests alone: 8 new ones (5 自然人, 1 商业企业, 1 社会公益组织, 1 法律服务机构)
+    annual = load_workbook(tmp_path / "out" / "annual-2026.xlsx")
+    table3 = {row[0]: row[1:] for row in annual["表三 依申请公开"].iter_rows(min_row=2, values_only=True)}
+    assert table3["一、本年新收政府信息公开申请数量"] == (5, 1, 0, 1, 1, 0, 8)
+    checks = {row[0]: row[1] for row in annual["勾稽检查"].iter_rows(values_only=True) if row[0]}
+    assert checks["安溪县民政局"] == "平衡"
+    label = data["departments"][1]["label"]  # the folder as written: the department has no readable name
+    said = checks[label]
+    assert said.startswith("无法读取，没有计入汇总（表二、表三、表四少了该部门的数字）：gongkai.yaml 第12行第3列")
+    assert data["annual_checks"][label] == said and data["annual_balanced"] is False
+    assert data["annual_checks"]["安溪县民政局"] == "平衡"
