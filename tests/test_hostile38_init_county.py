@@ -16,6 +16,9 @@ Found by this pass:
    平衡, `annual_balanced` was true, and only the scorecard's notes named the department. The check sheet and
    `annual_checks` now say 「无法读取，没有计入汇总（表二、表三、表四少了该部门的数字）：gongkai.yaml 第12行第3列……」, and
    `annual_balanced` is false.
+3. `gongkai init -y` in CI with an answer left out said 「缺少「联系人」」「缺少「领导」」 — the keys of the answers file,
+   while the run gave every answer as an option; which option was left to `--help`. Each missing answer now names its
+   option: 「缺少「联系人」（选项 --contact，或答案文件中的「联系人」）」, 「缺少「领导」（选项 --leader 姓名:职务……）」.
 """
 
 from __future__ import annotations
@@ -93,3 +96,14 @@ def test_the_annual_roll_up_names_a_department_it_could_not_sum(bundled: Path, t
     assert said.startswith("无法读取，没有计入汇总（表二、表三、表四少了该部门的数字）：gongkai.yaml 第12行第3列")
     assert data["annual_checks"][label] == said and data["annual_balanced"] is False
     assert data["annual_checks"]["安溪县民政局"] == "平衡"
+
+
+def test_init_in_ci_names_the_option_of_each_missing_answer(tmp_path: Path, gk: Gk) -> None:
+    run = gk("init", tmp_path / "jyj", "--name", "安溪县教育局", "--code", "350524", "--domain", "义务教育=YWJY",
+             "--phone", "0595-23281234", "--today", TODAY, "-y")
+    assert run.code == 2 and not (tmp_path / "jyj").exists()
+    said = [line.strip() for line in run.err.splitlines() if line.strip().startswith("缺少")]
+    assert said == ["缺少「地址」（选项 --address，或答案文件中的「地址」）",
+                    "缺少「联系人」（选项 --contact，或答案文件中的「联系人」）",
+                    "缺少「电子邮箱」（选项 --email，或答案文件中的「电子邮箱」）",
+                    "缺少「领导」（选项 --leader 姓名:职务，或答案文件中的「领导」）"]

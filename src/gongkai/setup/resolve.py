@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from pypinyin import Style, lazy_pinyin
@@ -238,9 +239,14 @@ def index_pattern(prefix: str) -> str:
     return "^" + re.sub(r"([.^$*+?{}\[\]\\|()])", r"\\\1", prefix) + r"-\d{4}-\d{5}$"
 
 
-def resolve(answers: Answers) -> Setup:
-    """The complete plan, or UsageProblem listing every answer that is missing or wrong."""
-    problems = [f"缺少「{label}」" for name, label in REQUIRED if not getattr(answers, name)]
+def resolve(answers: Answers, flags: Mapping[str, str] | None = None) -> Setup:
+    """The complete plan, or UsageProblem listing every answer that is missing or wrong.
+
+    *flags* names the option each answer is given by (地址: --address), for a missing one: init run in CI with
+    every answer as an option learns which option to add, not only the key of the answers file.
+    """
+    problems = [f"缺少「{label}」" + (f"（选项 {flags[label]}，或答案文件中的「{label}」）" if flags and label in flags else "")
+                for name, label in REQUIRED if not getattr(answers, name)]
     code = (answers.division_code or "").strip()
     if code and (why := check_code(code, answers.name or "")):
         problems.append(why)
