@@ -19,15 +19,24 @@ Found by this pass:
 3. `gongkai init -y` in CI with an answer left out said 「缺少「联系人」」「缺少「领导」」 — the keys of the answers file,
    while the run gave every answer as an option; which option was left to `--help`. Each missing answer now names its
    option: 「缺少「联系人」（选项 --contact，或答案文件中的「联系人」）」, 「缺少「领导」（选项 --leader 姓名:职务……）」.
+4. A folder an earlier init was cut short in (the power went, the process was killed, after the files were moved in and
+   before the first commit) was refused as 「已经有目录了……要改机关名称……直接编辑 gongkai.yaml；要重新建立，请换一个新的
+   文件夹」: a catalog with no commit behind it, and the clerk told to keep it or leave the folder. init now says the
+   catalog is gongkai init's own with no first commit yet, what probably happened, which files it wrote (to remove
+   and run again) and how to commit them instead (git init when there is no repository).
+5. In a repository just made (git init, a file staged, no commit yet) init said to unstage with `git restore
+   --staged`, which there stops at 「fatal: could not resolve HEAD」. It now says `git rm -r -q --cached .` (the
+   files stay) for such a repository, and the old advice where there is a commit.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import Run
+from conftest import Run, git
 from openpyxl import load_workbook
 
 Gk = Callable[..., Run]
@@ -107,3 +116,50 @@ def test_init_in_ci_names_the_option_of_each_missing_answer(tmp_path: Path, gk: 
                     "缺少「联系人」（选项 --contact，或答案文件中的「联系人」）",
                     "缺少「电子邮箱」（选项 --email，或答案文件中的「电子邮箱」）",
                     "缺少「领导」（选项 --leader 姓名:职务，或答案文件中的「领导」）"]
+
+
+TOWNSHIP = ("--name", "安溪县湖头镇人民政府", "--code", "350524102", "--address", "安溪县湖头镇", "--leader", "陈明:镇长",
+            *CONTACT)
+
+
+def test_init_after_an_init_cut_short_says_what_happened_and_how_to_go_on(tmp_path: Path, gk: Gk) -> None:
+    folder = tmp_path / "htz"
+    assert gk("init", folder, *TOWNSHIP).code == 0
+    shutil.rmtree(folder / ".git")  # as if the power went after the files were moved in, before the first commit
+    git(folder, "init", "-q")
+    again = gk("init", folder, *TOWNSHIP)
+    assert again.code == 2
+    assert again.err.strip() == (
+        f"错误：「{folder / 'catalog' / 'gongkai.yaml'}」是 gongkai init 写的，但「{folder}」中还没有第一次提交："
+        "多半是上次的 gongkai init 被中断了（断电、进程被强行结束），或是复制目录时没有带上 .git。其中没有要保留的内容时，"
+        "删去上次写入的 catalog/、schema/、.vscode/settings.json、.github/workflows/gongkai.yml、.pre-commit-config.yaml "
+        f"后重新运行 gongkai init；要保留的，在「{folder}」中运行 git add -A、git commit 提交它，再运行 gongkai validate。")
+    shutil.rmtree(folder / ".git")  # cut short before git init: no repository at all
+    assert f"在「{folder}」中运行 git init、git add -A、git commit 提交它" in gk("init", folder, *TOWNSHIP).err
+    # as told: the files removed, init runs again and commits
+    for name in ("catalog", "schema", ".vscode", ".github", ".pre-commit-config.yaml"):
+        shutil.rmtree(folder / name) if (folder / name).is_dir() else (folder / name).unlink()
+    assert gk("init", folder, *TOWNSHIP).code == 0
+    assert git(folder, "log", "--format=%s").strip() == "启用 gongkai：安溪县湖头镇人民政府政务公开目录（gongkai init）"
+
+
+def test_a_finished_catalog_is_still_an_existing_one(tmp_path: Path, gk: Gk) -> None:
+    folder = tmp_path / "htz"
+    assert gk("init", folder, *TOWNSHIP).code == 0
+    again = gk("init", folder, *TOWNSHIP)
+    assert again.code == 2 and "已经存在：这里已经有目录了" in again.err and "中断" not in again.err
+
+
+def test_init_in_a_new_repository_with_files_staged_says_how_to_unstage_there(tmp_path: Path, gk: Gk) -> None:
+    folder = tmp_path / "htz"
+    folder.mkdir()
+    git(folder, "init", "-q")
+    (folder / "说明.txt").write_text("湖头镇政务公开\n", encoding="utf-8")
+    git(folder, "add", "说明.txt")
+    run = gk("init", folder, *TOWNSHIP)
+    assert run.code == 2
+    assert (f"请先 git commit 提交，或在「{folder}」中运行 git rm -r -q --cached . 撤销暂存（仓库还没有提交，"
+            "git restore --staged 用不了；文件本身不删），再运行 gongkai init") in run.err
+    git(folder, "rm", "-r", "-q", "--cached", ".")  # as told: it works in a repository without a commit
+    assert (folder / "说明.txt").is_file()
+    assert gk("init", folder, *TOWNSHIP).code == 0
