@@ -27,6 +27,10 @@ Found by this pass:
 5. In a repository just made (git init, a file staged, no commit yet) init said to unstage with `git restore
    --staged`, which there stops at 「fatal: could not resolve HEAD」. It now says `git rm -r -q --cached .` (the
    files stay) for such a repository, and the old advice where there is a commit.
+6. The first `gongkai report annual` of a bureau adopted this year printed 「行政规范性文件 | 0 | 0 | 0」 — 现行有效件数 0
+   for a 镇 whose documents in force were all issued before gongkai — with a note that only 表三 and 表四 lack what
+   came before adoption. When no document of the bureau's own issued before 启用日期 is entered (补录), the report now
+   says table 二's 行政规范性文件 counts only those entered, and how to enter them; one entered, the note goes.
 """
 
 from __future__ import annotations
@@ -163,3 +167,43 @@ def test_init_in_a_new_repository_with_files_staged_says_how_to_unstage_there(tm
     git(folder, "rm", "-r", "-q", "--cached", ".")  # as told: it works in a repository without a commit
     assert (folder / "说明.txt").is_file()
     assert gk("init", folder, *TOWNSHIP).code == 0
+
+
+NORMATIVE_NOTE = ("注意：gongkai.yaml 的启用日期是 2026-12-07，启用前制发的行政规范性文件一件也没有登记：表二「行政规范性文件」"
+                  "的本年制发件数、现行有效件数只算登记了的，启用前的不在其中。把本年制发的和仍然有效的补登为"
+                  "「文种: 规范性文件」的信息（写「补录」）后再生成；确实没有的，不必理会")
+BACKFILLED = """编号: R2026-001
+题名: 安溪县湖头镇人民政府关于印发《湖头镇临时救助实施细则》的通知
+文号: 湖政〔2026〕3号
+索引号: "350524102-2026-00001"
+文种: 规范性文件
+责任单位: shswb
+事项: SHJZ-001
+公开属性: 主动公开
+保密审查:
+  审查人: 陈明
+  审查日期: 2026-03-02
+  结论: 不涉及国家秘密、商业秘密和个人隐私，同意主动公开
+成文日期: 2026-03-02
+公开日期: 2026-03-04
+公开渠道: [政府网站]
+有效性: 有效
+补录: 本细则2026年3月4日已在县政府门户网站公开，启用 gongkai 后补登记
+正文: 各村（社区）：现将《湖头镇临时救助实施细则》印发给你们，请认真贯彻执行。
+"""
+
+
+def test_the_first_annual_report_says_table_two_counts_only_the_documents_entered(tmp_path: Path, gk: Gk) -> None:
+    folder = tmp_path / "htz"
+    assert gk("init", folder, *TOWNSHIP).code == 0
+    report = gk("report", "annual", folder / "catalog", "--year", "2026", "--today", TODAY)
+    assert report.code == 0, report.err
+    assert "| 行政规范性文件 | 0 | 0 | 0 |" in report.out
+    assert NORMATIVE_NOTE in report.err.splitlines()
+    # one document issued before adoption entered (补录): counted, and the note has nothing left to say
+    record = folder / "catalog" / "records" / "2026" / "R2026-001.yaml"
+    record.parent.mkdir(parents=True)
+    record.write_text(BACKFILLED, encoding="utf-8")
+    again = gk("report", "annual", folder / "catalog", "--year", "2026", "--today", TODAY)
+    assert "| 行政规范性文件 | 1 | 0 | 1 |" in again.out
+    assert "启用前制发的行政规范性文件" not in again.err
