@@ -312,7 +312,8 @@ def _figures(counts: dict[str, int]) -> str:
 def _own_normative(catalog: Catalog) -> list[Record]:
     """The bureau's own 行政规范性文件: 第二十条第（一）项 counts those, not a provincial one kept in the catalog to be
     forwarded (责任者: 福建省民政厅). 责任者 defaults to the bureau; a joint one names it."""
-    return [r for r in catalog.records.values() if r.kind == NORMATIVE and (r.author is None or catalog.name in r.author)]
+    return [r for r in catalog.records.values()
+            if r.kind == NORMATIVE and (r.author is None or catalog.name in r.author)]
 
 
 def _table2(catalog: Catalog, year: int, data: AnnualData | None) -> Table2:
