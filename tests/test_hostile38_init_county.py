@@ -31,6 +31,12 @@ Found by this pass:
    for a 镇 whose documents in force were all issued before gongkai — with a note that only 表三 and 表四 lack what
    came before adoption. When no document of the bureau's own issued before 启用日期 is entered (补录), the report now
    says table 二's 行政规范性文件 counts only those entered, and how to enter them; one entered, the note goes.
+7. A bureau with nothing yet, as the county's 政务公开办 first meets it: the repository the county's git server made for
+   it (empty, or with the server's README), cloned before the bureau pushed anything. `gongkai county` said
+   「不是目录文件夹……请写该部门的目录文件夹」 — the folder was the right one — and `gongkai validate` in it the same.
+   Both now say it is a git repository with no commit yet (or only README and such) and that the bureau has not made
+   its catalog there: run gongkai init in it, or push the one made elsewhere and git pull. A folder that is no
+   repository, or a repository holding other things, is told as before.
 """
 
 from __future__ import annotations
@@ -207,3 +213,28 @@ def test_the_first_annual_report_says_table_two_counts_only_the_documents_entere
     again = gk("report", "annual", folder / "catalog", "--year", "2026", "--today", TODAY)
     assert "| 行政规范性文件 | 1 | 0 | 1 |" in again.out
     assert "启用前制发的行政规范性文件" not in again.err
+
+
+def test_a_bureaus_repository_with_nothing_pushed_yet_is_said_to_be_so(bundled: Path, tmp_path: Path, gk: Gk) -> None:
+    unborn, readme, plain = tmp_path / "wjj", tmp_path / "jyj", tmp_path / "rsj"
+    for folder in (unborn, readme, plain):
+        folder.mkdir()
+    git(unborn, "init", "-q")  # a clone of the empty repository the county's server made for the bureau
+    git(readme, "init", "-q")  # one the server made with a README
+    (readme / "README.md").write_text("# 安溪县教育局政务公开目录\n", encoding="utf-8")
+    git(readme, "add", "-A")
+    git(readme, "commit", "-q", "-m", "Initial commit")
+    run = gk("county", bundled, unborn, readme, plain, "--year", "2026", "--today", TODAY, "--out", tmp_path / "out")
+    assert run.code == 1
+    said = {line.split("：", 1)[0]: line.split("：", 1)[1] for line in run.out.splitlines() if line.startswith("无法读取 ")}
+    told = ("这个机关还没有在这里建立目录。请在这个文件夹中运行 gongkai init 建立；已在别处建立的，推送（git push）到这个仓库后 "
+            "git pull，再重新运行")
+    assert said[f"无法读取 {unborn}"] == f"「{unborn}」是一个 git 仓库，但还没有任何提交：{told}"
+    assert said[f"无法读取 {readme}"] == f"「{readme}」是一个 git 仓库，但其中只有 README 等建仓库时的文件，没有 gongkai.yaml：{told}"
+    assert said[f"无法读取 {plain}"].startswith(f"「{plain}」不是目录文件夹")  # no repository: the folder may be wrong
+    assert gk("validate", unborn).err.strip() == f"错误：「{unborn}」是一个 git 仓库，但还没有任何提交：{told}"
+    # as told: init in the clone, and the county reads it
+    assert gk("init", unborn, "--name", "安溪县卫生健康局", "--code", "350524", "--domain", "公共卫生=GGWS",
+              "--address", "安溪县凤城镇", "--leader", "赵六:局长", *CONTACT).code == 0
+    again = gk("county", bundled, unborn, "--year", "2026", "--today", TODAY, "--out", tmp_path / "out", "--format", "json")
+    assert [d["name"] for d in json.loads(again.out)["departments"]] == ["安溪县民政局", "安溪县卫生健康局"]
