@@ -48,7 +48,8 @@ def _edit(catalog: Path, rid: str, old: str, new: str) -> None:
 
 def test_a_lapsed_document_is_marked_in_the_index(bundled: Path, tmp_path: Path) -> None:
     build_site(bundled, tmp_path / "site", TODAY, use_cache=False)
-    assert lapsed(tmp_path / "site") == {"records/R2025-004.html"}
+    # its 解读 R2025-005 lapses with it (fortieth session: gate.interpreted)
+    assert lapsed(tmp_path / "site") == {"records/R2025-004.html", "records/R2025-005.html"}
 
 
 @pytest.mark.parametrize("rebuild_below", [0, 10**9])  # patched as a large index is, and rebuilt as a small one
@@ -60,12 +61,14 @@ def test_a_document_lapses_on_its_day_in_a_patched_index(bundled: Path, tmp_path
     build_site(bundled, site, TODAY, use_cache=False)
     _edit(bundled, "R2026-007", "有效性: 有效", "有效性: 废止\n有效性日期: 2026-12-01")
     build_site(bundled, site, dt.date(2026, 11, 30))
-    assert lapsed(site) == {"records/R2025-004.html"}
+    # each document's 解读 (R2025-005, R2026-008) lapses with it (fortieth session: gate.interpreted)
+    assert lapsed(site) == {"records/R2025-004.html", "records/R2025-005.html"}
     build_site(bundled, site, dt.date(2026, 12, 1))
-    assert lapsed(site) == {"records/R2025-004.html", "records/R2026-007.html"}
+    assert lapsed(site) == {"records/R2025-004.html", "records/R2025-005.html", "records/R2026-007.html",
+                            "records/R2026-008.html"}
     _edit(bundled, "R2025-004", "有效性: 失效\n有效性日期: 2026-07-01\n被替代: R2026-015\n", "有效性: 有效\n")
     build_site(bundled, site, dt.date(2026, 12, 1))
-    assert lapsed(site) == {"records/R2026-007.html"}
+    assert lapsed(site) == {"records/R2026-007.html", "records/R2026-008.html"}
 
 
 DOCS = [SearchDoc("records/R2025-004.html", "关于提高城乡最低生活保障标准的通知【失效】", text="低保标准。",

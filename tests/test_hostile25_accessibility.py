@@ -126,7 +126,7 @@ def test_a_record_page_has_no_blank_row_heading(site: Path) -> None:
     assert '<th scope="row">公示截止</th><td>2026年12月31日</td>' in notice
     policy = _page(site, "records/R2026-002.html")
     assert "公示截止" not in policy
-    assert '<tr><th scope="row">有效性</th><td>有效</td><td colspan="2"></td></tr>' in policy
+    assert '<tr><th scope="row">有效性</th><td>有效</td><th scope="row">责任单位</th><td>' in policy
 
 
 def _luminance(colour: str) -> float:

@@ -508,7 +508,7 @@ def test_inspect_yaml_whose_threshold_is_not_a_mapping_is_refused_at_its_line(wo
     (top / "inspect.yaml").write_text("扣分:\n  错链: 5\n", encoding="utf-8")
     code, out = _cli("inspect", top)
     assert (code, out) == (2, "错误：inspect.yaml:2:7：「错链」的类型不对：应为若干「键: 值」，而这里是「5」。"
-                               "「错链」下面的内容要换行并缩进两个空格。\n")
+                               "「错链」下面换行，缩进两个空格各写一行：「名称: ……」「依据: ……」「每个: ……」「最多: ……」。\n")
 
 
 # ---------------------------------------------------------------------------------------------------------------------

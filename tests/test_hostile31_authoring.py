@@ -309,7 +309,7 @@ def test_new_record_with_an_item_not_in_the_catalog_lists_the_items_and_writes_n
     run = gk("new", "record", "-C", cat.root, "--title", "关于低保金发放的通知", *REVIEWED[:4], "--item", "SHJZ-009",
              *REVIEWED[6:], "--formed", "2026-10-08", "--review-date", "2026-10-08")
     assert run.code == 2
-    assert "事项「SHJZ-009」在目录中不存在（items/ 下有：SHJZ-001），未新建；请写事项编号，或先用 gongkai new item 新建事项" \
+    assert "事项「SHJZ-009」在目录中不存在（items/ 下有：SHJZ-001），未新建；请写事项编号或名称，或先用 gongkai new item 新建事项" \
         in run.err
     assert not cat.root.joinpath("records/2026/R2026-002.yaml").exists()
 

@@ -249,7 +249,7 @@ def test_an_id_in_annual_data_or_inspect_yaml_is_masked(tmp_path: Path, gk: Gk) 
     assert any(n.startswith("年度报告数据：测试县医保局 annual/2026.yaml") and MASKED_ID in n for n in notes)
     assert cell(run, "测试县医保局", "网站检查") == (
         f"无法检查：inspect.yaml:1:7：「发稿日期」的类型不对：应为若干「键: 值」，而这里是「{MASKED_ID}」。"
-        "「发稿日期」下面的内容要换行并缩进两个空格。")
+        "「发稿日期」下面换行，缩进两个空格各写一行：「依据: ……」「允许工作日: ……」。")
 
 
 # 5 ─ what init resolves the answers to (mutants of resolve.py that survived the first screen), typed by hand

@@ -154,7 +154,8 @@ COMMENTED = {  # attachment → (bytes, the part named): the note at an odd byte
     for name, exif in (("xp", _commented(">", LITTLE_NOTE)), ("user", _commented(">", BIG_NOTE, 0x9286)))
     for pad in (0, 1)
 } | {
-    f"note{pad}.xls": (_xls_holding(b"\x00" * pad + _jpeg(_commented("<", LITTLE_NOTE))), " 数据流 SummaryInformation")
+    f"note{pad}.xls": (_xls_holding(b"\x00" * pad + _jpeg(_commented("<", LITTLE_NOTE))),
+                       " 文档属性（数据流 SummaryInformation）")
     for pad in (0, 1)
 }
 

@@ -9,7 +9,9 @@ Found (before the fix → now):
    record». Now every ledger gongkai writes counts what it lists above the lists (「件数: {信息: 2, 电子文件: 2,
    撤换: 0}」); a ledger whose lists disagree with its 件数 is GK514 (an error, at the 件数 line), every handover and
    baseline stops on it (exit 1, nothing written) and verify says the ledger, not the bag, is wrong. A ledger written
-   before gongkai counted has no 件数 and is taken as it is.
+   before gongkai counted has no 件数 and is taken as it is. The portal's ledger (portal/<日期>.yaml) the same: cut
+   short, the next `export portal` sent what it lost as 新增 again (a second copy on the county portal); now it writes
+   「件数: N」, validate says GK522 and the export stops.
 2. validate printed the names a 公示 lists into the CI log, where they stay after the 公示 ends (DOMAIN.md §12): a
    finding quoting the title of a list record (「关于郑秋菊、魏长根等2户享受城乡最低生活保障的公示」没有附件), and the row of
    its table shown under a finding of a phone number (「| 李美玉 | … | 138****1234 |」) — in text, json, github and sarif,
@@ -156,3 +158,54 @@ def test_a_record_that_lists_no_one_is_shown_as_written(gk: Callable[..., Run], 
         "  经审核，现将名单予以公示。\n", "  联系人：林阿妹，电话13805951234。\n"))
     said = gk("validate", cat.root, "--today", "2026-12-30").out
     assert "GK602" in said and "联系人：林阿妹，电话138****1234。" in said, said
+
+
+def test_deadline_explain_of_a_list_masks_the_names_in_its_title(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    cat.write("records/2026/R2026-001.yaml", LISTED)
+    run = gk("deadline", "explain", "R2026-001", "-C", cat.root)
+    assert run.code == 0, run.out + run.err
+    assert run.out.startswith("R2026-001  关于郑*菊、魏*根等2户享受城乡最低生活保障的公示\n"), run.out
+    assert "郑秋菊" not in run.out and "魏长根" not in run.out
+
+
+def test_a_list_that_does_not_load_shows_its_title_line_masked(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    """The full-width colon of Notepad on the 题名 line: the file does not load, and validate shows that very line."""
+    cat.write("records/2026/R2026-001.yaml", LISTED.replace("题名: ", "题名："))
+    run = gk("validate", cat.root)
+    assert run.code == 1
+    assert "    2 | 题名：关于郑*菊、魏*根等2户享受城乡最低生活保障的公示" in run.out, run.out
+    assert "郑秋菊" not in run.out
+
+
+def test_a_portal_ledger_cut_short_stops_the_next_export(gk: Callable[..., Run], cat: CatalogDir,
+                                                          tmp_path: Path) -> None:
+    from portal_catalog import build
+
+    build(cat)
+    first = gk("export", "portal", cat.root, "--out", tmp_path / "1", "--today", "2026-11-27")
+    assert first.code == 0, first.err
+    ledger = cat.root / "portal/2026-11-27.yaml"
+    text = ledger.read_text(encoding="utf-8")
+    listed = text.count("  - 编号: ")
+    assert listed >= 2 and f"件数: {listed}\n信息:\n" in text
+    assert "GK522" not in gk("validate", cat.root, "--today", "2026-11-30").out
+    ledger.write_text(text[:text.rindex("  - 编号: ")], encoding="utf-8")
+    said = gk("validate", cat.root, "--today", "2026-11-30").out
+    assert f"GK522 门户导出台账的件数与所列的不符（件数{listed}条、所列{listed - 1}条）" in said, said
+    again = gk("export", "portal", cat.root, "--out", tmp_path / "2", "--today", "2026-11-30")
+    assert again.code == 1 and "GK522" in again.err and "没有导出" in again.err, again.out + again.err
+    assert not (tmp_path / "2").exists() and not (cat.root / "portal/2026-11-30.yaml").exists()
+    # a ledger written before gongkai counted: taken as it is
+    ledger.write_text(text.replace(f"件数: {listed}\n", ""), encoding="utf-8")
+    assert "GK522" not in gk("validate", cat.root, "--today", "2026-11-30").out
+    assert gk("export", "portal", cat.root, "--out", tmp_path / "3", "--today", "2026-11-30").code == 0
+
+
+@pytest.mark.parametrize("typed", [".", "./", "..", "catalog/", "catalog"])
+def test_log_given_a_folder_says_it_wants_an_id(gk: Callable[..., Run], cat: CatalogDir, typed: str,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """(h191's report) 「gongkai log .」, as validate is run, said 「没有编号为「」的事项或信息」."""
+    monkeypatch.chdir(cat.root.parent)
+    run = gk("log", typed, "-C", cat.root)
+    assert run.code == 2
+    assert f"「{typed}」是文件夹，不是编号" in run.err and "gongkai log SHJZ-001 -C catalog" in run.err, run.err

@@ -129,6 +129,9 @@ CASES: dict[str, tuple[Mutation, Mutation]] = {
     "GK412": (lambda c: c.record(rec(公示截止="公示截止: 2026-09-10")),
               lambda c: c.record(rec(公示截止="公示截止: 2026-09-11"))),
     "GK413": (lambda c: c.record(POLICY), lambda c: c.record(POLICY + "有效性: 有效\n")),
+    # (fortieth session) the 正文's own term ran out on 2024-03-31; a term to 2029-03-31 has not
+    "GK422": (lambda c: c.record(POLICY + "  本办法自2019年4月1日起施行，有效期5年。\n有效性: 有效\n"),
+              lambda c: c.record(POLICY + "  本办法自2019年4月1日起施行，有效期10年。\n有效性: 有效\n")),
     # R2026-002 is 不予公开 and has files/2026/名单.csv; R2026-001 (主动公开) links the same file, or another one
     "GK612": (lambda c: _withheld_pair(c, "files/2026/名单.csv"), lambda c: _withheld_pair(c, "files/2026/通知.csv")),
     # a 通知 outside any item that names who received relief in a table: a list of people with no period
@@ -197,7 +200,7 @@ CASES: dict[str, tuple[Mutation, Mutation]] = {
 # a rule added to the registry without tests makes test_every_rule_has_a_failing_and_a_passing_test fail).
 ELSEWHERE = {
     **{f"GK50{n}": "test_handover.py" for n in range(1, 10)}, "GK510": "test_handover.py", "GK511": "test_handover.py", "GK512": "test_hostile22_handover.py", "GK513": "test_hostile22_handover.py",
-    "GK520": "test_portal.py", "GK521": "test_portal.py",
+    "GK520": "test_portal.py", "GK521": "test_portal.py", "GK514": "test_hostile38_lead.py", "GK522": "test_hostile38_lead.py",
     **{f"GK60{n}": "test_privacy.py" for n in range(1, 6)},
     **{f"GK60{n}": "test_privacy_files.py" for n in range(6, 10)}, "GK610": "test_privacy_files.py",
     **{f"GK70{n}": "test_requests.py" for n in range(1, 10)},
@@ -206,6 +209,7 @@ ELSEWHERE = {
     "GK803": "test_calendar_import.py", "GK804": "test_calendar_import.py", "GK806": "test_hostile18_calendar_validate.py",
     "GK015": "test_hostile_round3.py", "GK016": "test_hostile_round3.py", "GK017": "test_hostile13_front_door.py",
     "GK018": "test_hostile17_front_door.py", "GK019": "test_hostile21_authoring.py",
+    "GK020": "test_hostile38_front_door.py",
     **{f"GK95{n}": "test_consultations.py" for n in range(4)},
     "GK907": "test_hostile17_column_inspect.py",
     "GK212": "test_hostile27_rules_mutants.py",

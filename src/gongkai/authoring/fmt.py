@@ -24,7 +24,8 @@ from gongkai.catalog.listing import catalog_root_of
 from gongkai.catalog.normalize import FIELDS, normalize
 from gongkai.catalog.yamlio import (BLOCK_START, FULL_WIDTH_DASH, INDENT_SPACES, YamlFailure, YamlProblem,
                                     aligned_indent, blank_line_odd_space, child_indent, parse_fast, parse_positional,
-                                    refuse_before_round_trip)
+                                    refuse_before_round_trip, short_text_line, text_key_column,
+                                    unindented_text_line)
 from gongkai.errors import describe_os_error
 from gongkai.files_io import ReadOnlyFile, write_atomic
 
@@ -81,6 +82,7 @@ def fix_text(text: str) -> tuple[str, list[str]]:
     lines = []
     block: int | None = None  # indentation of the key that opened a block scalar (| or >)
     inner: int | None = None  # the block's own indentation, from its first line of text
+    text_key: int | None = None  # the column of the key that opened the block
     previous: str | None = None  # the last line with content outside 「|」 texts, as fixed
     inside: dict[int, str] | None = None  # the lines YAML reads as the 2nd or later line of a text (_texts_inside)
     text_lines = text.split("\n")
@@ -92,11 +94,21 @@ def fix_text(text: str) -> tuple[str, list[str]]:
                 reasons.add("多行文字中空行里的全角空格、不间断空格或 Tab 删去")
             lines.append(line)
             continue
+        if block is not None and (odd := unindented_text_line(line, block, inner)) is not None:
+            inner = inner if inner is not None else block + 2
+            lines.append(" " * inner + line[odd:])  # 「　　」 or the Tab stays: the paragraph's first-line indent
+            reasons.add("多行文字中以 Tab、全角空格开头的行前补上半角空格缩进（段首缩进照原样保留）")
+            continue
+        if block is not None and text_key is not None and short_text_line(line, text_key, inner):
+            lines.append(" " * inner + line.lstrip(" "))  # type: ignore[operator]
+            reasons.add("多行文字中缩进少了的行与上面的文字对齐")
+            continue
         if block is not None and indent > block:
-            inner = indent if inner is None else inner
+            inner = len(line) - len(line.lstrip(" ")) if inner is None else inner  # YAML counts half-width spaces
             lines.append(line)
             continue
         block = indent if BLOCK_START.search(line) else None
+        text_key = text_key_column(line) if block is not None else None
         inner = None
         typed = line[:indent].strip(" ")  # Tab, full-width or no-break spaces typed for indentation
         if "\u3000" in line[:indent]:

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from gongkai.authoring import document
-from gongkai.authoring.existing import item_files, named_by_records, next_item_id, taken_ids, unread
+from gongkai.authoring.existing import ItemFile, item_files, named_by_records, next_item_id, taken_ids, unread
 from gongkai.catalog import Catalog, invisible
 from gongkai.catalog.schema_errors import explain_errors
 from gongkai.errors import UsageProblem
@@ -91,23 +91,51 @@ def new_record_fields(catalog: Catalog, fields: dict[str, Any], today: dt.date |
                            f"日期，请核对年份和月份（编号和索引号按成文日期的年份取，这里会是 R{formed.year}-…，而编号一经使用不再更改）")
     year = formed.year
     if fields.get("事项"):
-        fields["事项"] = _item_id(catalog, str(fields["事项"]))
+        fields["事项"] = item_id(catalog, str(fields["事项"]))
     result = {"编号": next_record_id(catalog, year), **fields}
     if fields.get("公开属性") == "主动公开" and not fields.get("索引号"):
         result["索引号"] = next_index_number(catalog, year)
     return result
 
 
-def _item_id(catalog: Catalog, typed: str) -> str:
-    """The id of the item *typed* names, as import matches a 编号 (case and full width aside), or UsageProblem."""
-    ids = sorted(taken_ids(item_files(catalog)))
+def item_id(catalog: Catalog, typed: str) -> str:
+    """The id of the item *typed* names, as import matches a 编号 (case and full width aside), or by its name (「最低生活
+    保障 / 审批信息」, typed with a space, 「（）」 or 「—」 between the levels, or the 一级事项 alone when one item has
+    it); UsageProblem naming the items that fit, or all of them."""
+    files = item_files(catalog)
+    ids = sorted(taken_ids(files))
     wanted = unicodedata.normalize("NFKC", typed).strip().casefold()
     found = next((i for i in ids if i.casefold() == wanted), None)
-    if found is None:
-        shown = "、".join(ids[:12]) + ("……" if len(ids) > 12 else "")
-        raise UsageProblem(f"事项「{typed}」在目录中不存在（items/ 下有：{shown or '没有事项'}），未新建；"
-                           "请写事项编号，或先用 gongkai new item 新建事项")
-    return found
+    if found is not None:
+        return found
+    named = _items_named(files, typed)
+    if len(named) == 1:
+        return named[0].item_id
+    if named:
+        listed = "、".join(f"{f.item_id}（{_item_name(f)}）" for f in named)
+        raise UsageProblem(f"「{typed}」是{len(named)}个事项的名称：{listed}，未新建：请写其中一个的编号，"
+                           f"如 --item {named[0].item_id}")
+    near = [f for f in files if (key := _name_key(typed)) and key in _name_key(_item_name(f))]
+    shown = "、".join(f"{f.item_id}（{_item_name(f)}）" for f in near[:12]) if near else \
+        "、".join(ids[:12]) + ("……" if len(ids) > 12 else "")
+    raise UsageProblem(f"事项「{typed}」在目录中不存在（{'名称相近的有' if near else 'items/ 下有'}：{shown or '没有事项'}），"
+                       "未新建；请写事项编号或名称，或先用 gongkai new item 新建事项")
+
+
+def _items_named(files: list[ItemFile], typed: str) -> list[ItemFile]:
+    """The items whose whole name is *typed*; else those whose 一级事项 is (several, when the 二级事项 is left out)."""
+    key = _name_key(typed)
+    whole = [f for f in files if key and _name_key(_item_name(f)) == key]
+    return whole or [f for f in files if key and _name_key(f.key[1]) == key]
+
+
+def _item_name(file: ItemFile) -> str:
+    return " / ".join(part for part in file.key[1:] if part)
+
+
+def _name_key(name: str) -> str:
+    """A 事项 name as typed names compare: letters and characters only (no spaces, brackets, slashes or dashes)."""
+    return "".join(c for c in unicodedata.normalize("NFKC", name).casefold() if c.isalnum())
 
 
 def check(fields: dict[str, Any], model: type[BaseModel]) -> None:
@@ -134,4 +162,4 @@ def record_path(fields: dict[str, Any]) -> str:
     return f"records/{str(fields['成文日期'])[:4]}/{fields['编号']}.yaml"
 
 
-__all__ = ["Item", "Record", "item_path", "new_item_fields", "new_record_fields", "record_path", "write_new"]
+__all__ = ["Item", "Record", "item_id", "item_path", "new_item_fields", "new_record_fields", "record_path", "write_new"]

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from gongkai.catalog import invisible
-from gongkai.catalog.comments import comments_in_values, may_hold_comment
+from gongkai.catalog.comments import comments_in_values, may_cut_values, may_hold_comment, values_cut_by_comments
 from gongkai.catalog.dates import apply_fixes, date_fixes
 from gongkai.catalog.decode import decode_raw
 from gongkai.catalog.kinds import LABELS, PRIVATE_KEYS, PROVIDERS, SHOWN_WHEN_WITHHELD, kind_of
@@ -30,8 +30,8 @@ from gongkai.model.vocab import ATTRIBUTE_ALIASES, PROACTIVE
 Builder = Callable[[dict[str, Any], str], tuple[Any, list[Note]]]
 
 # Severity of what the loader finds; rules may be overridden in gongkai.yaml like any other.
-LOAD_SEVERITY: dict[str, Severity] = {"GK017": Severity.WARNING, "GK019": Severity.WARNING, "GK105": Severity.INFO,
-                                      "GK107": Severity.WARNING, "GK110": Severity.INFO}
+LOAD_SEVERITY: dict[str, Severity] = {"GK017": Severity.WARNING, "GK019": Severity.WARNING, "GK020": Severity.WARNING,
+                                      "GK105": Severity.INFO, "GK107": Severity.WARNING, "GK110": Severity.INFO}
 
 
 @dataclass(frozen=True)
@@ -231,12 +231,15 @@ def _build(result: ParsedFile, text: str, tree: dict[str, Any]) -> None:
     problems = _twins_said(problems, twins)
     wrong = {p.field for p in problems}  # a value refused already says what the input method did to it (schema_errors)
     notes = notes + [c for c in comments if c.field not in wrong] + problems
-    if notes:
+    cut = may_cut_values(text)
+    if notes or cut:
         try:
             positional = parse_positional(text)
         except YamlFailure as failure:  # the two parsers disagree on an edge case: say so, point at the top
             result.diagnostics.append(_from_problem(result.path, failure.problem))
             positional = _placed_without_tabs(text)
+        if cut and positional is not None:
+            notes += values_cut_by_comments(positional, text, quote=result.kind not in PRIVATE_KEYS)
         object_id = tree.get("编号") if isinstance(tree.get("编号"), str) else None
         result.diagnostics.extend(_from_note(result.path, n, positional, object_id) for n in notes)
 

@@ -33,6 +33,7 @@ FIELDS: dict[str, Vocabulary] = {
     "公开层级": Vocabulary("公开层级", vocab.LEVELS, vocab.LEVEL_ALIASES, is_list=True),
     "公开格式": Vocabulary("公开格式", vocab.FORMATS, {}, is_list=True),
     "公开属性": Vocabulary("公开属性", vocab.ATTRIBUTES, vocab.ATTRIBUTE_ALIASES),
+    "有效性": Vocabulary("有效性", vocab.VALIDITY, vocab.VALIDITY_ALIASES),
     "不予公开理由": Vocabulary(
         "不予公开理由", tuple(g.name for g in vocab.WITHHOLDING_GROUNDS), vocab.GROUND_ALIASES
     ),
@@ -80,6 +81,9 @@ def _one(value: Any, field: tuple[str | int, ...], spec: Vocabulary, notes: list
 
 
 def _list_field(value: Any, key: str, spec: Vocabulary, notes: list[Note]) -> Any:
+    if isinstance(value, str) and (row := _box_row(value, spec)) is not None:
+        notes.append(_row_note(value, row, (key,)))
+        return row
     if isinstance(value, str):
         parts = _split_known(value, spec)
         if parts is None:
@@ -104,6 +108,33 @@ def _list_field(value: Any, key: str, spec: Vocabulary, notes: list[Note]) -> An
             if name == element or name not in result:
                 result.append(name)
     return result
+
+
+# 「■政府网站 □政府公报 ■两微一端 …」: the official table's whole cell of boxes (DOMAIN.md §3), one box a mark and a name
+_BOX = re.compile(f"([{TICKED}{UNTICKED}])([^{TICKED}{UNTICKED}]*)")
+_BETWEEN = " \t\n\u3000，、,；;"
+
+
+def _box_row(text: str, spec: Vocabulary) -> list[str] | None:
+    """The ticked names of a cell of boxes copied whole from the official table (「■政府网站 □政府公报 ■两微一端」,
+    one a line or in a row), when every ticked box names a choice and one at least is ticked; else None. An unticked
+    box is no choice: the table says so (hostile pass 38: the cell was a GK103 error, its item unread, its records on
+    no channel, and the hint asked for half-width brackets where 「（电子屏）」 is the standard name)."""
+    if not (first := text.strip(_BETWEEN)[:1]) or first not in TICKED + UNTICKED:
+        return None
+    boxes = [(mark, vocab.canonical(name.strip(_BETWEEN), spec.names, spec.aliases))
+             for mark, name in _BOX.findall(text)]
+    ticked = [name for mark, name in boxes if mark in TICKED]
+    if len(boxes) < 2 or not ticked or None in ticked:
+        return None  # a ticked box naming no choice: the whole cell's error says what to write (schema_errors)
+    return list(dict.fromkeys(name for name in ticked if name is not None))
+
+
+def _row_note(text: str, row: list[str], field: tuple[str | int, ...]) -> Note:
+    shown = text if len(text) <= 40 else text[:40] + "…"
+    listed = ", ".join(row)
+    return Note("GK107", f"「{' '.join(shown.split())}」是表格里的一整格勾选框：按勾选（■）的读作 [{listed}]，没有勾选（□）的不算",
+                f"写成 [{listed}]（只写勾选的名称），或运行 gongkai fmt 自动改正。", field)
 
 
 def _split_known(text: str, spec: Vocabulary) -> list[str] | None:

@@ -10,10 +10,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from gongkai.catalog.normalize import UNTICKED, Note
+from gongkai.catalog.normalize import FIELDS, TICKED, UNTICKED, Note
 from gongkai.characters import cut_short
 from gongkai.days import DayError, has_time, read_day
 from gongkai.model import vocab
+from gongkai.model.record import UNKNOWN_KEY_HINTS, Record
 from gongkai.model.request import (
     BLOCK_HINTS,
     CONFIRMED_HINT,
@@ -24,8 +25,9 @@ from gongkai.model.request import (
 )
 
 
-def model_aliases(model: type[BaseModel], path: tuple[str | int, ...]) -> list[str]:
-    """The Chinese keys allowed at *path* inside *model* (nested models followed by alias)."""
+def model_aliases(model: type[BaseModel], path: tuple[str | int, ...], required: bool = False) -> list[str]:
+    """The Chinese keys allowed at *path* inside *model* (nested models followed by alias); only those that must be
+    written, with *required*."""
     current: Any = model
     for part in path:
         if isinstance(part, int):
@@ -36,7 +38,7 @@ def model_aliases(model: type[BaseModel], path: tuple[str | int, ...]) -> list[s
         current = _model_in(field.annotation)
         if current is None:
             return []
-    return [f.alias for f in current.model_fields.values() if f.alias]
+    return [f.alias for f in current.model_fields.values() if f.alias and (f.is_required() or not required)]
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:
@@ -228,6 +230,8 @@ def _explain(error: Any, model: type[BaseModel]) -> Note:
         if isinstance(value, str) and (meant := _ambiguous(value, names)):  # 「第三方合法权益」: 商业秘密 or 个人隐私
             hint = (f"「{value.strip()}」可以是{'，也可以是'.join(f'「{m}」' for m in meant)}，不能替您选："
                     f"按实际情况写其中一个。" + hint)
+        elif label == "有效性" and isinstance(value, str) and (unsaid := vocab.VALIDITY_UNSAID.get(vocab.spelling(value))):
+            hint = f"「{value.strip()}」不是四种有效性之一，不能替您选：{unsaid}" + hint  # 部分失效 is not 失效
         elif isinstance(value, str) and value.strip()[:1] in UNTICKED and value.strip():  # 「□两微一端」 from the table
             hint = (f"「{value.strip()[0]}」是表格里没有勾选的框：没有勾选的不是这一项的{label}，删去这一项"
                     f"（勾选的只写名称，不写「■」）。") + hint
@@ -278,7 +282,8 @@ def _explain(error: Any, model: type[BaseModel]) -> Note:
         return Note("GK103", f"「{label}」的类型不对：{_type_text(kind, value)}", f"「{label}」不能{side} {bound}。", loc)
     if kind == "string_type" and isinstance(value, bool):  # 「题名: true」: YAML read a yes/no, not the text
         return Note("GK103", f"「{label}」的类型不对：{_type_text(kind, value)}", _quote_hint(label), loc)
-    return Note("GK103", f"「{label}」的类型不对：{_type_text(kind, value)}", _type_hint(kind, label, value), loc)
+    return Note("GK103", f"「{label}」的类型不对：{_type_text(kind, value)}",
+                _type_hint(kind, label, value, model_aliases(model, loc, required=True)), loc)
 
 
 _ONE_VALUE_ONLY = "只能写一个值"
@@ -297,6 +302,10 @@ def _half_width_is_a_choice(note: Note, value: str, error: Any) -> bool:
         return True
     if error is not None and error.get("type") in ("int_parsing", "notice_days_unit"):  # 「7（天）」 stays no number
         return unicodedata.normalize("NFKC", value).strip().isdigit()
+    if error is not None and error.get("type") == "list_type":  # 「［甲，乙］」 is a list in half-width; 「（电子屏）」 is a
+        # standard name's own brackets, and a cell of boxes in half-width is no list either (hostile pass 38)
+        typed = unicodedata.normalize("NFKC", value).strip()
+        return typed.startswith("[") and typed.endswith("]")
     if note.code != "GK104" or error is None:
         return True
     return unicodedata.normalize("NFKC", value).strip() in _choices(error).split("、")
@@ -385,6 +394,8 @@ def _unknown_key(loc: tuple[str | int, ...], model: type[BaseModel],
             f"键名「{key}」中间多了{spaces}，应为「{squeezed}」"
         return Note("GK102", said, f"删去这个空格，写成「{squeezed}: ……」（冒号紧跟键名，冒号后一个半角空格）；"
                     "gongkai fmt 会自动改正。", loc), _if_in((*loc[:-1], squeezed), missing)
+    elif model is Record and (told := UNKNOWN_KEY_HINTS.get(squeezed)) is not None:  # 施行日期: no 成文日期
+        return Note("GK102", f"未知字段「{key}」", told, loc), None
     elif (column := column_hint(key, allowed)) is not None:  # 上年结转: {法人或其他组织: 2} is five columns, not 其他
         return Note("GK102", f"未知字段「{key}」", column, loc), None
     else:
@@ -482,17 +493,30 @@ _CHINESE_NO = frozenset(("否", "不", "不是", "无", "没有", "不要", "不
                          "✘", "N", "n"))
 
 
-def _type_hint(kind: str, label: str, value: Any = None) -> str:
+def _type_hint(kind: str, label: str, value: Any = None, keys: list[str] | None = None) -> str:
+    """How to write *label* (its nested *keys*, when it holds 「键: 值」 lines) for a value of the wrong type."""
     if label == "公示期":
         return NOTICE_DAYS_HINT
     if label in ("办理结果", "理由") and kind == "string_type":
         return ONE_RESULT_HINT
+    if kind == "list_type" and isinstance(value, str) and value.strip()[:1] in TICKED + UNTICKED and label in FIELDS:
+        # a cell of the table's boxes it could not read (normalize reads one whose ticked boxes name choices)
+        return (f"这是表格里的一整格勾选框：只写勾选（■）的{label}，写成 [甲, 乙]，名称用可选的值"
+                f"（{'、'.join(FIELDS[label].names)}）；没有勾选任何一项的，写上实际的{label}。")
+    if kind == "list_type" and keys:  # 「附件: 名单.pdf」: each item holds 「键: 值」 lines of its own
+        first, *rest = keys
+        return f"「{label}」下面换行，每项以「- 」开头，缩进两个空格：「  - {first}: ……」" + \
+            "".join(f"「    {key}: ……」" for key in rest) + "。"
     if kind == "list_type":
         return f"「{label}」下每项一行，以「- 」开头。"
     if kind in ("dict_type", "model_type", "model_attributes_type") and label in ONCE_ONLY_HINTS and isinstance(value, list):
         return ONCE_ONLY_HINTS[label]
     if kind in ("dict_type", "model_type", "model_attributes_type") and label in BLOCK_HINTS:
         return BLOCK_HINTS[label]
+    if kind in ("dict_type", "model_type", "model_attributes_type") and keys:  # 「撤回: 否」, 「保密审查: 已审查」
+        lines = "".join(f"「{key}: ……」" for key in keys)
+        none = f"；没有{label}的，删去「{label}」这一行" if isinstance(value, str) and value.strip() in _CHINESE_NO else ""
+        return f"「{label}」下面换行，缩进两个空格各写一行：{lines}{none}。"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return f"「{label}」下面的内容要换行并缩进两个空格。"
     if kind in ("int_type", "int_parsing", "int_from_float"):

@@ -134,6 +134,69 @@ def blank_line_odd_space(line: str, inner: int) -> int | None:
     return odd if odd < len(line) and odd < inner else None
 
 
+def unindented_text_line(line: str, block: int, inner: int | None) -> int | None:
+    """Where a line of a block of text (正文: |, opened by a key indented *block*; *inner*: the text's indentation, None
+    before its first line) starts with a tab, full-width or no-break space before it has the half-width spaces YAML
+    counts: a paragraph pasted from Word (「　　经审核……」) or indented with Notepad's Tab. YAML ends the text above it and
+    fails. None for other lines, and for a 「键: 值」 line or a comment, which do end the text as YAML reads it."""
+    spaces = len(line) - len(line.lstrip(" "))
+    if spaces >= (inner if inner is not None else block + 1) or line[spaces:spaces + 1] not in _SPACE_NAME:
+        return None
+    content = line.lstrip(INDENT_SPACES)
+    return None if not content or content.startswith(("#", "＃")) or _key_at(content) is not None else spaces
+
+
+def text_key_column(line: str) -> int | None:
+    """The column (from 0) of the key whose block of text *line* opens (「正文: |」, 「  - 说明: >」): lines of the text
+    are indented deeper than it. None for a block whose indentation is written (「|2」): its first line may be deeper."""
+    if _INDENT_GIVEN.search(line):
+        return None
+    found = _key_at(line)
+    return found[0] if found is not None else len(line) - len(line.lstrip(" "))
+
+
+_INDENT_GIVEN = re.compile(r"[|>][-+]?[1-9]")
+
+
+def short_text_line(line: str, key: int, inner: int | None) -> bool:
+    """Whether *line*, in a block of text whose key is at column *key* and whose first line is indented *inner*, is
+    indented less than that line and more than the key: a space deleted in Notepad. YAML ends the text above it and
+    fails; the line is text all the same. Not a 「键: 值」 line: a key indented wrongly is no line of the text."""
+    spaces = len(line) - len(line.lstrip(" "))
+    content = line.strip(INDENT_SPACES)
+    return inner is not None and key < spaces < inner and bool(content) and _key_at(content) is None
+
+
+def short_text(text: str, line: int) -> tuple[int, int, int] | None:
+    """(line, spaces, the text's indentation) of the first line up to *line* + 1 that short_text_line finds."""
+    key: int | None = None
+    inner: int | None = None
+    for number, written in enumerate(text.split("\n")[:line + 1], start=1):
+        spaces = len(written) - len(written.lstrip(" "))
+        if key is not None and not written.strip():
+            continue
+        if key is not None and short_text_line(written, key, inner):
+            return number, spaces, inner  # type: ignore[return-value]
+        if key is not None and spaces > key:
+            inner = spaces if inner is None else inner
+            continue
+        key = text_key_column(written) if BLOCK_START.search(written) and not written.lstrip().startswith("#") else None
+        inner = None
+    return None
+
+
+def _unindented_text(line: str, number: int, block: int, inner: int | None) -> YamlProblem | None:
+    """GK006/GK007 for a line of a block of text that unindented_text_line finds: the spaces fmt puts before it."""
+    odd = unindented_text_line(line, block, inner)
+    if odd is None:
+        return None
+    typed = _SPACE_NAME[line[odd]]
+    return YamlProblem("GK007" if line[odd] == "\t" else "GK006",
+                       f"多行文字的这一行以{typed}开头，前面没有半角空格：YAML 不把它算作缩进，读到这里文字就断了",
+                       f"在这一行行首加上 {inner if inner is not None else block + 2} 个半角空格，与多行文字的其他行对齐；"
+                       f"{typed}作为段首缩进照原样留在文字里。gongkai fmt 可自动改正。", number, odd + 1)
+
+
 def _round_trip() -> YAML:
     yaml = YAML(typ="rt")
     yaml.Constructor = _TextDates
@@ -167,6 +230,9 @@ def prescan(text: str) -> list[YamlProblem]:
                         "YAML 不认它作空行，读到这里就断了：把这一行清空（删去其中的空格）；gongkai fmt 可自动改正。",
                         number, odd + 1,
                     ))
+                continue
+            if (unindented := _unindented_text(line, number, block, inner)) is not None:
+                problems.append(unindented)
                 continue
             inner = spaces if inner is None and spaces > block else inner
             if inner is not None and spaces >= inner:
@@ -422,6 +488,11 @@ def explain(exc: MarkedYAMLError, text: str) -> YamlProblem:
     conflict = _conflict_line(text, line)
     if conflict:
         return conflict
+    if code == "GK001" and (short := short_text(text, line)) is not None:
+        line, spaces, inner = short  # 「  申请条件如下：」 above: not 「用了全角冒号」, not a key
+        return YamlProblem(code, "多行文字的这一行比上面的文字缩进得少：YAML 读到这里认为文字已经结束",
+                           f"这一行行首要有 {inner} 个半角空格（现在是 {spaces} 个），与上面的文字对齐；"
+                           "gongkai fmt 可自动改正。", line, spaces + 1)
     if code == "GK001" and "mapping values are not allowed" in raw and (above := _key_without_colon(text, line)):
         line, column = above  # 「  审查人 张三」 above 「  审查日期: …」: the parser took both for one value
         lines = text.split("\n")

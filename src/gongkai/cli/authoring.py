@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from gongkai.authoring.fmt import format_paths
-from gongkai.authoring.new import (Item, Record, item_path, new_item_fields, new_record_fields, record_path,
+from gongkai.authoring.new import (Item, Record, item_id, item_path, new_item_fields, new_record_fields, record_path,
                                    write_new)
 from gongkai.catalog import Catalog, find_root, load_catalog
 from gongkai.catalog.listing import catalog_root_of
@@ -44,13 +44,21 @@ class Asker:
         self.interactive = interactive
         self.missing: list[str] = []
 
-    def one(self, value: str | None, label: str, flag: str, choices: tuple[str, ...] = (), default: str | None = None) -> str | None:
+    def one(self, value: str | None, label: str, flag: str, choices: tuple[str, ...] = (), default: str | None = None,
+            check: Callable[[str], object] | None = None) -> str | None:
+        """*check* refuses an answer (UsageProblem) as it is given: asked again, the answers before it are kept."""
         if value:
             return value
-        if self.interactive:
+        while self.interactive:
             hint = f"（{' / '.join(choices)}）" if choices else ""
-            answer = typer.prompt(f"{label}{hint}", default=default or "", show_default=bool(default))
-            return answer.strip() or None
+            answer = typer.prompt(f"{label}{hint}", default=default or "", show_default=bool(default)).strip()
+            try:
+                if answer and check is not None:
+                    check(answer)
+            except UsageProblem as problem:
+                err.print(str(problem).replace("未新建；", "").replace("，未新建", "") + "。请重新输入。", markup=False)
+                continue
+            return answer or None
         if default is None:
             self.missing.append(f"{flag}（{label}）")
         return default
@@ -67,12 +75,12 @@ class Asker:
             raise UsageProblem("缺少：" + "、".join(self.missing) + "。请用选项写明，或加 -i 逐项填写")
 
 
-def _open(catalog: Path) -> tuple[Path, Agency]:
+def _open(catalog: Path) -> tuple[Path, Catalog, Agency]:
     root = find_root(catalog)
-    agency = load_catalog(root).agency  # for the choices offered; ids are taken under the lock when writing
-    if agency is None:
+    loaded = load_catalog(root)  # for the choices offered and the answers checked; ids are taken under the lock
+    if loaded.agency is None:
         raise UsageProblem("gongkai.yaml 无效：请先运行 gongkai validate 修正")
-    return root, agency
+    return root, loaded, loaded.agency
 
 
 def _unit_id(agency: Agency, typed: str) -> str:
@@ -122,7 +130,7 @@ def new_item(
     when: TodayOpt = None,
 ) -> int:
     """新建公开事项：编号自动取该领域的下一个（如 SHJZ-014），写入 items/<领域代码>/。"""
-    root, agency = _open(catalog)
+    root, _, agency = _open(catalog)
     ask = Asker(_interactive(interactive))
     fields: dict[str, Any] = {"领域": ask.one(domain, "领域", "--domain", tuple(d.name for d in agency.domains))}
     fields["五公开"] = ask.one(five, "五公开", "--five", vocab.FIVE_DISCLOSURES)
@@ -136,7 +144,8 @@ def new_item(
     fields["公开对象"] = ask.one(audience, "公开对象", "--audience", vocab.AUDIENCES, default="全社会")
     fields["公开方式"] = ask.one(mode, "公开方式", "--mode", vocab.MODES, default="主动")
     fields["公开层级"] = ask.many(level, "公开层级", "--level", vocab.LEVELS, default=["县级"])
-    fields["责任单位"] = ask.one(unit, "责任单位编号", "--unit", tuple(u.id for u in agency.units if u.kind == "股室"))
+    fields["责任单位"] = ask.one(unit, "责任单位编号", "--unit", tuple(u.id for u in agency.units if u.kind == "股室"),
+                             check=lambda typed: _unit_id(agency, typed))
     ask.finish()
     fields["责任单位"] = _unit_id(agency, fields["责任单位"]) if fields["责任单位"] else None
     given = {k: v for k, v in normalize(fields)[0].items() if v}  # 「服务」「社会公众」「县级、乡级」 as the loader reads them
@@ -156,7 +165,8 @@ def new_record(
     title: Annotated[str | None, typer.Option("--title", help="题名", show_default=False)] = None,
     kind: Annotated[str | None, typer.Option("--kind", help="文种，如 通知、公示、政策文件", show_default=False)] = None,
     unit: Annotated[str | None, typer.Option("--unit", help="责任单位编号", show_default=False)] = None,
-    item: Annotated[str | None, typer.Option("--item", help="所属公开事项编号，如 SHJZ-003", show_default=False)] = None,
+    item: Annotated[str | None, typer.Option("--item", help="所属公开事项：编号如 SHJZ-003，或名称如 最低生活保障/审批信息",
+                                             show_default=False)] = None,
     attribute: Annotated[str | None, typer.Option("--attribute", help="公开属性：主动公开、依申请公开、不予公开", show_default=False)] = None,
     ground: Annotated[str | None, typer.Option("--ground", help="不予公开理由（不予公开时必填）", show_default=False)] = None,
     doc_number: Annotated[str | None, typer.Option("--doc-number", help="文号，如 安民〔2026〕12号", show_default=False)] = None,
@@ -171,14 +181,16 @@ def new_record(
     when: TodayOpt = None,
 ) -> int:
     """新建公开信息：编号（R年份-序号）和索引号自动取下一个，成文日期默认今天，写入 records/<年份>/。"""
-    root, agency = _open(catalog)
+    root, loaded, agency = _open(catalog)
     ask = Asker(_interactive(interactive))
     day = today(when).isoformat()
     fields: dict[str, Any] = {"题名": ask.one(title, "题名", "--title")}
     fields["文号"] = doc_number
     fields["文种"] = ask.one(kind, "文种", "--kind", vocab.DOCUMENT_KINDS)
-    fields["责任单位"] = ask.one(unit, "责任单位编号", "--unit", tuple(u.id for u in agency.units if u.kind == "股室"))
-    fields["事项"] = ask.one(item, "所属公开事项编号", "--item", default="" if ask.interactive else None) or None
+    fields["责任单位"] = ask.one(unit, "责任单位编号", "--unit", tuple(u.id for u in agency.units if u.kind == "股室"),
+                             check=lambda typed: _unit_id(agency, typed))
+    fields["事项"] = ask.one(item, "所属公开事项（编号或名称）", "--item", default="" if ask.interactive else None,
+                           check=lambda typed: item_id(loaded, typed)) or None
     fields["公开属性"] = ask.one(attribute, "公开属性", "--attribute", vocab.ATTRIBUTES)
     fields["成文日期"] = parse_date(ask.one(formed, "成文日期", "--formed", default=day) or day, "--formed")
     ask.finish()

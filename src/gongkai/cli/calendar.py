@@ -99,7 +99,10 @@ def explain_command(
             raise UsageProblem(f"找不到编号为「{record_id}」的信息或依申请公开申请；编号写在文件的「编号」中，"
                                "如 R2026-012（信息）、YSQ-2026-001（申请）。")
         return _explain_request(calendar, request)
-    out.print(f"{record.id}  {record.title}", markup=False)
+    from gongkai.output.names import record_names  # (the privacy detectors: only when a record is explained)
+    from gongkai.privacy.mask import mask_names
+
+    out.print(f"{record.id}  {mask_names(record.title, record_names(record))}", markup=False)  # (a log keeps it)
     out.print(f"成文日期 {record.formed}，公开日期 {record.published or '（未公开）'}，公开属性 {record.attribute or '未标识'}",
               markup=False)
     item = loaded.items.get(record.item or "")

@@ -139,7 +139,8 @@ def _confirm_and_write(root: Path, loaded: Catalog, plan: ImportPlan, yes: bool,
         out.print("（--dry-run：只显示，没有写入任何文件。）", markup=False)
         return EXIT_OK
     held = ([f"有 {len(plan.drops)} 项更新会去掉已有内容"] if plan.drops else []) + (
-        [f"有 {len(plan.revived)} 个导出后删去的事项会按表格重新建起"] if plan.revived else [])
+        [f"有 {len(plan.revived)} 个导出后删去的事项会按表格重新建起"] if plan.revived else []) + (
+        [f"有 {len(plan.twins)} 个新增的事项像是已有事项改了名"] if plan.twins else [])
     if held and not yes:
         out.print(f"{'，'.join(held)}（见上方「注意」），没有写入。确认无误后加 --yes 重新运行。", markup=False)
         return EXIT_OK

@@ -16,7 +16,7 @@ from gongkai.locking import catalog_lock, output_lock
 from gongkai.model.portal import ADDED, CHANGED, WITHDRAWN
 from gongkai.output import render_text
 from gongkai.output.excerpt import source_lines
-from gongkai.portal.plan import PortalExport, plan_export
+from gongkai.portal.plan import PortalExport, ledger_problems, plan_export
 from gongkai.portal.write import write_export
 
 EXTENDS = "export"
@@ -42,7 +42,7 @@ def export_portal_command(
     # the ledgers are read and written under one lock: two exports at once would both send every record as 新增
     with catalog_lock(root, f"gongkai export portal --today {day.isoformat()}"):
         loaded = load_catalog(root)
-        problems = [d for d in loaded.load_diagnostics if d.path and d.path.startswith("portal/")]
+        problems = ledger_problems(loaded)
         if any(d.severity is Severity.ERROR for d in problems):
             err.print(render_text(Report(problems, files_checked=len(problems)), source_lines(loaded.source)), end="",
                       markup=False)

@@ -18,6 +18,7 @@ from typing import Any
 
 from gongkai.catalog import Catalog
 from gongkai.gate.admission import Admission, State
+from gongkai.gate.interpreted import follow_interpreted
 from gongkai.gate.replacements import end_replaced_lists
 from gongkai.gate.unread import no_item_reason
 from gongkai.privacy.links import linked_paths
@@ -162,6 +163,7 @@ def admit(catalog: Catalog, today: dt.date, kept: Mapping[str, Outcome] | None =
             enter(outcome)
     _hold_forwards(gate)
     gate.admitted = end_replaced_lists(sorted(gate.admitted, key=_newest, reverse=True))  # by a record still out
+    gate.admitted = follow_interpreted(gate.admitted)  # a 解读 lapses with the document it explains
     _hold_shared_files(gate, catalog)
     _unindex_shared_lists(gate, catalog)
     gate.directory_findings, change = directory_findings_until(catalog, today)

@@ -55,6 +55,10 @@ class Inspection:
         return [a.record for a in self.web]
 
     @cached_property
+    def web_by_id(self) -> dict[str, Record]:
+        return {r.id: r for r in self.web_records}
+
+    @cached_property
     def shown(self) -> list[Record]:
         """Records whose body and attachments the website shows (a 公示 that has ended keeps only a short notice)."""
         return [a.record for a in self.web if a.shows_content]

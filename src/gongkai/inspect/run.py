@@ -7,17 +7,19 @@ from dataclasses import replace
 from pathlib import Path
 
 from gongkai.catalog import Catalog
+from gongkai.inspect.budget import check_budget
 from gongkai.inspect.columns import check_bursts, check_columns, check_law_categories
 from gongkai.inspect.context import Inspection
 from gongkai.inspect.dates import check_dates
 from gongkai.inspect.guides import check_guides
 from gongkai.inspect.interaction import check_interaction
-from gongkai.inspect.interpretation import check_interpretation
+from gongkai.inspect.interpretation import check_interpretation, check_interpretation_timing
 from gongkai.inspect.links import check_links
 from gongkai.inspect.monitoring import check_monitoring
 from gongkai.inspect.request_guide import check_request_guide
 from gongkai.inspect.sheet import Sheet
 from gongkai.inspect.thresholds import load_thresholds
+from gongkai.inspect.validity import check_validity
 from gongkai.inspect.wording import check_wording
 from gongkai.inspect.yearly import check_annual_report, check_report_tables, check_report_years, website_figures
 from gongkai.privacy.mask import mask_log
@@ -40,7 +42,8 @@ def inspect_catalog(catalog: Catalog, today: dt.date, site: Path | None = None,
                   thresholds.pass_mark, vetoes, [links, attachments, check_interpretation(run), guides,
                                                   check_annual_report(run)],
                   [check_bursts(run), review, check_report_years(run), check_report_tables(run),
-                   check_law_categories(run), check_request_guide(run)], website_figures(run),
+                   check_law_categories(run), check_request_guide(run),
+                   check_validity(run), check_interpretation_timing(run), check_budget(run)], website_figures(run),
                   check_monitoring(run) if enabled else None)
     sheet.notes = _notes(run) + ([links.note] if site is not None and links.note else [])  # the site folder is old
     return masked(sheet)

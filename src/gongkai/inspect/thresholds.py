@@ -118,6 +118,14 @@ class Wording(CatalogModel):
     source: Text = Field(alias="依据")
 
 
+class Budget(CatalogModel):
+    """财政预决算: the days this year's 预算 and last year's 决算 are due in the column (a warning)."""
+
+    source: Text = Field(alias="依据")
+    budget_due: MonthDay = Field(alias="预算公开截止")
+    accounts_due: MonthDay = Field(alias="决算公开截止")
+
+
 class Burst(CatalogModel):
     """突击更新 (a warning)."""
 
@@ -191,6 +199,7 @@ class Thresholds(CatalogModel):
     wording: Wording = Field(alias="严重表述错误")
     burst: Burst = Field(alias="突击更新")
     deductions: Deductions = Field(alias="扣分")
+    budget: Budget = Field(alias="预决算")
     annual_due: MonthDay = Field(alias="年报截止")
     law: LawCategories = Field(alias="法定类别")
     monitoring: Monitoring = Field(alias="基层监测")

@@ -114,7 +114,7 @@ def split_list(text: str) -> list[str]:
 
     Each element is as typed (half-width brackets stay half-width): an unchanged cell must read as the file's value.
     """
-    lines = [_enclosed_mark(line.strip()) for line in visible(text).split("\n") if line.strip()]
+    lines = _rewrapped([_enclosed_mark(line.strip()) for line in visible(text).split("\n") if line.strip()])
     if len(lines) == 1:
         line = lines[0]
         found = _inline_numbered(line) or _chinese_numbered(line) or _bulleted(line)
@@ -133,6 +133,30 @@ def split_list(text: str) -> list[str]:
         else:
             elements.extend(ref for p in _split_outside(line, "；;") for ref in _references(p.rstrip("，,")))
     return [e for e in elements if e]
+
+
+def _rewrapped(lines: list[str]) -> list[str]:
+    """The lines of a list cell, each line that closes a 《》 or （） the line above left open joined to it: a title
+    broken by Alt+Enter or pasted from a PDF (「《中华人民共和国政府信息公开⏎条例》」) is one entry. (A line without a
+    bullet among bulleted ones stays an entry: the end of one wrapped, or one added without its ●, nobody can tell.)"""
+    joined: list[str] = []
+    for line in lines:
+        if joined and _depth(joined[-1] + line) < _depth(joined[-1]):
+            joined[-1] += line
+        else:
+            joined.append(line)
+    return joined
+
+
+def _depth(text: str) -> int:
+    """How many brackets *text* leaves open at its end."""
+    depth = 0
+    for ch in text:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+    return depth
 
 
 # Numbers in one character, as Word and PDF converters leave them: ⑴ is （1）, ⒈ is 1., ㈠ is （一）.
@@ -207,6 +231,8 @@ class _Token:
 
 
 _SEPARATORS = frozenset("、，,；;。/|•·▪\n\t ")
+_JOINT = re.compile(r"以及|及|和|与")  # between two option names: 「政府网站及村公示栏」 is two channels
+ETC = frozenset({"等", "等等", "等渠道", "等方式"})  # after the names (「政府网站等」): more, but which is not said
 _NUMBERING = re.compile(r"\d{1,2}\s*[.、．）)](?!\d)|（\d{1,2}）|[①-⑳]")
 _BRACKETED_MARK = re.compile(r"[（\[]\s*([" + re.escape("".join(sorted(MARKS))) + r"])\s*[）\]]")
 _EMPTY_BRACKETS = re.compile(r"[（\[]\s*[）\]]")  # 「政务新媒体（ ）」 beside 「政府网站（√）」: the box left empty
@@ -305,6 +331,9 @@ def _tokens(text: str, choice: Choice) -> list[_Token]:
             pos += 1
         elif spelling := choice.spelling_at(text, pos):
             pos = _name(text, pos, spelling, choice, tokens)
+        elif (joint := _JOINT.match(text, pos)) and tokens and tokens[-1].kind == "name" and (
+                _name_follows(text, joint.end(), choice) or text[joint.end():].lstrip()[:1] in MARKS):
+            pos = joint.end()  # 「政府网站及村公示栏」「■县级和■乡级」: a conjunction between two names parts them as 、 does
         else:
             end = _unknown_end(text, pos, choice)
             tokens.append(_Token("unknown", text[pos:end].strip()))

@@ -6,8 +6,9 @@ import re
 import unicodedata
 from typing import Any
 
-from gongkai.interchange.cells import (NO_WORDS, YES_WORDS, Boxes, other_channels, read_boxes, split_list, split_names,
-                                      tick_state, unnumbered)
+from gongkai.days import chinese_number
+from gongkai.interchange.cells import (ETC, NO_WORDS, YES_WORDS, Boxes, other_channels, read_boxes, split_list,
+                                      split_names, tick_state, unnumbered)
 from gongkai.interchange.columns import LIST_KEYS, OTHER_CHANNEL, PARENT
 from gongkai.interchange.headers import Choice, headers, norm
 from gongkai.interchange.read import ImportProblem, Row, find_domain, shown
@@ -82,14 +83,16 @@ _ONE_LINE = {"公开时限": _deadline_line, "公开主体": _publisher_line}
 
 def _vague_deadline(text: str, ref: str) -> ImportProblem:
     """A warning at a 公开时限 cell validate will not understand (GK401), named here at its cell: 「20」「及时更新」."""
-    bare = _BARE_DAYS.fullmatch(text.strip())  # the number of days typed, kept in the hint (not 20 for 「15个工作日内」)
-    days = (f"{bare[1]}日" if bare[2] in ("日", "天") else f"{bare[1]}个工作日") if bare else "20个工作日"
+    # the number of days typed, kept in the hint (not 20 for 「15个工作日内」, nor for 「十五个工作日内」)
+    bare = _BARE_DAYS.fullmatch(text.strip())
+    number = (int(bare[1]) if bare[1].isdigit() else chinese_number(bare[1])) if bare else None
+    days = (f"{number}日" if bare[2] in ("日", "天") else f"{number}个工作日") if bare and number else "20个工作日"
     return ImportProblem(ref, (
         f"公开时限「{shown(text)}」看不出从何时起、多少天内公开（gongkai validate 会警告 GK401，不能核对是否按时）：请写成"
         f"「自信息形成或者变更之日起{days}内」「……，公示7个工作日」「实时公开」「每季度」这样的说法"), warning=True)
 
 
-_BARE_DAYS = re.compile(r"(\d{1,3})\s*个?\s*(工作日|日|天)?\s*(?:以?内)?")
+_BARE_DAYS = re.compile(r"(?:在|于)?(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个?\s*(工作日|日|天)?\s*(?:以?内)?(?:公开)?[。.]?")
 
 
 def _domain(row: Row, domains: list[str], problems: list[ImportProblem]) -> str:
@@ -177,11 +180,16 @@ def _tick_alone(text: str, boxes: Boxes) -> bool:
 
 def _box_problems(boxes: Boxes, choice: Choice, ref: str, problems: list[ImportProblem]) -> bool:
     """Report names that are no option and names without a box; True when there were any."""
-    for text in boxes.unknown:
+    for text in boxes.unknown + [t for t in boxes.unmarked if t in ETC]:  # 「■政府网站 ■两微一端等」: no box of its own
+        if text in ETC:
+            problems.append(ImportProblem(ref, (
+                f"{choice.title.removesuffix('和载体')}写了「{shown(text)}」，看不出还有哪些：请逐个写明（或勾选）全部"
+                f"{choice.title.removesuffix('和载体')}，去掉「{shown(text)}」字")))
+            continue
         hint = ("应是 13 个标准渠道之一，其他渠道请写在「其他（……）」里" if choice.field == "公开渠道"
                 else f"应是{'、'.join(choice.names)}之一")
         problems.append(ImportProblem(ref, f"不认识的{choice.title.removesuffix('和载体')}「{shown(text)}」：{hint}"))
-    for text in boxes.unmarked:
+    for text in (t for t in boxes.unmarked if t not in ETC):
         problems.append(ImportProblem(ref, (
             f"「{shown(text)}」前后没有方框，而同一格的其他名称有：看不出是否勾选。请写成「■{shown(text)}」或「□{shown(text)}」")))
     if boxes.stray:

@@ -13,6 +13,7 @@ from pathlib import PurePath
 from typing import Any
 
 from openpyxl import load_workbook
+from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.utils import get_column_letter
 
 from gongkai.catalog import invisible
@@ -55,6 +56,10 @@ class Grid:
     hidden_cols: dict[int, tuple[int, str]] = field(default_factory=dict)
     narrow_cols: dict[int, float] = field(default_factory=dict)  # hidden by their width alone: column → width
     low_rows: dict[int, float] = field(default_factory=dict)  # hidden by their height alone: row → height
+    # Text drawn struck through (the whole cell's font, or runs of it): how a reviewer marks what to delete. The
+    # text is still in the cell, and would be imported as if nobody had struck it.
+    struck: dict[tuple[int, int], str] = field(default_factory=dict)
+    csv: bool = False  # read from a csv file: every cell is text, a number Excel saved in it shows no type
 
     @cached_property
     def rows(self) -> int:
@@ -158,7 +163,8 @@ def read_grids(data: bytes, name: str = "") -> list[Grid]:
         # limits are asked first, on a reading that makes no cell of the blank ones between)
         check_workbook(data)  # (a 「Strict Open XML」 workbook in the usual names, as every reader of gongkai reads it)
         data = usual_names(data)
-        workbook = load_workbook(io.BytesIO(data), data_only=True)
+        # (runs of a cell in their own font, only where some are struck through: read so, every cell is slower)
+        workbook = load_workbook(io.BytesIO(data), data_only=True, rich_text=_has_struck_runs(data))
         # The same file again for the formulas themselves: a formula whose result the file does not hold (a table
         # written by a program, never recalculated) reads as empty above, which would mean 「不改」 in silence. Only
         # when a sheet holds a formula: a table formatted far below its rows (borders drawn over 20,000 empty rows in
@@ -233,18 +239,40 @@ def _has_formulas(data: bytes) -> bool:
                    if name.startswith("xl/worksheets/") and name.endswith(".xml"))
 
 
+_STRIKE_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?strike(?:\s*/>|\s+val=\"(?:1|true)\")")
+
+
+def _has_struck_runs(data: bytes) -> bool:
+    """Whether the xlsx *data*'s shared strings or sheets (inline strings) strike some run of text through."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return any(_STRIKE_TAG.search(archive.read(name)) for name in archive.namelist()
+                   if name == "xl/sharedStrings.xml" or name.startswith("xl/worksheets/") and name.endswith(".xml"))
+
+
+def _struck_text(cell: Any) -> str:
+    """The text of an xlsx cell drawn struck through: all of it (the cell's font), or its struck runs (a run without
+    a font of its own is in the cell's)."""
+    whole = bool(cell.font is not None and cell.font.strike)
+    if isinstance(cell.value, CellRichText):
+        return cell_text("".join(run.text if isinstance(run, TextBlock) else run for run in cell.value
+                                 if (run.font.strike if isinstance(run, TextBlock) else whole)))
+    return cell_text(cell.value) if whole else ""
+
+
 # A formula cell whose saved result is text (t="str", or a shared string) has a result even when it is empty:
 # 「=IF(C5="是","√","")」 as Excel and WPS save it. Only a formula with no result at all (t absent, no <v>) is unread.
 _TEXT_RESULT = frozenset(("s", "str"))
 
 
 def _xlsx_grid(ws: Any, formulas: Any | None) -> Grid:
-    cells, pending, dates, numbers = {}, {}, set(), set()
+    cells, pending, dates, numbers, struck = {}, {}, set(), set(), {}
     for row in ws.iter_rows():
         for cell in row:
             text = cell_text(cell.value)
             if text:
                 cells[(cell.row, cell.column)] = shown_text(text, cell.font.name if cell.font else None)
+                if crossed := _struck_text(cell):
+                    struck[(cell.row, cell.column)] = crossed
                 if isinstance(cell.value, (dt.date, dt.time)):
                     dates.add((cell.row, cell.column))
                 elif isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool):
@@ -261,6 +289,7 @@ def _xlsx_grid(ws: Any, formulas: Any | None) -> Grid:
                         if not dim.hidden and dim.width is not None and dim.width < MIN_WIDTH
                         for col in range(dim.min, dim.max + 1)}
     grid.low_rows = _low_rows(ws, {row for row, _ in cells} - hidden_rows)
+    grid.struck = struck
     return _without_columns(grid, hidden | set(grid.narrow_cols))
 
 
@@ -344,7 +373,7 @@ def _csv_grid(data: bytes, name: str) -> Grid:
     except csv.Error as exc:
         raise UnreadableWorkbook(f"csv 文件第 {read_to + 1} 行格式有误（{_csv_reason(str(exc))}）。"
                                  "请用 Excel 或 WPS 打开后另存为「.xlsx」再导入") from None
-    return Grid(name, cells)
+    return Grid(name, cells, csv=True)
 
 
 def _csv_reason(english: str) -> str:

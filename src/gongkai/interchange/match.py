@@ -30,6 +30,7 @@ class Index:
     base: dict[str, dict[str, str]] = field(default_factory=dict)  # digests of each item as exported (base.py)
     seen: set[str] = field(default_factory=set)  # paths of the files some row names (matched, or too many to choose)
     renamed: dict[str, str] = field(default_factory=dict)  # id → the 编号 cell of the row that gives it other names
+    new_rows: dict[str, Row] = field(default_factory=dict)  # id → the row adding that item
 
     def __post_init__(self) -> None:
         for f in self.files:

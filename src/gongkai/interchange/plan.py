@@ -56,6 +56,7 @@ class Change:
     invalid: bool = False  # updates a file that fails validation (only with --overwrite-invalid)
     lacking: list[str] = field(default_factory=list)  # what a new item must have and the row gives not (validate refuses)
     revived: bool = False  # adds back an item the export had and whose file was deleted since (only with --yes)
+    twin_of: ItemFile | None = None  # adds an item whose content is that of an item no row names: a rename? (--yes)
 
     @property
     def changed(self) -> list[str]:
@@ -103,6 +104,11 @@ class ImportPlan:
         return [c for c in self.changes if c.drops]
 
     @property
+    def twins(self) -> list[Change]:
+        """New items that look like an unread item renamed (a second file of one item): they need --yes."""
+        return [c for c in self.changes if c.twin_of is not None]
+
+    @property
     def revived(self) -> list[Change]:
         """Items deleted since the export that the table's rows would add back: they need --yes."""
         return [c for c in self.changes if c.revived]
@@ -133,7 +139,30 @@ def plan_import(catalog: Catalog, rows: list[Row], overwrite_invalid: bool = Fal
         index.domains.add(fields["领域"])
         _plan_row(catalog, row, fields, index, plan, overwrite_invalid)
     plan.absent = [f for f in index.files if f.key[0] in index.domains and f.path not in index.seen]
+    for change in plan.added:
+        _renamed(change, index.new_rows[change.item_id], plan)
     return plan
+
+
+def _renamed(change: Change, row: Row, plan: ImportPlan) -> None:
+    """A new row with the content of an item of its 领域 that no row names (its 二级事项 retyped in a table without
+    编号, as the 政务公开办 sends it back): importing it adds a second file of that item, whose records stay under the
+    old one, and leaves the old one as it was. Said at the name that differs; only --yes writes it."""
+    given = [k for k in _REQUIRED if change.fields.get(k)]
+    if change.revived or "公开内容" not in given:
+        return
+    twins = [f for f in plan.absent if f.key[0] == change.fields["领域"]
+             and all(_same(k, f.values.get(k), change.fields[k]) for k in given)]
+    if len(twins) != 1:
+        return
+    twin = change.twin_of = twins[0]
+    differs = next((k for k in NAMES if item_name(change.fields.get(k)) != item_name(twin.values.get(k))), "一级事项")
+    own = " / ".join(shown(str(twin.values[k])) for k in NAMES if twin.values.get(k))
+    plan.problems.append(ImportProblem(row.ref(differs), (
+        f"第{row.number}行除事项名称外与 {twin.item_id}「{own}」（{twin.path}）相同，而表格中没有读到 {twin.item_id} 的行：像是把它"
+        f"改了名。导入会新增 {change.item_id}，{twin.item_id} 保持原样，同一事项有两个文件（它的信息仍归 {twin.item_id}）。"
+        f"是改名的，请在这一行的「编号」列写 {twin.item_id}（表格没有编号列的，加一列「编号」）后重新导入；"
+        "确是另一个新事项的，加 --yes 写入"), warning=True))
 
 
 def _plan_row(catalog: Catalog, row: Row, fields: dict[str, Any], index: Index, plan: ImportPlan,
@@ -171,12 +200,18 @@ def _plan_row(catalog: Catalog, row: Row, fields: dict[str, Any], index: Index, 
     index.taken.add(item_id)
     if existing is None:
         plan.changes.append(_addition(catalog, item_id, fields, row))
+        index.new_rows[item_id] = row
         plan.changes[-1].revived = revived
     else:
         if row.level1_above and fields.get("编号"):  # its own blank cell says 「不改」: never the name of the row above
             fields["一级事项"] = None
         if row.domain_above and fields.get("编号"):  # likewise never a move into the 领域 of the row above
             fields["领域"] = existing.values.get("领域")
+        if fields.get("编号") and not any(v not in (None, [], "") for k, v in fields.items() if k not in ("领域", "编号")):
+            plan.problems.append(ImportProblem(row.ref("编号"), (
+                f"这一行除编号「{existing.item_id}」外都是空白（空白表示不改），{existing.item_id} 保持原样：要删去这个事项的，"
+                "请在表格中删去这一行，再删去它的事项文件（gongkai validate 会指出还引用它的信息）；否则请补上这一行的内容"),
+                warning=True))
         _keep_uncovered(fields, existing.values, partial_columns(row.cells))
         for key in ("一级事项", "二级事项", "三级事项"):  # the same name retyped: the file keeps its own spelling
             if fields.get(key) and item_name(fields[key]) == item_name(existing.values.get(key)):

@@ -63,6 +63,9 @@ def describe_change(change: Change) -> list[str]:
         lines = [f"新增 {change.item_id}  {change.path}  ← {change.source}：{shown(name)}{note}"]
         if change.revived:
             lines.append("  注意：这个事项在导出表格之后从目录中删去了，这里按表格重新建起（只有加 --yes 才会写入）")
+        if change.twin_of is not None:
+            lines.append(f"  注意：除事项名称外与表格中没有读到的 {change.twin_of.item_id} 相同，像是改了名（见上方警告；"
+                         "只有加 --yes 才会写入）")
         if change.lacking:  # a table without such a column says nothing at any cell: said here
             lacking = "、".join(change.lacking)
             lines.append(f"  注意：表格没有给出{lacking}，新的事项文件缺少这些，gongkai validate 会报错、不能发布；"

@@ -27,11 +27,17 @@ _GENERIC_SHEET = re.compile(r"[^\u4e00-\u9fff]*|(?:工作表|表)\d*|.*(?:目录
 # A sheet of instructions or a sample beside the directory, often with the header and an example row (××事项).
 _NOTES_SHEET = re.compile(r"说明|示例|样表|样例|范例|填表要求|填报要求|填写要求|模板|下拉|选项|字典")
 # 「同上」 (or the ditto mark 〃) in a cell: the same as the item row above, as tables typed by hand say it.
-_DITTO = re.compile(r"(?:同上|同前|〃|″)[。.]?")
+# The ditto marks typed for it: 〃, ″, and the quotation marks an input method gives (" ” “ ＂ 〞 〝 ,,).
+_DITTO = re.compile(r"(?:同上(?:一?行|栏|条|项)?|同前|〃+|″+|[\"”“＂〞〝]{1,2})[。.]?")
+# 「同左」「同下」「同右」: the same as a cell gongkai cannot tell (another field's, or a row not read yet): said, never
+# imported as the text 「同左」.
+_SAME_AS_OTHER = re.compile(r"同(?:左|右|下|前列|后)(?:一?行|栏|列|格)?[。.]?")
 # A telephone number typed as a number: Excel dropped the 0 of its area code (0595-23222619 → 59523222619, 010 … →
 # 10 …). Ten digits, or eleven that are no mobile number (1 and ten more); eight-digit local numbers lose nothing, nor
 # do the nationwide service numbers 400 and 800 (4008123123: ten digits, no area code, no 0 to lose).
 _ZERO_LOST = re.compile(r"(?![48]00)\d{10}|[2-9]\d{10}")
+# A long number as Excel shows it in a narrow General cell, and writes it so into a csv: 「5.95232E+10」 for 059523222617.
+_SCIENTIFIC = re.compile(r"[+-]?\d(?:\.\d+)?[Ee]\+\d{1,3}")
 # What Excel and WPS show in a cell whose formula failed.
 FORMULA_ERRORS = frozenset(("#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#SPILL!", "#CALC!"))
 
@@ -350,6 +356,8 @@ def _read_rows(grid: Grid, layouts: list[SheetLayout], domain: str, domains: lis
         if number < layout.first_row or not directory:  # the header of a table below the first; a table no directory's
             continue
         own = {key: grid.own(number, col) for col, key in keys.items()}
+        if number not in grid.hidden_rows:
+            reading.problems.extend(_struck(grid, number))
         if rowkinds.numbers_only(grid, number):  # the row numbering the columns (1 2 3 …) under the header
             continue
         if total := rowkinds.total(grid, number):
@@ -401,9 +409,19 @@ def _read_rows(grid: Grid, layouts: list[SheetLayout], domain: str, domains: lis
                 reading.problems.append(ImportProblem(row.refs[key], (
                     f"咨询电话是数字格式，区号开头的 0 已被 Excel 去掉（读出的是「{shown(value)}」）：请把单元格格式改为"
                     "「文本」后重新填写，如 0595-23222619")))
+            elif key == "咨询电话" and grid.csv and _ZERO_LOST.fullmatch(value):  # (a csv keeps no cell's type)
+                reading.problems.append(ImportProblem(row.refs[key], (
+                    f"咨询电话「{shown(value)}」没有区号开头的 0：csv 在 Excel 中打开再保存时，长数字按数字保存、去掉了开头的 0。"
+                    "请改正为带区号的号码（如 0595-23222619）；以后请导入 xlsx，或在 Excel 中把这一列设为「文本」")))
             if _DITTO.fullmatch(norm(value)):
                 row.cells[key] = _ditto(row, key, rows[-1] if rows else None, reading)
+            elif _SAME_AS_OTHER.fullmatch(norm(value)):
+                reading.problems.append(ImportProblem(row.refs[key], (
+                    f"单元格写的是「{shown(value)}」：gongkai 只认「同上」（上一个事项行同一列），看不出这里指哪一格的内容："
+                    "请填写实际内容")))
+                row.cells[key] = ""  # reported: not read again as a 公开时限 or channel named 「同左」
         reading.problems.extend(_twins_differ(grid, layout, number))
+        reading.problems.extend(_marked_deleted(grid, layout, number))
         reading.problems.extend(_ignored_ticks(grid, layout, number))
         if _names_only(row):  # 「一 | 社会救助」「（二）最低生活保障」: the heading of the group below, no item
             domain = _heading(row, domains, reading, sections) or domain
@@ -601,6 +619,43 @@ def _spread(keys: dict[int, str], anchor_col: int, key: str) -> bool:
     return keys.get(anchor_col, "").split("=")[0] == key.split("=")[0]
 
 
+def _struck(grid: Grid, number: int) -> list[ImportProblem]:
+    """Text struck through in row *number* (how the 政务公开办 marks what to delete when it sends the table back): an
+    error, since gongkai reads the text and not its font — the struck entry would stay, the struck row be 「未变」."""
+    if not grid.struck:
+        return []
+    filled = rowkinds.filled_cells(grid, number)
+    crossed = [col for col in filled if (number, col) in grid.struck]
+    if not crossed:
+        return []
+    if len(filled) > 1 and len(crossed) == len(filled) and all(grid.struck[(number, c)] == grid.own(number, c)
+                                                                for c in crossed):
+        return [ImportProblem(grid.ref(number, crossed[0]), (
+            f"第{number}行的文字全部加了删除线（审核时标出要删去这一行？）：gongkai 不按字体格式读，这一行会照样导入，"
+            "导入也不删除事项。要删去的，请在表格中删去这一行（事项文件另行删去）；不删的，请去掉删除线后再导入"))]
+    return [ImportProblem(grid.ref(number, col), (
+        f"单元格中「{shown(grid.struck[(number, col)])}」加了删除线（审核时标出要删去的文字？）：gongkai 不按字体格式读，"
+        "加了删除线的文字照样会导入。要删去的，请真正删去这些文字；不删的，请去掉删除线后再导入")) for col in crossed]
+
+
+# A row the 政务公开办 marks for deletion in words (in 备注, the 序号 or a column of its own: 「调整情况」「审核意见」):
+# 「删除」「建议删除」「此项取消」「不再公开」.
+_SUBJECT = r"(?:(?:此|该|本)(?:事?项|条))"
+_DELETED = re.compile(r"(?:建议|拟|申请|需要?|应|已|予以|请|" + _SUBJECT + r")*"
+                      r"(?:删除|删去|删掉|取消(?:公开)?|撤销|作废|不再公开|停止公开)" + _SUBJECT + r"?[。.！!]?")
+
+
+def _marked_deleted(grid: Grid, layout: SheetLayout, number: int) -> list[ImportProblem]:
+    """A cell of 备注, 序号 or a column gongkai does not read that says to delete the row: import deletes nothing, and
+    would keep the item (with 「删除」 for its 备注) as if nobody had said so."""
+    cols = [c for c in layout.columns if c.key in (None, SERIAL, "备注") and not c.under]
+    return [ImportProblem(grid.ref(number, c.col), (
+        f"这一行标明「{shown(grid.own(number, c.col))}」：gongkai 导入不删除事项，这一行会照样导入"
+        f"{'（这一格成为事项的备注）' if c.key == '备注' else ''}。要删去这个事项的，请在表格中删去这一行，再删去它的事项文件"
+        "（gongkai validate 会指出还引用它的信息）；不删的，请清空这一格后再导入"))
+        for c in cols if _DELETED.fullmatch(norm(grid.own(number, c.col)))]
+
+
 def _formula_problem(grid: Grid, cell: tuple[int, int]) -> list[ImportProblem]:
     """A formula without a result, or with an error for a result: the cell cannot be read as what it means."""
     if formula := grid.formulas.get(cell):
@@ -611,6 +666,10 @@ def _formula_problem(grid: Grid, cell: tuple[int, int]) -> list[ImportProblem]:
         return [ImportProblem(grid.ref(*cell), (
             f"单元格是日期格式（Excel 显示为日期，读出的是「{grid.own(*cell)}」），这一列应是文字：请把单元格格式改为"
             "「文本」后重新填写"))]
+    if _SCIENTIFIC.fullmatch(grid.own(*cell)):
+        return [ImportProblem(grid.ref(*cell), (
+            f"单元格是「{grid.own(*cell)}」：Excel 把长数字（电话号码、编号）显示成科学计数法后另存，原来的数字已经丢失，"
+            "gongkai 无法还原：请在原表中把这一列设为「文本」、重新填写完整的数字后再导入"))]
     if grid.own(*cell) in FORMULA_ERRORS:
         return [ImportProblem(grid.ref(*cell), (
             f"单元格的公式出错（{grid.own(*cell)}），读不出内容：请在 Excel 中改正公式，或直接填写内容"))]

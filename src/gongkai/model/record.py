@@ -73,6 +73,19 @@ class Withdrawal(CatalogModel):
     reason: Text = Field(alias="原因", title="撤回原因", description="如：误将内部事务信息作为主动公开信息发布")
 
 
+# Keys people write on a record that are no field of it, and what to write instead: a guess by spelling told 「施行日期」
+# to be 「成文日期」 and 「生效日期」 「有效性日期」 — the day it was signed and the day it lapses (hostile pass 38).
+_IN_FORCE_FROM = ("文件自哪天起施行，写在正文中（如「本办法自2027年1月1日起施行」），不另登记：「成文日期」是签发的日期，"
+                  "「有效性日期」是失效、废止或修改的日期，都不是施行日期。删去这一行。")
+_WITHDRAWN = "撤回写成一块：「撤回:」下面换行，缩进两个空格各写一行「日期: YYYY-MM-DD」（撤下的日期）和「原因: ……」。"
+UNKNOWN_KEY_HINTS: dict[str, str] = {
+    **dict.fromkeys(("施行日期", "生效日期", "实施日期", "执行日期", "生效时间", "施行时间"), _IN_FORCE_FROM),
+    **dict.fromkeys(("撤回日期", "撤回原因", "撤回时间", "撤销日期"), _WITHDRAWN),
+    **dict.fromkeys(("失效日期", "失效时间", "修改日期"),
+                    "写成「有效性日期: YYYY-MM-DD」，并写「有效性: 失效」（或 废止、已修改）。"),
+}
+
+
 class Record(CatalogModel):
     """A registered document: metadata always, body and attachments only if 主动公开."""
 

@@ -131,6 +131,22 @@ NOTICE_KIND = "公示"
 # 有效性 of a document (安溪县 directory field; DOMAIN.md §12).
 VALIDITY: tuple[str, ...] = ("有效", "失效", "废止", "已修改")
 IN_FORCE = "有效"
+# As the national 法律法规数据库 and county portals write it (hostile pass 38: each was GK104, the document unread and
+# gone from every channel; 「已废止」 was told 「是否想写「废止」？」, 「部分失效」 「失效」, which says the whole of it lapsed).
+VALIDITY_ALIASES: dict[str, str] = {
+    **dict.fromkeys(("现行有效", "继续有效"), IN_FORCE),
+    **dict.fromkeys(("已失效", "全部失效"), "失效"),
+    **dict.fromkeys(("已废止", "全文废止", "全部废止", "已废除", "废除"), "废止"),
+    **dict.fromkeys(("已修订", "已修正", "已被修改", "修改"), "已修改"),
+}
+# Words of 有效性 that are none of the four and may not be guessed: what to write instead.
+VALIDITY_UNSAID: dict[str, str] = {
+    **dict.fromkeys(("部分失效", "部分废止", "部分有效"), "文件只有一部分不再执行的，写「已修改」，并写「有效性日期」和修改它的文件"
+                    "（「被替代」）；整个文件不再执行的才写「失效」或「废止」。"),
+    **dict.fromkeys(("尚未生效", "未生效", "待生效"), "文件公布后、施行日期前写「有效」：施行日期写在正文中（如「本办法自2027年1月1日起"
+                    "施行」）；不要写成「失效」。"),
+    "修订": "被修订的旧文件写「已修改」，并写「有效性日期」和修订后的新文件（「被替代」）；修订后的新文件写「有效」。",
+}
 # What takes a document out of 现行有效: repealed, or lapsed at the end of its term. One that is 已修改 stands as amended.
 OUT_OF_FORCE: tuple[str, ...] = ("废止", "失效")
 

@@ -10,12 +10,20 @@ its title gives — and a finding's message, hint and lines show them masked (�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from gongkai.catalog.kinds import kind_of
 from gongkai.catalog.sources import Source
 from gongkai.diagnostics import Diagnostic, Report
+
+if TYPE_CHECKING:
+    from gongkai.model import Record
+
+
+_TITLE_LINE = re.compile(r"^[ \t\ufeff]*题名[ \t\u3000]*[:：][ \t\u3000]*(.+)$", re.MULTILINE)
 
 
 class ListedNames:
@@ -53,20 +61,39 @@ class ListedNames:
         from gongkai.catalog.files import parse_file
         from gongkai.model import Record
         from gongkai.privacy.listed import body_people
-        from gongkai.privacy.titles import listed_in_title, listed_title_names
-        from gongkai.publication.periods import is_notice
 
         try:
             data = self.source.read(path)
         except (OSError, KeyError):
             return frozenset()
         record = parse_file(path, "record", "", data).model
-        if not isinstance(record, Record):  # a file that does not load: the names its text lists, as the gate would
-            listed = body_people(display_text(data))
-            return listed.names if listed.people else frozenset()
-        listed = body_people(record.body)
-        people = listed.people or is_notice(record, None) or bool(listed_in_title(record.title))
-        return (listed.names | listed_title_names(record.title)) if people else listed.names
+        if isinstance(record, Record):
+            return record_names(record)
+        # a file that does not load (a YAML mistake on its 题名 line): the names its text lists, and those its title
+        # line gives when it is a list's
+        text = display_text(data)
+        listed = body_people(text)
+        title = _TITLE_LINE.search(text)
+        if title is None:
+            return listed.names
+        from gongkai.privacy.titles import listed_in_title, listed_title_names
+
+        written = title.group(1).strip().strip("\"'“”")
+        people = listed.people or "公示" in written or bool(listed_in_title(written))
+        return (listed.names | listed_title_names(written)) if people else listed.names
+
+
+def record_names(record: Record) -> frozenset[str]:
+    """The names *record* lists, as the gate reads them: its table's name column and names enumerated in its text,
+    and for a record that lists people (those, a 公示, a period declared, a title saying aid is given to named people)
+    those its title gives."""
+    from gongkai.privacy.listed import body_people
+    from gongkai.privacy.titles import listed_in_title, listed_title_names
+    from gongkai.publication.periods import is_notice
+
+    listed = body_people(record.body)
+    people = listed.people or is_notice(record, None) or bool(listed_in_title(record.title))
+    return (listed.names | listed_title_names(record.title)) if people else listed.names
 
 
 def unnamed_diagnostic(item: Diagnostic, names: ListedNames) -> Diagnostic:

@@ -23,6 +23,7 @@ from gongkai.model.agency import Agency
 from gongkai.model.portal import ADDED, WITHDRAWN
 from gongkai.portal.fragment import Fragment, masked_label, names_given, notice_fragment, record_fragment, summary
 from gongkai.privacy.mask import mask_text
+from gongkai.publication.subject import subject_of
 from gongkai.site.attachments import read_attachment
 from gongkai.site.record_links import WebDay
 from gongkai.site.render import cn_date
@@ -114,7 +115,7 @@ def web_entry(catalog: Catalog, agency: Agency, admission: Admission, on_web: We
         files, down = _files(catalog, record), ()
     fields = {
         "索引号": record.index_number or "",
-        "主题分类": subject_of(agency, record, item),
+        "主题分类": subject_of(agency, str(record.kind), item),
         "发布机构": record.author or agency.org.name,
         "文号": record.doc_number or "",
         "成文日期": record.formed.isoformat(),
@@ -146,16 +147,6 @@ def _summary(catalog: Catalog, admission: Admission, fragment: Fragment) -> str:
     names the households as often as not: 「现将陈水生、林玉燕等2户名单予以公示。」)."""
     names = names_given(catalog, admission, fragment.html) if admission.lists_people else frozenset()
     return summary(fragment, admission.record.title, names)
-
-
-def subject_of(agency: Agency, record: Record, item: Item | None) -> str:
-    """主题分类: the 领域's own when gongkai.yaml sets one, else 领域/一级事项, else the 文种."""
-    if item is None:
-        return str(record.kind)
-    domain = agency.domain(item.domain)
-    if domain is not None and domain.subject:
-        return domain.subject
-    return f"{item.domain}/{item.level1}"
 
 
 def withdrawal(record_id: str, index_number: str | None, title: str, day: str, reason: str) -> PortalEntry:

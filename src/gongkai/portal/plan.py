@@ -6,12 +6,22 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from gongkai.catalog import Catalog
+from gongkai.diagnostics import Diagnostic, Location, Severity
 from gongkai.errors import UsageProblem
 from gongkai.gate import Admission, Gate, Output, State, admit, effective_channels, held_back, unread_records
 from gongkai.gate.past import Republished, published_early, relapsed, republished
 from gongkai.publication import WEB_CHANNEL
 from gongkai.model.agency import Agency
-from gongkai.model.portal import ADDED, BASELINE, CHANGED, WITHDRAWN, ExportedRecord, PortalLedger, portal_ledger_path
+from gongkai.model.portal import (
+    ADDED,
+    BASELINE,
+    CHANGED,
+    PORTAL_CUT_HINT,
+    WITHDRAWN,
+    ExportedRecord,
+    PortalLedger,
+    portal_ledger_path,
+)
 from gongkai.portal.entry import NOT_ON_WEB, PortalEntry, web_entry, withdrawal
 from gongkai.site.record_links import web_records
 
@@ -98,6 +108,15 @@ def _agency(catalog: Catalog) -> Agency:
                            "正文中的链接按它写成完整地址。请在 gongkai.yaml 的「网站:」下加一行，如\n"
                            "  基础地址: https://www.fjax.gov.cn/zwgk/zfxxgkzl/bmzfxxgk/mzj/")
     return agency
+
+
+def ledger_problems(catalog: Catalog) -> list[Diagnostic]:
+    """What stops an export in its ledgers: a ledger that does not load, and one cut short (GK522, as validate says)
+    — what it does not say was sent would be sent to the portal again."""
+    problems = [d for d in catalog.load_diagnostics if d.path and d.path.startswith("portal/")]
+    return problems + [catalog.diagnostic("GK522", Severity.ERROR, why, Location(path, ledger.id, ("件数",)),
+                                          PORTAL_CUT_HINT.format(path=path))
+                       for path, ledger in catalog.models("portal") if (why := ledger.cut) is not None]
 
 
 def exported_state(catalog: Catalog, today: dt.date) -> dict[str, ExportedRecord]:

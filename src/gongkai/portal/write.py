@@ -95,6 +95,7 @@ def ledger_text(export: PortalExport) -> str:
     if export.since is not None:
         lines.append(f"起始日期: {export.since.isoformat()}")
     rows = ledger_records(export)
+    lines.append(f"件数: {len(rows)}")  # above the list: a ledger cut short keeps what tells it (GK522)
     lines.append("信息:" if rows else "信息: []")
     for row in rows:
         lines.append(f"  - 编号: {row.id}")

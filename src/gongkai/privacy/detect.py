@@ -557,13 +557,21 @@ def _numbers(norm: Normalized, allowed: frozenset[str], joins: _Joins) -> Iterat
                 continue
             start, end = groups[first].start, groups[last].end
             if kind == "bank" and (len(digits) <= _LONGEST_AMOUNT and _AFTER_AMOUNT.match(text[end:])
-                                   or account_of_body(text, start)):
+                                   or account_of_body(text, start) or _abroad_landline(digits)):
                 continue
             # In data gongkai writes, eighteen digits ending in 000 without their check digit are a serial (受理编号
             # 350524202612041000) far more often than an ID a float rounded: the source scan has judged the record.
             if joins.data and kind == "id" and len(digits) == 18 and not valid_id(digits) and digits.endswith("000"):
                 continue
             yield Hit(kind, digits, *norm.span(start, end), born=_born(kind, digits))
+
+
+def _abroad_landline(digits: str) -> bool:
+    """A landline written for a caller from abroad (+86-595-23222516: 86, an area code without its 0, the number; the
+    search index keeps it as 86 595 23222516): one such run in ten passes a card's Luhn check, and an office's
+    published phone was then a bank card (GK603). No bank issues cards beginning with 86 (ISO/IEC 7812: 8 is for
+    telecommunications and other industries); it is a phone — an office's, or a person's after 宅电 (_home_phones)."""
+    return digits.startswith("86") and _PLAIN_LANDLINE.fullmatch("0" + digits[2:]) is not None
 
 
 def _checksum(token: str) -> bool:
@@ -774,16 +782,22 @@ _ROOM_ONLY = re.compile(rf"[\d{CN_NUMBER}A-Za-z][^组弄村路街巷]*$")
 # after the area code and in the middle of the number (0595-2345 6789).
 _PHONE_SEP = r"[ \u3000\-－—–‐]"
 # (a separator may stand between any two digits: 家庭电话：2 3 4 5 6 7 8, 0595-2345-6789 are one number to a reader)
+# Written for a caller from abroad (a 侨乡's families: +86-595-2345 6789, 0086 595 23456789, +86 (0)595 …), the area
+# code loses its 0 to the country code 86; the number is the same, 0595-23456789.
+_ABROAD = (rf"(?:\+|＋|00)86{_PHONE_SEP}?(?:[(（]0[)）]{_PHONE_SEP}?)?"
+           rf"[(（]?[1-9](?:{_PHONE_SEP}?\d){{1,2}}[)）]?{_PHONE_SEP}?")
 _WRITTEN_LANDLINE = re.compile(
-    rf"(?<!\d)(?:[(（]?0(?:{_PHONE_SEP}?\d){{2,3}}[)）]?{_PHONE_SEP}?)?[2-9](?:{_PHONE_SEP}?\d){{6,7}}(?!\d)")
-_HOME_PHONE_AT = re.compile(HOME_PHONE.pattern + r"[^\d。；;，,！!？?\n]{0,6}?(?=[(（\d])")
+    rf"(?<!\d)(?:{_ABROAD}|[(（]?0(?:{_PHONE_SEP}?\d){{2,3}}[)）]?{_PHONE_SEP}?)?[2-9](?:{_PHONE_SEP}?\d){{6,7}}(?!\d)")
+_HOME_PHONE_AT = re.compile(HOME_PHONE.pattern + r"[^\d+＋。；;，,！!？?\n]{0,6}?(?=[(（+＋\d])")
 _PLAIN_LANDLINE = re.compile(r"(?:0\d{2,3})?[2-9]\d{6,7}")
 _PHONE_MARKS = re.compile(r"[\s\-－—–‐()（）]")
+_COUNTRY_CODE = re.compile(r"^(?:\+|＋|00)860?(?=[1-9])")
 
 
 def landline_digits(text: str) -> str | None:
-    """The digits of the landline *text* is (0595-2345 6789, (0595)23456789, 2345678), or None."""
-    digits = _PHONE_MARKS.sub("", ascii_digits(text.strip()))
+    """The digits of the landline *text* is (0595-2345 6789, (0595)23456789, 2345678; +86-595-2345 6789 is
+    05952345 6789), or None."""
+    digits = _COUNTRY_CODE.sub("0", _PHONE_MARKS.sub("", ascii_digits(text.strip())))
     return digits if _PLAIN_LANDLINE.fullmatch(digits) else None
 
 

@@ -229,6 +229,12 @@ def _beside_parts(data: bytes, archive: zipfile.ZipFile, label: str, depth: int,
     file, a recovering tool reads it). A part left behind is read as a part is."""
     infos = archive.infolist()
     segments = [Segment(SEPARATE.join(i.filename for i in infos), f"{label} 部件的名称")]
+    # A name without the UTF-8 flag is in the code page of the machine that wrote it, which zipfile takes for cp437:
+    # the zip tools and OFD writers of Chinese Windows write GBK (7-Zip and WinRAR show it so there)
+    local = [i.filename.encode("cp437").decode("gb18030", errors="replace") for i in infos
+             if not i.flag_bits & 0x800 and not i.filename.isascii()]
+    if local:
+        segments.append(Segment(SEPARATE.join(local), f"{label} 部件的名称"))
     comments = [archive.comment, *(i.comment for i in infos)]
     segments.extend(Segment(text, f"{label} 压缩包的注释") for comment in comments if comment
                     for text in (comment.decode("gb18030", errors="replace"), comment.decode("latin-1")))
@@ -245,8 +251,7 @@ def _beside_parts(data: bytes, archive: zipfile.ZipFile, label: str, depth: int,
     where = f"{label} 压缩包中不属于任何部件的数据"
     for gap in gaps:
         if gap.strip(b"\0"):
-            segments.extend(Segment(text, where) for text in (gap.decode("latin-1"),
-                                                              gap.decode("utf-16-le", errors="replace")))
+            segments.extend(unknown_text(gap, where))
             segments.extend(_left_behind(gap, where, depth, budget))
     return segments
 
@@ -341,8 +346,17 @@ def _member(data: bytes, name: str, label: str, depth: int, budget: _Budget, pag
         raise Unreadable(f"图片「{name}」：{LOCATED}")
     # Anything else (metafile pictures that draw text, fonts, printer settings, unknown parts) may hold text in
     # 8-bit or UTF-16: read both ways rather than guess it holds none; an RTF document (an altChunk) as Word shows it.
-    return [*shown_readings(name, data, where), Segment(data.decode("latin-1"), where),
-            Segment(data.decode("utf-16-le", errors="replace"), where)]
+    return [*shown_readings(name, data, where), *unknown_text(data, where)]
+
+
+def unknown_text(data: bytes, where: str) -> list[Segment]:
+    """Bytes that may hold text in no encoding they declare (an OLE stream, a metafile, bytes outside a zip's parts),
+    read every way Office and Windows write it: as UTF-16; as 8-bit text of the West (latin-1, where ASCII digits
+    stand as themselves); and as 8-bit text of Chinese Windows (GB18030, the code page 936 of Excel's and WPS's
+    文档属性 and of Excel 95's strings): there １３８ in full-width digits is A3B1 A3B3 A3B8, which latin-1 reads as
+    «£±£³£¸», no digit at all."""
+    return [Segment(data.decode("utf-16-le", errors="replace"), where), Segment(data.decode("latin-1"), where),
+            Segment(data.decode("gb18030", errors="replace"), where)]
 
 
 # a Word part with fields, in UTF-8 or UTF-16
@@ -757,13 +771,14 @@ def ole_segments(data: bytes, label: str, depth: int = 0, budget: _Budget | None
             raw = ole.openstream(entry).read()
             name = "/".join("".join(c for c in part if c >= " ") for part in entry)  # (\x01Ole10Native, \x05…)
             where = f"{label} 数据流 {name}"
+            if name.endswith("SummaryInformation"):  # (what Excel shows under 文件 → 属性, WPS under 文档属性)
+                where = f"{label} 文档属性（数据流 {name}）"
             if located_within(raw):  # (Excel 97 and Word 97 keep an inserted photo whole in a stream, its EXIF too)
                 raise Unreadable(f"数据流 {name}：{LOCATED}")
             if holds_picture(raw):  # (its EXIF's 备注 in UTF-16 at any byte, of either order)
                 segments.extend(Segment(text, where) for text in readings(raw))
             else:
-                segments.append(Segment(raw.decode("utf-16-le", errors="replace"), where))
-                segments.append(Segment(raw.decode("latin-1"), where))
+                segments.extend(unknown_text(raw, where))
             packaged = _packaged(entry[-1], raw)
             if packaged is not None:  # (a package names its file; another stream is the file)
                 inner, called = packaged

@@ -168,6 +168,21 @@ def valid_id15(digits: str) -> bool:
             and _valid_birth("19" + digits[6:12]))
 
 
+_CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+
+
+def credit_code(digits: str) -> bool:
+    """An all-digit 统一社会信用代码 (GB 32100-2015) of an organisation: a registering department and a kind (5 民政,
+    1 社会团体: 513505245001234940), an area code of a province (or 100000, the centre's), and its own check digit (the
+    weighted sum modulo 31). Organisations are not persons: one in ten such codes passes the Luhn check of a card."""
+    if len(digits) != 18 or not digits.isdigit() or digits[1] == "0" or int(digits[2:4]) not in _PROVINCES | {10}:
+        return False
+    remainder = sum(_CREDIT_CHARS.index(char) * weight
+                    for char, weight in zip(digits, _CREDIT_WEIGHTS, strict=False)) % 31
+    return _CREDIT_CHARS[(31 - remainder) % 31] == digits[17]
+
+
 def luhn(digits: str) -> bool:
     """The Luhn check that bank card numbers pass."""
     total = 0
@@ -195,7 +210,7 @@ def classify(raw: str, today: dt.date | None = None) -> str | None:
         return "mobile"
     if len(digits) == 15 and valid_id15(digits):
         return "id15"
-    if 13 <= len(digits) <= 19 and digits[0] in "3456789" and luhn(digits):
+    if 13 <= len(digits) <= 19 and digits[0] in "3456789" and luhn(digits) and not credit_code(digits):
         return "bank"
     return None
 

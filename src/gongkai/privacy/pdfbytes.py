@@ -194,9 +194,12 @@ def _unescape(match: re.Match[bytes]) -> bytes:
 
 
 def _string_text(raw: bytes) -> str:
-    """A PDF string as a reader decodes it: UTF-16 after its byte order mark, UTF-8 after its own, else 8-bit."""
+    """A PDF string as a reader decodes it: UTF-16 after its byte order mark, UTF-8 after its own, else 8-bit — of the
+    West (PDFDocEncoding, latin-1 to the digits), and of Chinese Windows, where Notepad and the tools of older 虚拟打印机
+    read it (GB18030: 「１３８」 in full-width digits, A3B1 A3B3 A3B8, is no digit to latin-1), the two apart."""
     if raw[:2] in (b"\xfe\xff", b"\xff\xfe"):
         return raw[2:].decode("utf-16-be" if raw[:1] == b"\xfe" else "utf-16-le", errors="replace")
     if raw[:3] == b"\xef\xbb\xbf":
         return raw[3:].decode("utf-8", errors="replace")
-    return raw.decode("latin-1")
+    western = raw.decode("latin-1")
+    return western if western.isascii() else western + SEPARATE + raw.decode("gb18030", errors="replace")

@@ -136,8 +136,11 @@ def holds_picture(data: bytes) -> bool:
 
 
 def readings(piece: bytes) -> list[str]:
-    """*piece* read as 8-bit text, UTF-8 and UTF-16 of both byte orders and both alignments."""
-    return [piece.decode("latin-1"), piece.decode("utf-8", errors="replace"),
+    """*piece* read as 8-bit text (of the West, and GB18030: a JPEG comment, an EXIF 图像描述 or a PNG text that
+    Chinese Windows' programs write in code page 936, where 「１３８」 is A3B1 A3B3 A3B8), UTF-8 and UTF-16 of both byte
+    orders and both alignments."""
+    return [piece.decode("latin-1"), piece.decode("gb18030", errors="replace"),
+            piece.decode("utf-8", errors="replace"),
             *(piece[start:].decode(codec, errors="replace") for codec in ("utf-16-le", "utf-16-be") for start in (0, 1))]
 
 

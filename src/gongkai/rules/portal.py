@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gongkai.diagnostics import Location, Severity
-from gongkai.model.portal import portal_ledger_path
+from gongkai.model.portal import PORTAL_CUT_HINT, portal_ledger_path
 from gongkai.rules.base import FILE, Context, Finding, rule
 
 WHY = ("gongkai export portal 按台账判断哪些信息已经导出到县政府门户网站（国办发〔2017〕47号：县级部门通过县政府门户网站"
@@ -41,3 +41,15 @@ def portal_ledger_twice(ctx: Context) -> Iterator[Finding]:
                 yield Finding(Location(path, ledger.id, ("信息", index, "编号")),
                               f"信息 {entry.id} 在这个台账中出现了不止一次", "删去重复的一条。")
             seen.add(entry.id)
+
+
+@rule("GK522", "portal-ledger-cut", "门户导出台账的件数与所列不符", Severity.ERROR,
+      what="gongkai export portal 在台账「信息」之前写下这次导出的件数；检查所列的信息是否与件数相符。",
+      why=WHY + "被截断（合并冲突、复制中断）或删去几条的台账，少了的信息下一次会当作新增再导出一次。",
+      example="件数: 12\n（信息: 下只列了 10 条）",
+      instead="用 git 恢复 gongkai export portal 写入的台账原样",
+      scope=FILE)
+def portal_ledger_cut(ctx: Context) -> Iterator[Finding]:
+    for path, ledger in ctx.catalog.models("portal"):
+        if (why := ledger.cut) is not None:
+            yield Finding(Location(path, ledger.id, ("件数",)), why, PORTAL_CUT_HINT.format(path=path))

@@ -17,6 +17,7 @@ from gongkai.publication.periods import (LONGEST_NOTICE, NoticeMinimum, StatedPe
                                          stated_notice_period, written_notice_end)
 from gongkai.model import Record, vocab
 from gongkai.publication.channels import Output, effective_channels, outputs_of
+from gongkai.publication.term import ended_term, term_fix
 from gongkai.rules.base import FILE, KEYED, Context, Finding, rule
 from gongkai.workdays import DueDate, WorkdayCalendar
 
@@ -131,7 +132,8 @@ def _short_parts(record: Record, minimum: NoticeMinimum, stated: StatedPeriod | 
 
 
 @rule("GK413", "validity-missing", "政策文件没有写明有效性", E,
-      what="规范性文件和政策文件须写明「有效性」：有效、失效、废止或已修改；不是「有效」的，写明「有效性日期」。",
+      what="规范性文件和政策文件须写明「有效性」：有效、失效、废止或已修改；不是「有效」的，写明「有效性日期」；"
+           "写了「有效性日期」或「废止日期」的信息，有效性不能是「有效」。",
       why="群众要知道一份政策现在是否还管用：被新标准替代的旧标准必须在读者看得到的地方注明（DOMAIN.md §12）；"
           "县政府门户网站的目录字段也有「有效性」（安溪县政府信息公开指南）。",
       example="文种: 政策文件（没有「有效性」）",
@@ -139,7 +141,11 @@ def _short_parts(record: Record, minimum: NoticeMinimum, stated: StatedPeriod | 
       scope=FILE)
 def validity_missing(ctx: Context) -> Iterator[Finding]:
     for path, record in ctx.catalog.models("record"):
-        if record.kind not in vocab.POLICY_KINDS or not record.is_public:
+        if not record.is_public:
+            continue
+        if record.validity == vocab.IN_FORCE:  # the site shows it in force for ever: the date says otherwise
+            yield from _in_force_but_dated(path, record)
+        if record.kind not in vocab.POLICY_KINDS:
             continue
         if record.validity is None:
             yield Finding(Location(path, record.id, ("文种",)), f"{record.kind}没有写明有效性",
@@ -147,6 +153,37 @@ def validity_missing(ctx: Context) -> Iterator[Finding]:
         elif record.validity != vocab.IN_FORCE and record.validity_date is None and record.repealed is None:
             yield Finding(Location(path, record.id, ("有效性",)), f"有效性为「{record.validity}」，但没有写明日期",
                           "加上「有效性日期: YYYY-MM-DD」。")
+
+
+def _in_force_but_dated(path: str, record: Record) -> Iterator[Finding]:
+    """「有效性: 有效」 beside a 废止日期 or 有效性日期: the site shows it in force on every day, the file says it lapsed
+    (hostile pass 38: no finding, and a repealed document stood as 现行有效 on the web)."""
+    for field, day in (("废止日期", record.repealed), ("有效性日期", record.validity_date)):
+        if day is not None:
+            yield Finding(Location(path, record.id, (field,)),
+                          f"写了{field} {day}，有效性却是「有效」：网站、门户和公众号一直把它当作现行有效的文件",
+                          f"{day}起废止（失效、修改）的，把「有效性」改为废止（失效、已修改）；仍然有效的，删去「{field}」"
+                          "（施行日期写在正文中）。")
+
+
+@rule("GK422", "validity-term-ended", "正文写的有效期已过，仍登记为有效", W,
+      what="规范性文件和政策文件的正文写明了有效期（「自2019年4月1日起施行，有效期5年」「有效期至2023年12月31日」「本通知"
+           "自印发之日起施行，有效期3年」），今天已过了有效期的最后一天，「有效性」却仍是「有效」（或「已修改」、没有写）。"
+           "只看文件说自己的有效期的句子（有「本办法」「施行」等字样），「低保对象资格有效期1年」这样给别人定的期限不算；"
+           "正文写了延期的（「有效期延长至……」），按延期后的算。",
+      why="网页、门户导出和订阅按「有效性」告诉群众文件是否还管用：过了有效期仍显示「有效」，读者会按已经失效的政策办事"
+          "（DOMAIN.md §12）；福建等省要求行政规范性文件写明有效期，到期自动失效。文件可能另行发文延期，所以只提醒，不替您改。",
+      example="有效性: 有效；正文「本办法自2019年4月1日起施行，有效期5年。」，今天 2026-12-07",
+      instead="有效性: 失效 / 有效性日期: 2024-04-01；已延期的，正文写明「有效期延长至2028年12月31日」",
+      scope=FILE)
+def validity_term_ended(ctx: Context) -> Iterator[Finding]:
+    for path, record in ctx.catalog.models("record"):
+        term = ended_term(record, ctx.today) if record.is_public and record.withdrawn is None else None
+        if term is not None:
+            field = "有效性" if record.validity is not None else "文种"
+            yield Finding(Location(path, record.id, (field,)),
+                          f"正文写明「{term.text}」（到 {term.end}），今天 {ctx.today} 已过，有效性仍是"
+                          f"「{record.validity or '有效'}」", term_fix(term) + "。", prefer_key=field == "文种")
 
 
 @rule("GK417", "validity-before-formed", "失效或废止日期早于成文日期", E,

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 from gongkai.days import year_slip
 from gongkai.diagnostics import Location, Severity
-from gongkai.model import vocab
 from gongkai.model.deadline import notice_unread, parse_deadline
 from gongkai.model.record import Record
+from gongkai.publication.interpretation import owes_interpretation
 from gongkai.rules.base import FILE, KEYED, Context, Finding, rule
 from gongkai.workdays import DueDate
 
@@ -61,7 +61,8 @@ def published_late(ctx: Context) -> Iterator[Finding]:
 
 
 @rule("GK403", "interpretation-missing", "政策文件没有同步解读", W,
-      what="检查规范性文件、政策文件在公开的同时（或在规定的工作日内）是否发布了政策解读并相互关联。",
+      what="检查本机关起草的规范性文件、政策文件在公开的同时（或在规定的工作日内）是否发布了政策解读并相互关联。"
+           "转发的文件，以及「责任者」是其他机关的文件（如福建省民政厅的规范性文件），由起草机关解读，不检查。",
       why="政策文件与解读方案、解读材料同步组织、同步审签、同步部署（三同步）；"
           "国办发〔2016〕80号要求解读材料与文件同步在政府网站发布。天数在 gongkai.yaml「检查 → 解读时限工作日」中设置。",
       example="文种: 规范性文件（没有「解读」）",
@@ -71,8 +72,9 @@ def interpretation_missing(ctx: Context) -> Iterator[Finding]:
     agency = ctx.catalog.agency
     allowed = agency.lint.interpretation_days if agency else 3
     records = ctx.catalog.records
+    name = agency.org.name if agency else None
     for path, record in ctx.catalog.models("record"):
-        if not (record.is_public and record.published and record.kind in vocab.POLICY_KINDS):
+        if not (record.is_public and record.published and owes_interpretation(record, name)):
             continue
         found = [records[i] for i in record.interpretations if i in records]
         if not found:

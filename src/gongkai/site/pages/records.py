@@ -11,6 +11,7 @@ from gongkai.days import chinese_day
 from gongkai.gate import Admission
 from gongkai.model.vocab import ANNUAL_REPORT_KIND, RULES_KIND
 from gongkai.privacy.links import linked_files
+from gongkai.publication.subject import subject_of
 from gongkai.site.artifact import Artifact, admitted, page
 from gongkai.site.attachments import links_of
 from gongkai.site.carried import Carry
@@ -96,7 +97,8 @@ def record_page(data: SiteData, admission: Admission, common: dict[str, Any],
             links = links_of(record) if admission.shows_content else []
             made.update(admission=admission, record=record, item=item, body=body, files=links,
                         column=KIND_COLUMNS.get(facts.kind) or (None if item else UNFILED),
-                        unit=data.unit_name(record.unit), ended_note=_ended(admission), **related)
+                        unit=data.unit_name(record.unit), ended_note=_ended(admission),
+                        subject=subject_of(data.agency, str(facts.kind), item), **related)
         return made
 
     search = None if admission.lists_people else (lambda: record_doc(
@@ -122,9 +124,18 @@ def _related(data: SiteData, admission: Admission) -> dict[str, list[Admission]]
         "interpretations": data.related(facts.interpretations),
         "forwarded": data.related([facts.forwards] if facts.forwards else []),
         "interprets": data.interpreted.get(facts.id, []),
-        "replacement": [r for r in [data.replacement(admission)] if r is not None],
+        "replacement": [r for r in [data.replacement(admission) or _explained_instead(data, admission)]
+                        if r is not None],
         "predecessors": data.predecessors(admission),
     }
+
+
+def _explained_instead(data: SiteData, admission: Admission) -> Admission | None:
+    """The document in force in place of the one a lapsed 解读 explains (gate.interpreted), if one is out."""
+    if admission.in_force:
+        return None
+    return next((found for document in data.interpreted.get(admission.id, [])
+                 if (found := data.replacement(document)) is not None), None)
 
 
 def _ended(admission: Admission) -> str | None:
