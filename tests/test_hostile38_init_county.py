@@ -37,6 +37,10 @@ Found by this pass:
    Both now say it is a git repository with no commit yet (or only README and such) and that the bureau has not made
    its catalog there: run gongkai init in it, or push the one made elsewhere and git pull. A folder that is no
    repository, or a repository holding other things, is told as before.
+8. A 县教育局 of another province keeps its own 索引号 scheme: `--index-pattern '^[0-9]{6}-[A-Z]{2}-[0-9]{4}-[0-9]{5}$'`
+   with `--index-prefix 510107JY` (the hyphen left out) made a catalog, exit 0 — and every record `gongkai new record`
+   numbered (510107JY-2026-00001) then failed the pattern (GK209). init now refuses, nothing written, naming the
+   first 索引号 the prefix makes, the pattern, and the two options to make agree.
 """
 
 from __future__ import annotations
@@ -238,3 +242,17 @@ def test_a_bureaus_repository_with_nothing_pushed_yet_is_said_to_be_so(bundled: 
               "--address", "安溪县凤城镇", "--leader", "赵六:局长", *CONTACT).code == 0
     again = gk("county", bundled, unborn, "--year", "2026", "--today", TODAY, "--out", tmp_path / "out", "--format", "json")
     assert [d["name"] for d in json.loads(again.out)["departments"]] == ["安溪县民政局", "安溪县卫生健康局"]
+
+
+def test_an_index_pattern_the_prefix_does_not_fit_is_refused(tmp_path: Path, gk: Gk) -> None:
+    own = ("--name", "成都市武侯区教育局", "--code", "510107", "--domain", "义务教育=YWJY", "--address", "成都市武侯区",
+           "--leader", "李强:局长", "--index-pattern", r"^[0-9]{6}-[A-Z]{2}-\d{4}-\d{5}$", *CONTACT)
+    run = gk("init", tmp_path / "jyj", *own, "--index-prefix", "510107JY")
+    assert run.code == 2 and not (tmp_path / "jyj").exists()
+    assert run.err.strip() == (
+        r"错误：索引号前缀「510107JY」编出的索引号（第一个是「510107JY-2026-00001」）不符合索引号格式「^[0-9]{6}-[A-Z]{2}-\d{4}-\d{5}$」："
+        "gongkai new record 编的每一个索引号都会被校验为格式不对（GK209）。请改正 --index-prefix 或 --index-pattern（答案文件的"
+        "「索引号前缀」「索引号格式」）使两者一致；只写前缀时，格式按前缀生成。没有建立目录")
+    made = gk("init", tmp_path / "jyj", *own, "--index-prefix", "510107-JY")
+    assert made.code == 0, made.out + made.err
+    assert "  索引号前缀: 510107-JY\n" in _settings(tmp_path, "jyj")

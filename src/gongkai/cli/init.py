@@ -121,7 +121,7 @@ def init_command(
     now = _now(today(when))
     if answers.baseline is not None and (problem := baseline_problem(answers.baseline, now.date())):
         raise UsageProblem(problem)  # before anything is written
-    setup = resolve(answers, {**FLAGS, "领导": "--leader 姓名:职务"})
+    setup = resolve(answers, {**FLAGS, "领导": "--leader 姓名:职务"}, now.year)
     outer = enclosing_repository(folder)
     result = init_catalog(folder, setup, now, table, from_xlsx.name if from_xlsx else "目录表")
     _show(result, from_xlsx)
