@@ -298,7 +298,9 @@ GROUPS: dict[str, Group] = {
                        "tests/test_deadline_requests.py", "tests/test_hostile25_requests.py",
                        "tests/test_hostile36_deadlines_holidays.py",
                        # (thirty-ninth session) 逾期不补正 / 逾期未缴费 against the register's 补正日期 / 缴费日期 (GK705)
-                       "tests/test_hostile37_reports_requests.py")),
+                       "tests/test_hostile37_reports_requests.py",
+                       # (fortieth session) 申请人类型 written another way: counted in its column, or how to choose
+                       "tests/test_hostile38_reports_requests.py")),
     # (twenty-ninth pass) What the gate opens: every word of an attachment, format by format, and Unreadable when not
     # all of it can be read (documents.py); the one check before anything reads, copies or hands one over (a plain
     # relative path under files/, no link in any part of it: attachments.py); what a PDF holds beyond its last

@@ -37,8 +37,27 @@ CHANNEL_ALIASES: dict[str, str] = {
 # Table 三 columns: 自然人, then 法人或其他组织 in five kinds.
 APPLICANT_TYPES: tuple[str, ...] = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
 # (法人或其他组织 alone names no column: the clerk is asked which of the five)
-APPLICANT_ALIASES: dict[str, str] = {"公民": "自然人", "个人": "自然人", "企业": "商业企业", "公司": "商业企业",
-                                     "律师事务所": "法律服务机构"}
+# What a register writes for an applicant that can only be one column: counted there, as the column's own word.
+APPLICANT_ALIASES: dict[str, str] = {
+    **dict.fromkeys(("公民", "个人", "公民个人", "个人申请人", "群众", "村民", "居民"), "自然人"),
+    **dict.fromkeys(("企业", "公司", "企业法人", "有限公司", "有限责任公司", "股份有限公司", "民营企业", "私营企业",
+                     "国有企业", "外资企业"), "商业企业"),
+    **dict.fromkeys(("科研院所", "研究所", "研究院", "研究机构"), "科研机构"),
+    **dict.fromkeys(("公益组织", "公益机构", "慈善组织", "基金会"), "社会公益组织"),
+    **dict.fromkeys(("律师事务所", "律所", "法律服务所", "基层法律服务所", "法律援助中心", "法律援助机构", "公证处",
+                     "公证机构", "司法鉴定机构"), "法律服务机构"),
+}
+# What a register writes for an applicant that may be one column or another: counted in one the bureau did not choose,
+# table 三 would be wrong, so the clerk is told how to choose (validate, and a key of 上年结转).
+APPLICANT_CHOICES: dict[str, str] = {
+    **dict.fromkeys(("律师", "代理律师", "执业律师"),
+                    "律师以本人名义申请的，计入「自然人」；以律师事务所名义（所函）申请的，计入「法律服务机构」"),
+    **dict.fromkeys(("个体工商户", "个体户"),
+                    "以个体工商户的字号（营业执照）名义申请的，计入「商业企业」；经营者以本人名义申请的，计入「自然人」"),
+    **dict.fromkeys(("社会组织", "社会团体", "社团", "协会", "行业协会", "商会", "民办非企业单位"),
+                    "以公益为宗旨的（慈善组织、公益性社会团体、公益性民办非企业单位）计入「社会公益组织」；"
+                    "行业协会、商会等其他社会组织计入「其他」"),
+}
 
 # Table 三 rows (三): outcome categories and their numbered sub-reasons, in printed order.
 OUTCOMES: dict[str, tuple[str, ...]] = {
@@ -380,6 +399,7 @@ def _appeal_result(value: object) -> object:
 _DECISION_OPENINGS = (*_DECIDED_BY, *(opening for opening, _ in _RESULT_OPENINGS), "驳回", "调解", "不予受理")
 # The names of table 三's columns that are not one (法人或其他组织 holds five).
 _COLUMN_NAMES = ("法人", "法人或其他组织")
+_ORGANISATION_KINDS = "".join(f"「{kind}」" for kind in APPLICANT_TYPES[1:])
 
 
 def column_hint(key: str, allowed: Collection[str]) -> str | None:
@@ -388,11 +408,23 @@ def column_hint(key: str, allowed: Collection[str]) -> str | None:
     if not set(APPLICANT_TYPES) <= set(allowed):
         return None
     if key in _COLUMN_NAMES:
-        kinds = "".join(f"「{kind}」" for kind in APPLICANT_TYPES[1:])
-        return (f"「{key}」是表三五列的合称，不是一列：按申请人是哪一类，分别写在{kinds}中，"
+        return (f"「{key}」是表三五列的合称，不是一列：按申请人是哪一类，分别写在{_ORGANISATION_KINDS}中，"
                 "如「上年结转: {自然人: 1, 商业企业: 1, 社会公益组织: 1}」。")
     if (meant := APPLICANT_ALIASES.get(key)) is not None:
         return f"表三的列名是「{meant}」：把键名改为「{meant}」。"
+    if (choose := applicant_choice(key)) is not None:
+        return f"{choose}：把键名改为其中一列，按实际情况分开计数。"
+    return None
+
+
+def applicant_choice(value: str) -> str | None:
+    """How to choose the column of table 三 for an applicant written as a word that may be two of them (律师, 个体工商户,
+    社会组织), or for 法人或其他组织 (five of them); None for any other word."""
+    text = value.strip()
+    if text in _COLUMN_NAMES:
+        return f"「{text}」是表三五列的合称，不是一列：按申请人是哪一类，写{_ORGANISATION_KINDS}中的一个"
+    if (choose := APPLICANT_CHOICES.get(text)) is not None:
+        return f"「{text}」可以计入表三的不同列，不能替您选：{choose}"
     return None
 
 
@@ -428,7 +460,8 @@ _WORDS_APART = re.compile(r"[、，,/／；;\s\u3000]+|和|与|及")
 
 
 def _one_register_word(text: str) -> bool:
-    words = (*CHANNELS, *CHANNEL_ALIASES, *APPLICANT_TYPES, *APPLICANT_ALIASES, *_COLUMN_NAMES, *OUTCOMES, *OUTCOME_ALIASES)
+    words = (*CHANNELS, *CHANNEL_ALIASES, *APPLICANT_TYPES, *APPLICANT_ALIASES, *APPLICANT_CHOICES, *_COLUMN_NAMES,
+             *OUTCOMES, *OUTCOME_ALIASES)
     return (text in words or any(canonical_reason(outcome, text) for outcome in OUTCOMES)
             or text.startswith(_DECISION_OPENINGS))
 
