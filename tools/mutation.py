@@ -363,7 +363,9 @@ GROUPS: dict[str, Group] = {
                     "src/gongkai/catalog/listing.py", "src/gongkai/catalog/files.py",
                     "src/gongkai/catalog/loader.py"),
                    ("tests/test_hostile29_cache_mutants.py", "tests/test_cache.py", "tests/test_snapshot.py",
-                    "tests/test_loading.py", "tests/test_hostile20_cache.py", "tests/test_validate_incremental.py")),
+                    "tests/test_loading.py", "tests/test_hostile20_cache.py", "tests/test_validate_incremental.py",
+                    # (fortieth session) a register's value withheld from a message, the register's words kept
+                    "tests/test_hostile38_reports_requests.py")),
     # (twenty-ninth pass) Reading the official table and writing the workbook: find the header (two rows merged over
     # each other), resolve merged cells (a 领域 running down many rows), one row per item (read.py); a worksheet as
     # text cells and merged ranges for xlsx, xls and csv (grid.py); rows to a change of the catalog (match every item
@@ -473,7 +475,9 @@ GROUPS: dict[str, Group] = {
                            "tests/test_hostile19_robustness.py", "tests/test_hostile36_state_safety.py",
                            "tests/test_hostile36_reports_again.py",
                            # (fortieth session) a cell of the table's boxes; no half-width hint for 「（电子屏）」
-                           "tests/test_hostile38_channels_validity.py")),
+                           "tests/test_hostile38_channels_validity.py",
+                           # (fortieth session) a register's value withheld, the choices of its hint left whole
+                           "tests/test_hostile38_reports_requests.py")),
     # (thirtieth pass) What a finding shows of the catalog, and what a picture carries besides its pixels: the line
     # under every finding, decoded as saved, its number masked, a register's or a withheld record's fields kept inside
     # (output/excerpt.py); every GK60x message with its value already masked, its hint, its line (rules/privacy.py);

@@ -23,6 +23,7 @@ from gongkai.model.request import (
     applicant_choice,
     column_hint,
     shown_in_register,
+    withheld,
 )
 
 
@@ -155,13 +156,16 @@ def unnamed(note: Note, model: type[BaseModel]) -> Note:
 
 
 def _unquoted(note: Note, value: Any) -> Note:
-    """*note* without the register's value it quotes, when that value may name someone (it is not plain ASCII)."""
+    """*note* without the register's value it quotes, when that value may name someone (it is not plain ASCII).
+
+    Not within the register's own words (withheld): 「复议」 taken out of the whole hint took it out of the choices too
+    (「可选的值：行政……、行政诉讼」), and the clerk was not told what to write."""
     if not isinstance(value, str) or shown_in_register(value):
         return note
     said = (_shown(value), value, value.strip())
     message, hint = note.message, note.hint
     for text in said:
-        message, hint = message.replace(text, REGISTER_VALUE), hint.replace(text, REGISTER_VALUE)
+        message, hint = withheld(message, text, REGISTER_VALUE), withheld(hint, text, REGISTER_VALUE)
     return replace(note, message=message, hint=hint + REGISTER_VALUE_HINT) if message != note.message else note
 
 

@@ -9,10 +9,11 @@ Requests never reach the public site: no publisher reads these kinds.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
-from typing import Annotated, Literal, Protocol
+from typing import Annotated, Literal, Protocol, get_args
 
 from pydantic import BeforeValidator, Field
 
@@ -364,6 +365,12 @@ class Request(CatalogModel):
 AppealKind = Literal["行政复议", "行政诉讼"]
 AppealRoute = Literal["未经复议直接起诉", "复议后起诉"]
 AppealResult = Literal["维持", "纠正", "其他", "尚未审结"]
+# How a 登记簿 writes the kind and the route short: table 四's columns all the same.
+KIND_ALIASES: dict[str, str] = {"复议": "行政复议", "行政复议申请": "行政复议", "诉讼": "行政诉讼", "起诉": "行政诉讼",
+                                "行政起诉": "行政诉讼", "行政诉讼案件": "行政诉讼"}
+ROUTE_ALIASES: dict[str, str] = {"直接起诉": "未经复议直接起诉", "未经复议": "未经复议直接起诉", "直诉": "未经复议直接起诉",
+                                 "复议后": "复议后起诉", "经复议后起诉": "复议后起诉", "经复议起诉": "复议后起诉",
+                                 "复议后诉讼": "复议后起诉"}
 _RESULT_ALIASES = {"结果维持": "维持", "结果纠正": "纠正", "其他结果": "其他", "未审结": "尚未审结", "审理中": "尚未审结"}
 # The decision as written on it, by the words its operative part opens with after 判决/裁定/决定 (撤销被申请人作出的答复，
 # 责令重新答复; 维持原答复; 纠错; 裁定驳回起诉): 纠正 is the act set aside, changed, held unlawful or ordered done; a case
@@ -459,19 +466,54 @@ def register_word(value: str) -> bool:
 _WORDS_APART = re.compile(r"[、，,/／；;\s\u3000]+|和|与|及")
 
 
+def _register_words() -> tuple[str, ...]:
+    """The words of the registers' own: their channels, applicant types, results, reasons, appeal kinds and routes,
+    each with the spellings accepted for it."""
+    return (*CHANNELS, *CHANNEL_ALIASES, *APPLICANT_TYPES, *APPLICANT_ALIASES, *APPLICANT_CHOICES, *_COLUMN_NAMES,
+            *OUTCOMES, *OUTCOME_ALIASES, *(reason for reasons in OUTCOMES.values() for reason in reasons),
+            *REASON_ALIASES, *get_args(AppealKind), *KIND_ALIASES, *get_args(AppealRoute), *ROUTE_ALIASES,
+            *get_args(AppealResult), *_RESULT_ALIASES)
+
+
 def _one_register_word(text: str) -> bool:
-    words = (*CHANNELS, *CHANNEL_ALIASES, *APPLICANT_TYPES, *APPLICANT_ALIASES, *APPLICANT_CHOICES, *_COLUMN_NAMES,
-             *OUTCOMES, *OUTCOME_ALIASES)
-    return (text in words or any(canonical_reason(outcome, text) for outcome in OUTCOMES)
+    return (text in _register_words() or any(canonical_reason(outcome, text) for outcome in OUTCOMES)
             or text.startswith(_DECISION_OPENINGS))
+
+
+@functools.cache
+def _within_words() -> re.Pattern[str]:
+    """The registers' words and their fields' names, longest first, as a message may show them."""
+    fields = (field.alias for model in (Request, Appeal, AnnualData, Carryover, RuleCounts, Extension, Consultation,
+                                        Correction, FeeNotice) for field in model.model_fields.values() if field.alias)
+    words = sorted({*_register_words(), *fields}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def withheld(text: str, value: str, mask: str) -> str:
+    """*text* with each *value* (a register's value that may name someone) in it replaced by *mask*, except where it is
+    part of a word of the registers' own or a field's name the text shows: 「复议后起」 masked in the choices too made
+    them 「未经复议直接起诉、……诉」, and the clerk was not told what to write."""
+    kept = [match.span() for match in _within_words().finditer(text)]
+    parts, done = [], 0
+    start = text.find(value)
+    while start >= 0 and value:
+        end = start + len(value)
+        if any(first <= start and end <= last for first, last in kept):
+            start = text.find(value, start + 1)
+            continue
+        parts += [text[done:start], mask]
+        done = end
+        start = text.find(value, end)
+    return "".join(parts) + text[done:]
 
 
 class Appeal(CatalogModel):
     """A 行政复议 or 行政诉讼 about disclosure (table 四)."""
 
     id: ObjectId = Field(alias="编号", title="编号", description="与文件名一致，如 FY-2026-001")
-    kind: AppealKind = Field(alias="类型", title="类型", description="行政复议 或 行政诉讼")
-    route: AppealRoute | None = Field(None, alias="起诉方式", title="起诉方式", description="行政诉讼须写：未经复议直接起诉 或 复议后起诉")
+    kind: Annotated[AppealKind, _alias(KIND_ALIASES)] = Field(alias="类型", title="类型", description="行政复议 或 行政诉讼")
+    route: Annotated[AppealRoute, _alias(ROUTE_ALIASES)] | None = Field(
+        None, alias="起诉方式", title="起诉方式", description="行政诉讼须写：未经复议直接起诉 或 复议后起诉")
     received: Day = Field(alias="收到日期", title="收到日期")
     result: Annotated[AppealResult, BeforeValidator(_appeal_result)] = Field("尚未审结", alias="结果", title="结果")
     closed: Day | None = Field(None, alias="结案日期", title="结案日期")
