@@ -23,6 +23,11 @@ Found by this pass (each test below failed before its fix):
 3. Table 四's kind and route written short — 「类型: 复议」「类型: 诉讼」「起诉方式: 直接起诉」「起诉方式: 复议后」 — were
    refused and the case left out of 表四; they are now read as 行政复议, 行政诉讼, 未经复议直接起诉, 复议后起诉.
    test_appeal_kind_and_route_written_short_are_counted.
+4. 「办理结果」 written with its ground in the same line — 「不予公开（过程性信息）」「无法提供：本机关不掌握」 — got only
+   「改为以下之一：予以公开、部分公开……」, not that the ground goes in 「理由」; 「同意公开」「不公开」「部分予以公开」 were
+   refused. GK704 now says to write the category alone and move the ground to 「理由」 (listing its choices), without
+   quoting what was written; the three spellings are counted as 予以公开, 不予公开, 部分公开.
+   test_an_outcome_with_its_ground_in_the_same_line.
 """
 
 from __future__ import annotations
@@ -130,3 +135,37 @@ def test_appeal_kind_and_route_written_short_are_counted(gk: Callable[..., Run],
     assert run.code == 0, run.err
     figures = next(line for line in run.out.splitlines() if line.startswith("| 1 |") or line.startswith("| 0 |"))
     assert figures == "| 1 | 0 | 0 | 0 | 1 | 1 | 0 | 0 | 0 | 1 | 2 | 0 | 0 | 0 | 2 |"
+
+
+def _answered(number: int, outcome: str, reason: str | None = None) -> str:
+    return (f"编号: YSQ-2026-{number:03d}\n收到日期: 2026-03-02\n申请渠道: 当面\n申请人类型: 自然人\n申请内容: 甲\n"
+            f"办理结果: {outcome}\n" + (f"理由: {reason}\n" if reason else "") + "答复日期: 2026-03-10\n")
+
+
+def test_an_outcome_with_its_ground_in_the_same_line(gk: Callable[..., Run], cat: CatalogDir) -> None:
+    cat.write("requests/2026/YSQ-2026-001.yaml", _answered(1, "不予公开（涉及王小明的隐私）"))
+    cat.write("requests/2026/YSQ-2026-002.yaml", _answered(2, "无法提供：本机关不掌握"))
+    cat.write("requests/2026/YSQ-2026-003.yaml", _answered(3, "予以公开（已邮寄）"))
+    run = gk("validate", cat.root)
+    assert run.code == 1
+    assert ("6:7 错误 GK704 申请 YSQ-2026-001 的办理结果不是年度报告表三的类别［YSQ-2026-001］\n" in run.out)
+    assert ("改正：「办理结果」只写表三的类别：改为「办理结果: 不予公开」，把后面的具体情形移到下一行「理由: ……」中（可选：属于国家秘密；"
+            "其他法律行政法规禁止公开；危及“三安全一稳定”；保护第三方合法权益；属于三类内部事务信息；属于四类过程性信息；"
+            "属于行政执法案卷；属于行政查询事项）。") in run.out
+    assert ("改正：「办理结果」只写表三的类别：改为「办理结果: 无法提供」，把后面的具体情形移到下一行「理由: ……」中（可选：本机关不掌握"
+            "相关政府信息；没有现成信息需要另行制作；补正后申请内容仍不明确）。") in run.out
+    assert "改正：「办理结果」只写表三的类别：改为「办理结果: 予以公开」，后面的说明写入「备注」。" in run.out
+    assert "王小明" not in run.out + run.err
+
+    cat.write("annual/2026.yaml", f"年度: 2026\n{TEXTS}{FIGURES}")
+    cat.write("requests/2026/YSQ-2026-001.yaml", _answered(1, "同意公开"))
+    cat.write("requests/2026/YSQ-2026-002.yaml", _answered(2, "不公开", "过程性信息"))
+    cat.write("requests/2026/YSQ-2026-003.yaml", _answered(3, "部分予以公开"))
+    run = gk("validate", cat.root)
+    assert "GK704" not in run.out
+    run = gk("report", "annual", cat.root, "--year", "2026", "--today", TODAY)
+    assert run.code == 0, run.err
+    assert _row(run.out, "　（一）予以公开") == ["1", "0", "0", "0", "0", "0", "1"]
+    assert _row(run.out, "　（二）部分公开") == ["1", "0", "0", "0", "0", "0", "1"]
+    assert _row(run.out, "　（三）不予公开") == ["1", "0", "0", "0", "0", "0", "1"]
+    assert _row(run.out, "　　6. 属于四类过程性信息") == ["1", "0", "0", "0", "0", "0", "1"]

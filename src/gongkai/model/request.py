@@ -108,7 +108,8 @@ BLOCK_HINTS: dict[str, str] = {
 # A 其他处理 without a 理由 (a request the applicant withdrew, say) is counted on its last row, 3. 其他.
 DEFAULT_REASONS: dict[str, str] = {"其他处理": "其他"}
 OUTCOME_ALIASES: dict[str, str] = {
-    "公开": "予以公开", "全部公开": "予以公开", "部分公开（区分处理）": "部分公开",
+    "公开": "予以公开", "全部公开": "予以公开", "同意公开": "予以公开", "准予公开": "予以公开", "全部予以公开": "予以公开",
+    "部分公开（区分处理）": "部分公开", "部分予以公开": "部分公开", "部分同意公开": "部分公开", "不公开": "不予公开",
     "撤回": "其他处理", "撤回申请": "其他处理", "申请人撤回": "其他处理", "申请人撤回申请": "其他处理",
 }
 # Short spellings people write for a sub-reason (the table's text is long).
@@ -166,6 +167,18 @@ def canonical_outcome(value: str | None) -> str | None:
         return None
     text = OUTCOME_ALIASES.get(value.strip(), value.strip())
     return text if text in OUTCOMES else None
+
+
+# How a 办理结果 with its ground in the same line is written: 「不予公开（过程性信息）」「无法提供：本机关不掌握」.
+_GROUND_AFTER = re.compile(r"^(.+?)\s*(?:[（(【\[]|[：:，,；;—-]|\s)")
+
+
+def outcome_before_ground(value: str | None) -> str | None:
+    """The table-三 category a 办理结果 opens with when the ground follows it in the same line, or None: 表三 counts
+    the ground from 「理由」."""
+    if value is None or (found := _GROUND_AFTER.match(value.strip())) is None:
+        return None
+    return canonical_outcome(found.group(1))
 
 
 def canonical_reason(outcome: str, value: str | None) -> str | None:
