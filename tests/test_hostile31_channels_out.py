@@ -358,6 +358,8 @@ POSTED = {
     "R2026-023": record("R2026-023", "已结束丙号公示", kind="公示", published="2026-11-16", unit="mzb-102",
                         channels=f"{BOARD}, 两微一端", item="SHJZ-001", extra="公示期: 7\n", body=LIST),
 }
+# the heading every run's index.html has had (a folder whose index.html lacks it is no earlier run: refused)
+PRINT_TITLE, WECHAT_TITLE = "<h1>公示栏和查阅点打印清单</h1>\n", "<h1>公众号文章</h1>\n"
 EARLIER_SHEETS = ("<ol class=\"index\">\n" + _listed("R2026-020", "mzb-102", "湖头镇仍在公示亥号公示", "2026-11-26")
                   + _listed("R2026-021", "mzb-103", "改由湖头镇张贴甲号公示")
                   + _listed("R2026-022", "mzb-102", "已撤回乙号公示（张贴时）")
@@ -371,7 +373,7 @@ def test_print_takes_down_what_its_earlier_run_posted_on_the_days_the_rules_say(
     _catalog(cat, POSTED, f"政府网站, 两微一端, {BOARD}")
     out = tmp_path / "print-out"
     (out / "mzb-102").mkdir(parents=True)
-    (out / "index.html").write_text(EARLIER_SHEETS, encoding="utf-8")
+    (out / "index.html").write_text(PRINT_TITLE + EARLIER_SHEETS, encoding="utf-8")
     run = gk("print", cat.root, "--from", "2026-11-26", "--out", out)
     assert run.code == 0, run.out + run.err
     said = [line for line in run.out.splitlines() if line.startswith("请从")]
@@ -400,7 +402,8 @@ def test_wechat_lists_to_delete_what_its_earlier_run_made_on_the_days_the_rules_
     # R2026-020's article, made with content other than it has now (another digest): made again, to replace the post
     earlier = earlier.replace('data-record="R2026-020" data-unit="" data-digest=""',
                               f'data-record="R2026-020" data-unit="" data-digest="{ZEROS}"')
-    (out / "index.html").write_text(earlier.replace("mzb-102/", "").replace("mzb-103/", ""), encoding="utf-8")
+    (out / "index.html").write_text(WECHAT_TITLE + earlier.replace("mzb-102/", "").replace("mzb-103/", ""),
+                                    encoding="utf-8")
     run = gk("wechat", cat.root, "--from", "2026-11-26", "--out", out)
     assert run.code == 0, run.out + run.err
     said = [line for line in run.out.splitlines() if line.startswith("请在公众号中删除")]
@@ -475,7 +478,7 @@ def _deleted(gk, cat, tmp_path, start: str) -> list[str]:
 def test_wechat_lists_to_delete_each_post_from_the_day_the_rules_say(gk, cat, tmp_path):
     _catalog(cat, GONE, f"政府网站, 两微一端, {BOARD}")
     (tmp_path / "2026-11-17").mkdir()  # an earlier run made two of them: one listed already, one gone from the catalog
-    (tmp_path / "2026-11-17/index.html").write_text(_listed("R2026-066", "", "已期满午号公示") + _listed(
+    (tmp_path / "2026-11-17/index.html").write_text(WECHAT_TITLE + _listed("R2026-066", "", "已期满午号公示") + _listed(
         "R2026-099", "", "已删除戌号通知"), encoding="utf-8")
     assert _deleted(gk, cat, tmp_path, "2026-11-17") == [
         "名单类寅号通知（2026-11-17 起，公示已于2026年11月16日结束，2026年11月20日又撤回：名单有误）",
@@ -624,7 +627,8 @@ def test_what_an_earlier_run_put_up_is_read_from_its_pages_when_its_index_lists_
                          (sheets, "mzb-102/旧稿.html"), (articles, "R2026-024.html"), (articles, "R2026-027-screen.html")):
         (folder / page).parent.mkdir(parents=True, exist_ok=True)
         (folder / page).write_text(PAGE.format("已从目录删除丁号公示"), encoding="utf-8")
-        (folder / "index.html").write_text("<p>清单</p>\n", encoding="utf-8")
+        title = PRINT_TITLE if folder == sheets else WECHAT_TITLE
+        (folder / "index.html").write_text(f"{title}<p>清单</p>\n", encoding="utf-8")
     (sheets / "mzb-102/R2026-028.html").symlink_to(sheets / "mzb-103/R2026-024.html")
     (articles / "R2026-029.html").mkdir()
     printed = gk("print", cat.root, "--from", "2026-11-26", "--out", sheets)

@@ -199,3 +199,13 @@ def test_a_portal_ledger_cut_short_stops_the_next_export(gk: Callable[..., Run],
     ledger.write_text(text.replace(f"件数: {listed}\n", ""), encoding="utf-8")
     assert "GK522" not in gk("validate", cat.root, "--today", "2026-11-30").out
     assert gk("export", "portal", cat.root, "--out", tmp_path / "3", "--today", "2026-11-30").code == 0
+
+
+@pytest.mark.parametrize("typed", [".", "./", "..", "catalog/", "catalog"])
+def test_log_given_a_folder_says_it_wants_an_id(gk: Callable[..., Run], cat: CatalogDir, typed: str,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """(h191's report) 「gongkai log .」, as validate is run, said 「没有编号为「」的事项或信息」."""
+    monkeypatch.chdir(cat.root.parent)
+    run = gk("log", typed, "-C", cat.root)
+    assert run.code == 2
+    assert f"「{typed}」是文件夹，不是编号" in run.err and "gongkai log SHJZ-001 -C catalog" in run.err, run.err

@@ -10,6 +10,7 @@ from gongkai.errors import EXIT_INTERRUPTED, INTERRUPTED, interrupted
 def main() -> None:
     """Run the CLI. Ctrl+C even while Python is still loading it ends with 「已中断」 and exit 130, never a traceback."""
     sys.unraisablehook = _quiet_interrupt
+    _stops_as_interrupts()
     try:
         from gongkai.cli import run  # noqa: PLC0415 - the import itself is what Ctrl+C may interrupt
     except BaseException as exc:
@@ -18,6 +19,22 @@ def main() -> None:
         print(INTERRUPTED, file=sys.stderr)
         sys.exit(EXIT_INTERRUPTED)
     run()
+
+
+def _stops_as_interrupts() -> None:
+    """SIGTERM and SIGHUP (kill, timeout, a service stopped, the terminal closed) while Python is still loading the CLI
+    end as Ctrl+C does, 「已中断」 and exit 130 (gongkai.processes.stops_as_interrupts keeps them so while the command
+    runs): the first second of every run ended silently with exit 143. One ignored (nohup) stays ignored."""
+    import signal  # noqa: PLC0415 - built in; see _quiet_interrupt
+
+    for name in ("SIGTERM", "SIGHUP"):  # gongkai.processes.STOPS, which loads too much to import this early
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) == signal.SIG_DFL:
+            signal.signal(number, _stopped)
+
+
+def _stopped(_number: int, _frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _quiet_interrupt(unraisable: sys.UnraisableHookArgs) -> None:

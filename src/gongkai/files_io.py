@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from gongkai.errors import naming, renamed
 
@@ -89,6 +89,19 @@ class InsideCatalog(NotAnOutput):
                 "所以没有写入。请在 --out 后写目录文件夹以外的文件夹，如与目录文件夹并列的一个新文件夹。")
 
 
+class MountPoint(NotAnOutput):
+    """The output named (--out) is where a disk or a share is mounted (the portal's upload share at /mnt/zwgk): a
+    folder that cannot be renamed, nor files renamed into it from beside it (another file system). A build there
+    failed with 「文件正被占用：.zwgk.old.4711.k2j4/previous」, a name no one typed, and no way out."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, "是一个挂载点（另一块磁盘或网络共享挂在这里）")
+
+    def __str__(self) -> str:
+        return (f"「{self.path}」{self.reason}：输出要在它旁边生成后整个换入，挂载点不能这样替换，所以没有写入，文件夹保持原样。"
+                f"请在 --out 后写它里面的一个文件夹，如 --out {self.path / 'site'}。")
+
+
 def refuse_inside_catalog(path: Path) -> None:
     """InsideCatalog when *path* (or, through links, where it leads) lies in a folder holding gongkai.yaml."""
     for above in Path(os.path.realpath(path)).parents:
@@ -103,29 +116,58 @@ def refuse_inside_repository(path: Path) -> None:
             raise InsideRepository(path)
 
 
-def refuse_foreign_output(target: Path, marks: tuple[str, ...]) -> None:
+class Mark(NamedTuple):
+    """A file whose name alone is no command's own (index.html: a website's, a print run's, a 公众号 run's): the
+    output is the command's only when the file also holds *text* near its beginning."""
+
+    pattern: str  # a glob, relative to the output folder
+    text: str  # what the file holds in its first _MARKED bytes
+
+
+_MARKED = 16384  # bytes of a marked file read: its head (a print run's title follows its inline style)
+
+
+def refuse_foreign_output(target: Path, marks: tuple[str | Mark, ...]) -> None:
     """NotAnOutput unless *target* is absent, an empty folder, or a folder holding one of *marks* (glob patterns of
-    what only the command's own output holds: a site's store, a print run's index.html, a batch's bags). A catalog
-    (gongkai.yaml) or a repository (.git) is never an output, whatever else it holds, nor anything inside a .git."""
+    what only the command's own output holds: a site's store, a print run's index.html with its title, a batch's
+    bags). A catalog (gongkai.yaml) or a repository (.git) is never an output, whatever else it holds, nor anything
+    inside a .git."""
     refuse_inside_repository(target)
+    if os.path.ismount(target):
+        raise MountPoint(target)
     if os.path.lexists(target):
         _refuse_foreign_files(target, marks)
     refuse_inside_catalog(target)  # also a new or empty folder, or an earlier output, inside the catalog
 
 
-def _refuse_foreign_files(target: Path, marks: tuple[str, ...]) -> None:
+def _refuse_foreign_files(target: Path, marks: tuple[str | Mark, ...]) -> None:
     if not target.is_dir():
         raise NotAnOutput(target, "是一个文件，不是输出文件夹", is_file=True)
     if (target / "gongkai.yaml").exists():
         raise NotAnOutput(target, "是一个目录文件夹（有 gongkai.yaml）")
     if (target / ".git").exists():
         raise NotAnOutput(target, "是一个 git 仓库")
-    if any(next(target.glob(mark), None) is not None for mark in marks):
-        return
+    for mark in marks:
+        found = next(target.glob(mark if isinstance(mark, str) else mark.pattern), None)
+        if found is None:
+            continue
+        if isinstance(mark, str) or _holds(found, mark.text):
+            return
+        # 「print --out site」 replaced a whole website (its index.html taken for a print run's) with six sheets
+        raise NotAnOutput(target, f"中的「{found.relative_to(target).as_posix()}」不是这个命令上次生成的"
+                                  "（可能是网站、另一个 gongkai 命令的输出或您自己的文件）")
     with os.scandir(target) as entries:
         names = sorted(entry.name for entry in entries)
     if names:
         raise NotAnOutput(target, f"中已有不是 gongkai 生成的文件（如「{names[0]}」）")
+
+
+def _holds(path: Path, text: str) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return text.encode("utf-8") in handle.read(_MARKED)
+    except OSError:  # a folder, or unreadable: not the command's own file
+        return False
 
 
 def read_only(path: Path) -> bool:
@@ -376,6 +418,56 @@ def folder_mode(target: Path) -> int:
     return (0o777 & ~current_umask()) | shared
 
 
+class Opening(NamedTuple):
+    """What is made in an output folder gets to be readable by whoever may read the folder itself."""
+
+    files: int  # the mode of a file
+    folders: int  # the mode of a folder
+    group: int  # the folder's group, -1 when what is made in it gets it anyway (ours, or a set-group-id folder)
+
+    def open_up(self, path: str) -> None:
+        """Give *path* (a file or folder made in the output; a link is left alone) its group and mode."""
+        if os.path.islink(path):  # chmod would follow it out of the output
+            return
+        if self.group != -1:
+            try:
+                os.chown(path, -1, self.group)
+            except OSError:  # not a member of that group: the permissions alone
+                pass
+        is_folder = os.path.isdir(path)
+        os.chmod(path, self.folders if is_folder else self.files)  # after chown, which clears the set-id bits
+
+
+def opening(folder: Path) -> Opening | None:
+    """How to open up what is made in the output *folder*: its group, and its permissions added to what the umask
+    gave; None when what the umask gives already is all that *folder* allows (the usual case: nothing to do).
+
+    A site folder of 0755 rebuilt by a job with umask 077 (cron, a systemd service with UMask=0077) otherwise held
+    0600 pages the web server could not read (403 on the portal), and a folder of the web server's group, 0750, pages
+    of root's group; nothing is ever narrowed.
+    """
+    if not hasattr(os, "geteuid"):  # Windows: no modes or groups to open up this way
+        return None
+    info = os.stat(folder)
+    shared = info.st_mode & stat.S_ISGID
+    group = -1 if shared or info.st_gid == os.getegid() else info.st_gid
+    umask = current_umask()
+    files, folders = 0o666 & ~umask, 0o777 & ~umask
+    if group == -1 and (files | info.st_mode & 0o666, folders | info.st_mode & 0o777) == (files, folders):
+        return None
+    return Opening(files | info.st_mode & 0o666, folders | info.st_mode & 0o777 | shared, group)
+
+
+def settle_modes(folder: Path) -> None:
+    """Open up (opening()) every file and folder in the output *folder* made aside, before it is moved in."""
+    how = opening(folder)
+    if how is None:
+        return
+    for top, subfolders, names in os.walk(folder):
+        for name in (*subfolders, *names):
+            how.open_up(os.path.join(top, name))
+
+
 def keep_folder(target: Path, staging: Path) -> None:
     """Give *staging*, which is to replace the folder *target*, its owner, group and mode (or mkdir's, for a new one):
     a site folder of the web server's group, 0750, must not come back as root's own after a build run as root."""
@@ -386,7 +478,7 @@ def keep_folder(target: Path, staging: Path) -> None:
 @contextmanager
 def replace_dir(target: Path, then: Callable[[], None] | None = None,
                 guard: Callable[[], AbstractContextManager[object]] = nullcontext,
-                marks: tuple[str, ...] = ()) -> Iterator[Path]:
+                marks: tuple[str | Mark, ...] = ()) -> Iterator[Path]:
     """Build a folder aside and swap it in for *target* only when the block finishes without error.
 
     With *marks* (names only the command's own output holds), *target* must be absent, empty, or hold one of them:
@@ -405,6 +497,7 @@ def replace_dir(target: Path, then: Callable[[], None] | None = None,
     try:
         keep_folder(target, staging)
         yield staging
+        settle_modes(staging)
     except OSError as exc:  # a full disk names no file: the output folder is the one to name
         shutil.rmtree(staging, ignore_errors=True)
         raise naming(exc, target) from None

@@ -81,6 +81,9 @@ def _id_of(typed: str) -> str:
     if not text:
         raise UsageProblem("请写出事项或信息的编号，如 gongkai log SHJZ-001")
     name = PurePosixPath(text).name
+    if not name or text.endswith("/") or name in (".", "..") or Path(typed.strip()).is_dir():  # 「gongkai log .」
+        raise UsageProblem(f"「{typed.strip()}」是文件夹，不是编号：gongkai log 查看一个事项或一条信息的修改历史，编号写在命令后，"
+                           "目录文件夹用 -C 指定，如 gongkai log SHJZ-001 -C catalog；整个目录的变化用 gongkai diff 查看")
     return name.rsplit(".", 1)[0] if name.lower().endswith((".yaml", ".yml")) else name
 
 

@@ -9,7 +9,7 @@ import jinja2
 
 from gongkai.catalog import Catalog
 from gongkai.errors import output_in_place
-from gongkai.files_io import replace_dir
+from gongkai.files_io import Mark, replace_dir
 from gongkai.portal.write import refuse_personal_data
 from gongkai.printing.sheets import PrintRun
 from gongkai.printing.wechat import WechatRun
@@ -17,8 +17,10 @@ from gongkai.processes import interrupts_deferred
 from gongkai.site.render import cn_date
 
 TEMPLATES = "templates/print"
-# what every run writes: a folder holding it is an earlier run's, which a run may replace (files_io.refuse_foreign_output)
-MARKS = ("index.html",)
+# what every run writes: a folder holding it is an earlier run's, which a run may replace
+# (files_io.refuse_foreign_output); known by its title, since a website (and the other kind of run) has one too
+PRINT_MARKS = (Mark("index.html", "<h1>公示栏和查阅点打印清单</h1>"),)
+WECHAT_MARKS = (Mark("index.html", "<h1>公众号文章</h1>"),)
 # Body type by paper: a sheet on the board is read from a step away, often by older people.
 TYPE_SIZE = {"A4": "16pt", "A3": "22pt"}
 
@@ -56,20 +58,20 @@ def render_wechat(run: WechatRun) -> dict[str, bytes]:
 
 def write_print(catalog: Catalog, run: PrintRun, out: Path) -> int:
     """Write the run to *out* (replacing it whole); the number of sheets."""
-    _write(catalog, render_print(run), out)
+    _write(catalog, render_print(run), out, PRINT_MARKS)
     return len(run.sheets)
 
 
 def write_wechat(catalog: Catalog, run: WechatRun, out: Path) -> int:
     """Write the articles to *out* (replacing it whole); the number of articles."""
-    _write(catalog, render_wechat(run), out)
+    _write(catalog, render_wechat(run), out, WECHAT_MARKS)
     return len(run.articles)
 
 
-def _write(catalog: Catalog, files: dict[str, bytes], out: Path) -> None:
+def _write(catalog: Catalog, files: dict[str, bytes], out: Path, marks: tuple[Mark, ...]) -> None:
     refuse_personal_data(catalog, files)
     with replace_dir(out, then=lambda: output_in_place(f"输出文件夹（{out}）已写入"), guard=interrupts_deferred,
-                     marks=MARKS) as staging:
+                     marks=marks) as staging:
         for path, data in files.items():
             target = staging / path
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -8,6 +8,7 @@ leaves the old files and the old store, and the next run makes again whatever do
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 from collections.abc import Iterable
@@ -15,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gongkai.errors import output_in_place
-from gongkai.files_io import (PREVIOUS, keep_folder, make_folder, move_aside, refuse_foreign_output, staging_folder,
-                               through_link, write_atomic)
+from gongkai.files_io import (PREVIOUS, keep_folder, make_folder, move_aside, Opening, opening, refuse_foreign_output,
+                               settle_modes, staging_folder, through_link, write_atomic)
 from gongkai.processes import interrupts_deferred
 from gongkai.site.store import STORE, Store, digest
 from gongkai.site.tree import Tree, TreeChange, keep, walk
@@ -79,6 +80,7 @@ class Staging:
             tree = walk(self.folder)
             store.tree = tree.code if tree is not None else ""
             write_atomic(self.folder / STORE, store.dumps())
+            settle_modes(self.folder)  # a job's umask (077) does not lock the web server out of the new pages
             old: Path | None = None
             swapped = False
             try:
@@ -98,19 +100,31 @@ class Staging:
                 if swapped and old is not None:  # also when the Ctrl+C held above arrives now
                     shutil.rmtree(old, ignore_errors=True)
             return
+        settle_modes(self.folder)
+        removed = list(removed)
+        self._refuse_unwritable(removed)
         with interrupts_deferred():
             self._move_in(store, removed)
             output_in_place(f"网站（{self.out}）已更新")
         self.discard()
 
+    def _refuse_unwritable(self, removed: list[str]) -> None:
+        """PermissionError naming the first folder of the site the update would write in but may not (another user's,
+        one made immutable). Met half-way through the moves, it left a site half updated, told 「没有权限」 alone."""
+        for folder in sorted({os.path.dirname(path) for path in (*self.changed, *removed)} | {""}):
+            here = self.out / folder
+            while here != self.out and not here.is_dir():  # a folder still to make: the one it is made in
+                here = here.parent
+            if not os.access(here, os.W_OK | os.X_OK):
+                raise PermissionError(errno.EACCES, "没有权限", str(here))
+
     def _move_in(self, store: Store, removed: Iterable[str]) -> None:
         tree = TreeChange(self.out, self.found)
-        made: set[str] = set()
+        how = opening(self.out)
+        # every folder first: one that cannot be made (a full disk) stops the update before any file is replaced
+        for parent in sorted({os.path.dirname(path) for path in self.changed}):
+            self._make_folders(parent, tree, how)
         for path in self.changed:
-            parent = os.path.dirname(path)
-            if parent not in made:
-                self._make_folders(parent, tree)
-                made.add(parent)
             tree.before(path)
             os.replace(self.folder / path, self.out / path)
             tree.after(path)
@@ -122,12 +136,14 @@ class Staging:
         write_atomic(self.out / STORE, store.dumps())
         keep(self.out, tree.tree)
 
-    def _make_folders(self, folder: str, tree: TreeChange) -> None:
+    def _make_folders(self, folder: str, tree: TreeChange, how: Opening | None) -> None:
         """Make *folder* (relative to the site) and the folders above it that are missing, noting each one made."""
         if not folder or (self.out / folder).is_dir():
             return
-        self._make_folders(os.path.dirname(folder), tree)
+        self._make_folders(os.path.dirname(folder), tree, how)
         (self.out / folder).mkdir()
+        if how is not None:
+            how.open_up(str(self.out / folder))
         tree.folder(folder, 1)
 
     def _prune(self, folder: str, tree: TreeChange) -> None:
