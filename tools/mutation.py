@@ -302,7 +302,9 @@ GROUPS: dict[str, Group] = {
                        "tests/test_deadline_requests.py", "tests/test_hostile25_requests.py",
                        "tests/test_hostile36_deadlines_holidays.py",
                        # (thirty-ninth session) 逾期不补正 / 逾期未缴费 against the register's 补正日期 / 缴费日期 (GK705)
-                       "tests/test_hostile37_reports_requests.py")),
+                       "tests/test_hostile37_reports_requests.py",
+                       # (fortieth session) 申请人类型 written another way: counted in its column, or how to choose
+                       "tests/test_hostile38_reports_requests.py")),
     # (twenty-ninth pass) What the gate opens: every word of an attachment, format by format, and Unreadable when not
     # all of it can be read (documents.py); the one check before anything reads, copies or hands one over (a plain
     # relative path under files/, no link in any part of it: attachments.py); what a PDF holds beyond its last
@@ -367,7 +369,9 @@ GROUPS: dict[str, Group] = {
                    ("tests/test_hostile29_cache_mutants.py", "tests/test_cache.py", "tests/test_snapshot.py",
                     "tests/test_loading.py", "tests/test_hostile20_cache.py", "tests/test_validate_incremental.py",
                     # (fortieth session) the front door's message for a bureau's repository with nothing pushed yet
-                    "tests/test_hostile38_init_county.py")),
+                    "tests/test_hostile38_init_county.py",
+                    # (fortieth session) a register's value withheld from a message, the register's words kept
+                    "tests/test_hostile38_reports_requests.py")),
     # (twenty-ninth pass) Reading the official table and writing the workbook: find the header (two rows merged over
     # each other), resolve merged cells (a 领域 running down many rows), one row per item (read.py); a worksheet as
     # text cells and merged ranges for xlsx, xls and csv (grid.py); rows to a change of the catalog (match every item
@@ -480,7 +484,9 @@ GROUPS: dict[str, Group] = {
                            "tests/test_hostile19_robustness.py", "tests/test_hostile36_state_safety.py",
                            "tests/test_hostile36_reports_again.py", "tests/test_hostile38_build_robustness.py",
                            # (fortieth session) a cell of the table's boxes; no half-width hint for 「（电子屏）」
-                           "tests/test_hostile38_channels_validity.py")),
+                           "tests/test_hostile38_channels_validity.py",
+                           # (fortieth session) a register's value withheld, the choices of its hint left whole
+                           "tests/test_hostile38_reports_requests.py")),
     # (thirtieth pass) What a finding shows of the catalog, and what a picture carries besides its pixels: the line
     # under every finding, decoded as saved, its number masked, a register's or a withheld record's fields kept inside
     # (output/excerpt.py); every GK60x message with its value already masked, its hint, its line (rules/privacy.py);
