@@ -123,6 +123,7 @@ PDF = (BUNDLED / "files/2026/R2026-001.pdf").read_bytes()  # a notice of the bun
 @pytest.mark.parametrize(("said", "attached"), [
     ("详见[关于湖二村陈金水家庭申请最低生活保障的公示](R2026-001.html)。", None),
     ("详见《关于湖二村陈金水家庭申请最低生活保障的公示》。", None),
+    ("详见《关于为陈金水申请临时救助的公示》。", None),
     ("审核材料见附件。", "  - 文件: files/2026/hz.pdf\n    名称: 陈金水家庭申请最低生活保障审核表\n"),
     ("审核材料见附件。", "  - 文件: files/2026/陈金水家庭低保审核表.pdf\n"),
 ])
@@ -147,6 +148,8 @@ def test_a_household_named_by_a_quoted_title_or_an_attachment_is_a_list(gk, cat,
 
 @pytest.mark.parametrize(("said", "attached"), [
     ("依据《社会救助暂行办法》《福建省最低生活保障实施办法》。", None),
+    ("现对《关于严格低保审核的通知》解读如下。", None),  # 严格 reads as a name, in a policy's title it is none
+    ("审核办法见附件。", "  - 文件: files/2026/sp.pdf\n    名称: 关于明确低保对象认定条件的通知\n"),
     ("审核材料见附件。", "  - 文件: files/2026/sp.pdf\n    名称: 最低生活保障申请审核表（空白）\n"),
 ])
 def test_a_quoted_law_or_a_blank_form_names_no_one(gk, cat, tmp_path, said, attached):

@@ -41,7 +41,7 @@ from gongkai.privacy.markup import markdown_blocks
 from gongkai.privacy.normalize import SEPARATE, build_prefilter
 from gongkai.privacy.mask import mask_log
 from gongkai.privacy.listed import people_listed
-from gongkai.privacy.titles import listed_in_title
+from gongkai.privacy.titles import household_names, listed_in_title
 
 BODY = "正文"
 # Fields the outputs show side by side, read one after another as well: a list entry's 题名 and 文号 (site/_table.html:
@@ -110,7 +110,7 @@ def scan_parts(record: Record, allowed: frozenset[str], read: Reader) -> RecordS
     # (a title that names the people aid is given to makes the record one about them, whatever its body says)
     # (fortieth session) so does an attachment's 名称 or file name giving them (陈水生家庭申请最低生活保障审核表.pdf): both
     # are shown on the page, the name in the file's address too
-    titled = listed_in_title(record.title).union(*(listed_in_title(text) for a in record.attachments
+    titled = listed_in_title(record.title).union(*(household_names(text) for a in record.attachments
                                                   for text in (a.name or "", PureWindowsPath(a.file).stem)))
     return RecordScan(tuple(findings), tuple(lists.columns), lists.people or bool(titled),
                       frozenset(lists.names | titled))

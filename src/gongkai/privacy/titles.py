@@ -65,7 +65,9 @@ _NOT_NAMES = frozenset({"文明", "和谐", "平安", "幸福", "书香", "万�
                         "项目", "金额", "单位", "程序", "费用", "范围",
                         # (fortieth session) who a sentence of what was decided is about, when it names no one
                         # (经核实，全家不符合…, 华侨家庭不属于…)
-                        "全家", "余下", "华侨", "侨眷", "党员", "军属", "原低保", "原特困"})
+                        "全家", "余下", "华侨", "侨眷", "党员", "军属", "原低保", "原特困",
+                        # words of a policy's title (关于明确低保对象认定条件的通知, 关于严格低保审核的通知)
+                        "明确", "严格", "曾经", "陆续"})
 _PLACE_ENDS = tuple("村镇乡县区市省街组局站院所会队厂司校园场社")
 
 
@@ -190,7 +192,7 @@ def enumerated_names(text: str) -> frozenset[str]:
         if not (any(_no_one(n) for n in names) or _OFFICE.search(_clause_of(text, match))):
             found.update(names)
     for match in _QUOTED_TITLE.finditer(text) if aid else ():
-        found.update(listed_in_title(match.group("title") or match.group("linked")))
+        found.update(household_names(match.group("title") or match.group("linked")))
     for names in _name_lines(text) if aid else ():
         if not any(_no_one(n) for n in names):
             found.update(names)
@@ -313,6 +315,13 @@ def listed_in_title(title: str) -> frozenset[str]:
     if not names or _AID.search(title) is None or _OFFICE.search(title) is not None:
         return frozenset()
     return names
+
+
+def household_names(title: str) -> frozenset[str]:
+    """The names a title quoted elsewhere, or an attachment's 名称 or file name, gives of a household (listed_in_title)
+    followed by 家庭, 户, 等 or 申请 (关于湖二村陈水生家庭申请…的公示, 陈水生等3户低保名单): read where the title is
+    not a record's own, only so — a policy's title quoted by its 解读 is never a list (关于严格低保审核的通知)."""
+    return frozenset(name for name in listed_in_title(title) if re.search(re.escape(name) + "(?:家庭|户|等|申请)", title))
 
 
 _TITLE_NAMES = lazy(rf"(?:^|(?<=关于)|(?<=[予对为将]))({_LISTED_NAME})(?=\d+(?:\.\d+)?元)"
