@@ -102,6 +102,8 @@ def test_one_person_quoted_in_a_report_is_a_list_of_people(gk, cat, tmp_path, sa
     "经核实，全家不符合低保条件的，不予纳入。",
     "经核实，华侨家庭不属于本县低保对象。",
     "其中，苗族家庭不符合低保条件的，另行告知。",
+    "经核实，常住户不符合低保条件的，不予纳入。",
+    "经核实，原户主已死亡的，重新确定户主后办理低保。",
 ])
 def test_a_report_naming_no_one_of_a_list_stays(gk, cat, tmp_path, said):
     cat.record(LIST)

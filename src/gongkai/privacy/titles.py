@@ -65,7 +65,7 @@ _NOT_NAMES = frozenset({"文明", "和谐", "平安", "幸福", "书香", "万�
                         "项目", "金额", "单位", "程序", "费用", "范围",
                         # (fortieth session) who a sentence of what was decided is about, when it names no one
                         # (经核实，全家不符合…, 华侨家庭不属于…)
-                        "全家", "余下", "华侨", "侨眷", "党员", "军属", "原低保", "原特困",
+                        "全家", "余下", "华侨", "侨眷", "党员", "军属", "原低保", "原特困", "单人",
                         # words of a policy's title (关于明确低保对象认定条件的通知, 关于严格低保审核的通知)
                         "明确", "严格", "曾经", "陆续"})
 _PLACE_ENDS = tuple("村镇乡县区市省街组局站院所会队厂司校园场社")
@@ -189,7 +189,9 @@ def enumerated_names(text: str) -> frozenset[str]:
             found.update(_kept(text, match, names))
     for match in _DECIDED.finditer(text) if aid else ():
         names = [_SPACES.sub("", name) for name in match.group("name", "household", "to", "struck") if name]
-        if not (any(_no_one(n) for n in names) or _OFFICE.search(_clause_of(text, match))):
+        names = [name[:-1] if name.endswith("户") else name for name in names]  # (全户, 常住户: a kind of household)
+        if not (any(_no_one(n) or len(n) < 2 or "户" in n for n in names)
+                or _OFFICE.search(_clause_of(text, match))):
             found.update(names)
     for match in _QUOTED_TITLE.finditer(text) if aid else ():
         found.update(household_names(match.group("title") or match.group("linked")))
