@@ -9,6 +9,11 @@ Found by this pass:
    naming an option the clerk never typed — exit 2, nothing written, every answer to type again. Now each answer is
    read as the file would read it (an alias, full-width, 繁體 is taken and written in its standard name) and one that
    is none of the choices, or no date, is said at once and asked again; the answers before it are kept.
+2. A mobile written for a caller from abroad (「+86 138 5901 2345」) in a 名单's 联系电话 column: this session's reading
+   of +86 landlines took 138 for an area code — validate reported the cell twice, once as 「未遮盖的电话号码
+   「013*****2345」」, a number the file does not hold, and `gongkai mask` wrote 「013*****2345」 into the table in
+   place of the mobile. Now (privacy.detect.landline_digits) +86 and a mobile is the mobile, masked 138****2345; a
+   landline so written (+86-595-2345 6789) is still the landline.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from collections.abc import Callable
 
 import pytest
 
-from conftest import CatalogDir, Run
+from conftest import RECORD, CatalogDir, Run
 
 Gk = Callable[..., Run]
 TODAY = "2026-11-07"
@@ -72,3 +77,37 @@ def test_new_item_asks_again_for_a_domain_a_channel_or_a_level(gk: Gk, cat: Cata
     assert run.err.count("请重新输入。") == 3
     text = (cat.root / "items/shjz/SHJZ-002.yaml").read_text(encoding="utf-8")
     assert "一级事项: 临时救助\n" in text and "公开渠道:\n  - 政府网站\n  - 两微一端\n公开对象" in text, text
+
+
+# 2. A mobile written with +86 is a mobile, never a landline 「013…」 --------------------------------------------------
+
+
+def _gk6(run: Run) -> list[str]:
+    return [line.strip() for line in run.out.splitlines() if " GK60" in line and "错误" in line]
+
+
+def test_a_mobile_written_for_abroad_in_a_list_is_one_mobile(gk: Gk, cat: CatalogDir) -> None:
+    """Before: each cell two errors, the second 「未遮盖的电话号码「013*****2345」」."""
+    cat.record(RECORD.replace("  经审核，现将名单予以公示。\n", "  | 姓名 | 村（社区） | 联系电话 |\n  |---|---|---|\n"
+                                                        "  | 陈水生 | 经兜村 | +86 138 5901 2345 |\n"
+                                                        "  | 林阿妹 | 郭埔村 | +86-595-2345 6789 |\n"))
+    run = gk("validate", cat.root)
+    assert _gk6(run) == [
+        "20:1 错误 GK602 正文表格第1行第3列（联系电话）有未遮盖的手机号码「138****2345」（已遮盖显示）［R2026-001］",
+        "21:1 错误 GK602 正文表格第3行有未遮盖的电话号码「0595****6789」（已遮盖显示）［R2026-001］"], run.out
+
+
+def test_a_home_phone_label_before_a_mobile_written_for_abroad(gk: Gk, cat: CatalogDir) -> None:
+    cat.record(RECORD.replace("  经审核，现将名单予以公示。\n", "  经核实，申请人家庭电话：+86 138 5901 2345。\n"))
+    run = gk("validate", cat.root)
+    assert _gk6(run) == ["18:1 错误 GK602 正文第1行有未遮盖的手机号码「138****2345」（已遮盖显示）［R2026-001］"], run.out
+
+
+def test_mask_keeps_a_mobile_written_for_abroad_a_mobile(gk: Gk, cat: CatalogDir) -> None:
+    """Before: 「陈水生,经兜村,013*****2345」 — a number nobody has, in place of his."""
+    csv = cat.write("files/2026/mingdan.csv", "姓名,村（社区）,联系电话\n陈水生,经兜村,+86 138 5901 2345\n"
+                                              "林阿妹,郭埔村,+86-595-2345 6789\n")
+    run = gk("mask", csv)
+    assert run.code == 0, run.err
+    assert csv.read_text(encoding="utf-8") == ("姓名,村（社区）,联系电话\n陈水生,经兜村,+86 138****2345\n"
+                                               "林阿妹,郭埔村,0595****6789\n")

@@ -104,8 +104,9 @@ GROUPS: dict[str, Group] = {
                       "tests/test_hostile26_privacy_mutants.py",
                       # (thirty-eighth session) a house number after 住址/家住, and under such a column, shown as stars
                       "tests/test_hostile36_leak_forms.py",
-                      # (fortieth session) an organisation's 统一社会信用代码 is no card (numbers.credit_code)
-                      "tests/test_hostile38_gate_attack.py")),
+                      # (fortieth session) an organisation's 统一社会信用代码 is no card (numbers.credit_code); a
+                      # mobile written with +86 is no landline 0138… (detect.landline_digits)
+                      "tests/test_hostile38_gate_attack.py", "tests/test_hostile38_review.py")),
     # Lists of people and numbers laid out in tables (boxes and PDF columns, the thirteenth session; kinds of people
     # over names and lists written as a sentence, the fourteenth): a bug here leaves a list of people indexed and on
     # the web for good, or publishes an ID written one character to a cell.
