@@ -53,7 +53,8 @@ def test_a_register_file_that_cannot_be_read_stops_the_annual_report(gk, cat, tm
               + "办理结果: [予以公开, 不予公开]\n理由: 过程性信息\n答复日期: 2026-03-10\n")
     cat.write("requests/2026/YSQ-2026-002.yaml", _request("YSQ-2026-002", "2026-03-02") + _answered("予以公开", "2026-03-09"))
     cat.write("appeals/FY-2026-001.yaml", "编号: FY-2026-001\n类型: 行政复议\n收到日期: 2026-04-20\n结果: 维持\n")
-    cat.write("appeals/FY-2026-002.yaml", "编号: FY-2026-002\n类型: 复议\n收到日期: 2026-04-20\n")
+    # (「类型: 复议」 was the wrong value here until the fortieth session made it a spelling of 行政复议)
+    cat.write("appeals/FY-2026-002.yaml", "编号: FY-2026-002\n类型: 信访\n收到日期: 2026-04-20\n")
     run = gk("report", "annual", cat.root, "--year", "2026")
     assert run.code == 1
     assert "requests/2026/YSQ-2026-001.yaml 有错误，读不出来，这件登记没有计入表三" in run.err

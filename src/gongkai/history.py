@@ -14,11 +14,13 @@ from typing import Any
 from gongkai.privacy.mask import mask_data, mask_log
 from gongkai.catalog import find_root
 from gongkai.catalog.cache import Cache, cache_for
-from gongkai.catalog.kinds import kind_of
-from gongkai.catalog.gitsource import Commit, GitProblem, Repo
+from gongkai.catalog.kinds import ATTACHMENTS, kind_of
+from gongkai.catalog.gitsource import Commit, GitProblem, Repo, glob_quoted
+from gongkai.catalog.yamlio import YamlFailure, parse_fast
+from gongkai.diff.compare import withheld_attachment
 from gongkai.diff.model import SUBSTANTIVE_KINDS, Change
 from gongkai.diff.render import describe, escape_markdown
-from gongkai.diff.revisions import Triple, diff_triples
+from gongkai.diff.revisions import RECORDS, Triple, diff_triples
 from gongkai.days import BEIJING, as_typed
 from gongkai.errors import UsageProblem
 
@@ -64,36 +66,72 @@ class History:
 def item_history(path: Path, object_id: str, use_cache: bool = True) -> History:
     """Every commit that changed the item or record *object_id* (found by its file name, which equals its id)."""
     root = find_root(path)
-    object_id = _id_of(object_id)
+    object_id = _id_of(root, object_id)
     entries = _object_walk(root, object_id, "HEAD", use_cache)
     if not entries:
-        raise UsageProblem(_not_found(root, object_id))
+        raise UsageProblem(_not_found(root, object_id, use_cache))
     # a record not 主动公开 at some time: its 题名 and content are shown in none of its commits, even those when it was
     if any(c.withheld for e in entries for c in e.changes):
-        entries = [replace(e, changes=tuple(c.withhold() for c in e.changes)) for e in entries]
+        entries = [replace(e, changes=tuple(_withheld(c, object_id) for c in e.changes)) for e in entries]
     return History(object_id, tuple(entries))
 
 
-def _id_of(typed: str) -> str:
+def _withheld(change: Change, object_id: str) -> Change:
+    """*change* in the log of *object_id*, not 主动公开 at some time: its attachment named by it, not by its file."""
+    if change.kind != "attachment":
+        return change.withhold()
+    return change if change.withheld else withheld_attachment(change, object_id)
+
+
+def _id_of(root: Path, typed: str) -> str:
     """The id a person meant: pasted from a spreadsheet cell or a chat with its spaces, or given as the file's path
-    (completed by the shell's Tab: items/shjz/SHJZ-001.yaml, or items\\shjz\\SHJZ-001.yaml on Windows)."""
+    (completed by the shell's Tab: items/shjz/SHJZ-001.yaml, or items\\shjz\\SHJZ-001.yaml on Windows). A folder,
+    gongkai.yaml or an attachment is no item or record: said so, with what to type instead."""
     text = typed.strip().replace("\\", "/")
     if not text:
         raise UsageProblem("请写出事项或信息的编号，如 gongkai log SHJZ-001")
-    name = PurePosixPath(text).name
-    if not name or text.endswith("/") or name in (".", "..") or Path(typed.strip()).is_dir():  # 「gongkai log .」
+    path = PurePosixPath(text)
+    name = path.name
+    if (not name or text.endswith("/") or name in (".", "..") or Path(typed.strip()).is_dir()  # 「gongkai log .」
+            or (root / text).is_dir()):
         raise UsageProblem(f"「{typed.strip()}」是文件夹，不是编号：gongkai log 查看一个事项或一条信息的修改历史，编号写在命令后，"
                            "目录文件夹用 -C 指定，如 gongkai log SHJZ-001 -C catalog；整个目录的变化用 gongkai diff 查看")
+    if name.lower() in ("gongkai.yaml", "gongkai.yml"):
+        raise UsageProblem(f"「{typed}」是机关设置，不是事项或信息：它的修改用 gongkai diff 查看（如 gongkai diff HEAD~5 HEAD，"
+                           "只列出改了的设置），逐次的提交用 git log -p -- gongkai.yaml")
+    folder = ATTACHMENTS.rstrip("/")
+    if folder in path.parts[:-1] and not name.lower().endswith((".yaml", ".yml")):
+        raise UsageProblem(_attachment_named(root, typed, "/".join(path.parts[path.parts.index(folder):])))
     return name.rsplit(".", 1)[0] if name.lower().endswith((".yaml", ".yml")) else name
 
 
-def _not_found(root: Path, object_id: str) -> str:
+def _attachment_named(root: Path, typed: str, file: str) -> str:
+    """What to type for the history of the attachment *file*: the log of the records that list it."""
+    with Repo(root) as repo:
+        head = repo.resolve("HEAD") if repo.born else None
+        listing = repo.tree(head, (RECORDS,)) if head else {}
+        # (by its 编号: the file of a record not 主动公开 may be named 林某信访材料处理意见.yaml)
+        owners = sorted(str(_data(repo, b).get("编号") or PurePosixPath(p).stem) for p, b in listing.items()
+                        if kind_of(p) == "record" and file in _listed(repo, b))
+    if not owners:
+        return (f"「{typed}」是附件，不是事项或信息，目录里也没有信息把 {file} 列为附件：附件的新增、删除和更换"
+                "在 gongkai diff 中列出（如 gongkai diff HEAD~5 HEAD）")
+    return (f"「{typed}」是附件，不是事项或信息：它的更换列在引用它的信息的修改历史中，请运行 "
+            + "、".join(f"gongkai log {o}" for o in owners))
+
+
+def _not_found(root: Path, object_id: str, use_cache: bool) -> str:
     """Why no history: nothing committed yet, or (「是否想查 SHJZ-001？」) an id that differs only in case."""
     with Repo(root) as repo:
         if not repo.born:
             return "仓库里还没有任何提交，没有修改历史：先提交目录（git add -A，再 git commit）"
-        stems = repo.object_ids(repo.resolve("HEAD"))  # (an empty branch: resolve says why)
-    near = sorted(s for s in stems if _typed_key(s) == _typed_key(object_id))
+        head = repo.resolve("HEAD")  # (an empty branch: resolve says why)
+        stems = repo.object_ids(head)
+        # a file named as typed holds another id (shjz-001.yaml holding SHJZ-001): that id is the one meant
+        named: list[Triple] = [(p, None, b) for p, b in repo.tree(head).items()
+                              if PurePosixPath(p).stem == object_id and kind_of(p) not in (None, "agency")]
+        held = {c.id for c in diff_triples(repo, named, cache_for(root, use_cache), None, new_commit=head)}
+    near = sorted(s for s in (stems | held) - {object_id} if _typed_key(s) == _typed_key(object_id))
     message = f"目录的提交历史中没有编号为「{object_id}」的事项或信息（文件名须与编号一致，且已提交）"
     if not near:
         return message
@@ -111,9 +149,18 @@ def _object_walk(root: Path, object_id: str, rev: str, use_cache: bool, depth: i
     """The commits of one object from *rev* back; where it was renumbered (its 编号 changed, the file kept or
     renamed), on into the history of the id it had before, and, at its end, the id it was given."""
     names = [f"**/{object_id}.yaml", f"**/{object_id}.yml"]
-    keep = lambda change: object_id in (change.id, change.former_id)  # noqa: E731
-    mine: Select = lambda triples: [t for t in triples if PurePosixPath(t[0]).stem == object_id]  # noqa: E731
-    entries = _walk(root, names, mine, keep, use_cache, rev)
+    with Repo(root) as repo:
+        files = _attachments(repo, repo.log(rev, names), object_id)
+    # its attachments replaced in place (same name, new bytes), which its own file does not show
+    # (the attachments *mine* selects are its own: one of a record not 主动公开 is named after it, without a path)
+    keep = lambda change: object_id in (change.id, change.former_id) or change.kind == "attachment"  # noqa: E731
+    # its file under any case of the name, as git's log finds it (icase): a file renamed only in case (shjz-001.yaml,
+    # as Windows tools or a zip round trip leave it) is the same object moved, not the object removed
+    mine: Select = lambda triples: [t for t in triples  # noqa: E731
+                                    if (kind_of(t[0]) is not None
+                                        and PurePosixPath(t[0]).stem.casefold() == object_id.casefold())
+                                    or (t[0] in files and t[1] is not None and t[2] is not None)]
+    entries = _walk(root, names + [glob_quoted(f) for f in sorted(files)], mine, keep, use_cache, rev)
     if not entries or depth > 20:
         return entries
     first, last = entries[-1], entries[0]
@@ -128,6 +175,32 @@ def _object_walk(root: Path, object_id: str, rev: str, use_cache: bool, depth: i
     parent, change = taken
     before = _object_walk(root, str(change.former_id), parent, use_cache, depth + 1)
     return entries[:-1] + [replace(first, changes=(change,))] + before
+
+
+def _attachments(repo: Repo, log: list[tuple[Commit, list[Triple]]], object_id: str) -> frozenset[str]:
+    """The files under files/ that some version of the record *object_id* lists as its 附件 (none for an item)."""
+    found: set[str] = set()
+    for _, triples in log:
+        for path, old, new in triples:
+            if kind_of(path) == "record" and PurePosixPath(path).stem.casefold() == object_id.casefold():
+                found.update(*(_listed(repo, b) for b in (old, new) if b is not None))
+    return frozenset(found)
+
+
+def _listed(repo: Repo, blob: str) -> set[str]:
+    """The files under files/ a version of a record lists as its 附件 (none when it cannot be read)."""
+    listed = _data(repo, blob).get("附件")
+    return {a["文件"] for a in listed if isinstance(a, dict) and isinstance(a.get("文件"), str)
+            and a["文件"].startswith(ATTACHMENTS)} if isinstance(listed, list) else set()
+
+
+def _data(repo: Repo, blob: str) -> dict[str, Any]:
+    """A version of a catalog file as plain data, read only for what it names ({} when it cannot be read)."""
+    try:
+        data = parse_fast(repo.read(blob).decode("utf-8-sig", "replace"))
+    except (YamlFailure, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def _renumbering(repo: Repo, entry: HistoryEntry, cache: Cache) -> tuple[str, Change] | None:
@@ -156,7 +229,9 @@ def substantive_history(catalog_root: Path) -> list[HistoryEntry]:
 
 
 def _substantive_candidates(triples: list[Triple]) -> list[Triple]:
-    """Skip files that cannot hold a substantive change: records only added (or only removed) in a commit."""
+    """Skip files that cannot hold a substantive change: attachments, records only added (or only removed) in a
+    commit."""
+    triples = [t for t in triples if kind_of(t[0]) is not None]
     kinds_moving = {k for k in {kind_of(p) for p, _, _ in triples}
                     if any(kind_of(p) == k and o is None for p, o, _ in triples)
                     and any(kind_of(p) == k and n is None for p, _, n in triples)}
@@ -199,7 +274,8 @@ def _moved_from(repo: Repo, commit: Commit, per_parent: list[list[Triple]], name
 def _keep(repo: Repo, commit: Commit, per_parent: list[list[Triple]], select: Select,
           keep: Callable[[Change], bool], cache: Cache, entries: list[HistoryEntry]) -> None:
     """The commit as an entry of the history, when it changed what is asked for."""
-    wanted = [select([t for t in triples if kind_of(t[0]) is not None]) for triples in per_parent]
+    wanted = [select([t for t in triples if kind_of(t[0]) is not None or t[0].startswith(ATTACHMENTS)])
+              for triples in per_parent]
     if len(commit.parents) > 1:
         found = _merged(repo, commit, wanted, cache)
     else:

@@ -24,7 +24,7 @@ from gongkai.diagnostics import Diagnostic, Severity
 from gongkai.model import Agency, Item, Record
 from gongkai.model.ledger import Ledger
 from gongkai.model.portal import PortalLedger
-from gongkai.model.request import AnnualData, Appeal, Request, shown_in_register
+from gongkai.model.request import AnnualData, Appeal, Request, shown_in_register, withheld
 from gongkai.model.vocab import ATTRIBUTE_ALIASES, PROACTIVE
 
 Builder = Callable[[dict[str, Any], str], tuple[Any, list[Note]]]
@@ -177,8 +177,11 @@ def unquoted(lines: list[str], line: int, message: str, hint: str, model: type[B
     if model is not None and len(key) > 1 and not register_key_shown(key, register_keys(model)):
         said.append(key)
     before = message, hint
-    for part in sorted(set(said), key=len, reverse=True):
-        message, hint = message.replace(part, REGISTER_VALUE), hint.replace(part, REGISTER_VALUE)
+    for part in sorted(set(said), key=len, reverse=True):  # a register's own words in the text stay (withheld)
+        if model is None:
+            message, hint = message.replace(part, REGISTER_VALUE), hint.replace(part, REGISTER_VALUE)
+        else:
+            message, hint = withheld(message, part, REGISTER_VALUE), withheld(hint, part, REGISTER_VALUE)
     if (message, hint) != before and model is not None and REGISTER_VALUE_HINT not in hint:
         hint += REGISTER_VALUE_HINT
     return message, hint

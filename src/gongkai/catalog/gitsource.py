@@ -367,7 +367,7 @@ class Repo:
         is seen entering there.
         """
         prefix = self.prefix if prefix is None else prefix
-        specs = [f":(glob,icase){_glob_quoted(prefix)}{g}" for g in globs] if globs else [self._spec("", prefix)]
+        specs = [f":(glob,icase){glob_quoted(prefix)}{g}" for g in globs] if globs else [self._spec("", prefix)]
         out = _git(self.top, "log", "-z", "--raw", "--no-renames", "--no-abbrev", "-m" if merges else "--no-merges",
                    f"--format=%x1e{_FORMAT}%x1f", rev, "--", *specs, check=False)
         if out.returncode != 0:
@@ -382,7 +382,7 @@ class Repo:
         """The commits reachable from *rev* that changed the catalog's file *path*, newest first, each with the blob
         the file held before it (None: the commit added it)."""
         return [(commit, next(old for p, old, _ in triples if p == path))
-                for commit, triples in self.log(rev, [_glob_quoted(path)]) if any(p == path for p, _, _ in triples)]
+                for commit, triples in self.log(rev, [glob_quoted(path)]) if any(p == path for p, _, _ in triples)]
 
     def _as_written(self, commit: Commit) -> Commit:
         """*commit* with its author and message read from the commit object's own bytes when it declares an encoding
@@ -449,7 +449,7 @@ def _not_a_repository(catalog_root: Path, said: str) -> str:
     return f"「{catalog_root}」不在 git 仓库中：比较版本和查看历史需要用 git 管理目录（git init）"
 
 
-def _glob_quoted(path: str) -> str:
+def glob_quoted(path: str) -> str:
     """*path* matched as itself inside a glob pathspec: git's wildcards *, ?, [ and its escape \\ escaped."""
     return re.sub(r"([*?\[\\])", r"\\\1", path)
 

@@ -128,7 +128,40 @@ def find_root(path: Path) -> Path:
         raise CatalogNotFound(f"「{path}」不是目录文件夹：找不到 gongkai.yaml。{slip}")
     if pending := unchecked_submodule(path):
         raise CatalogNotFound(pending)
+    if (path / ".git").is_dir() and _only_server_files(path):
+        # a bureau's repository made on the county's git server (with its README), cloned before anything was pushed
+        state = "还没有任何提交" if _unborn(path / ".git") else "其中只有 README 等建仓库时的文件，没有 gongkai.yaml"
+        raise CatalogNotFound(f"「{path}」是一个 git 仓库，但{state}：这个机关还没有在这里建立目录。请在这个文件夹中运行 "
+                              "gongkai init 建立；已在别处建立的，推送（git push）到这个仓库后 git pull，再重新运行")
     raise NotACatalogFolder(path, f"「{path}」不是目录文件夹：找不到 gongkai.yaml。请在目录文件夹中运行，或写明路径")
+
+
+def _unborn(git_dir: Path) -> bool:
+    """Whether the repository whose .git folder is *git_dir* has no commit yet (HEAD names a branch that does not
+    exist: what git init and a clone of an empty repository leave)."""
+    try:
+        head = (git_dir / "HEAD").read_text(encoding="utf-8").strip()
+        packed = (git_dir / "packed-refs").read_text(encoding="utf-8") if (git_dir / "packed-refs").is_file() else ""
+    except (OSError, UnicodeDecodeError):
+        return False
+    if not head.startswith("ref: "):
+        return False  # a detached HEAD is a commit
+    branch = head[5:].strip()
+    return not (git_dir / branch).is_file() and not any(line.endswith(" " + branch) for line in packed.splitlines())
+
+
+# What a git server puts into a repository it makes ("initialize with a README"): nothing of a catalog yet.
+_SERVER_FILES = (".gitignore", ".gitattributes", ".gitkeep")
+
+
+def _only_server_files(folder: Path) -> bool:
+    """Whether *folder* holds nothing but .git and what a git server makes a repository with (README, LICENSE, …):
+    not another kind of repository (a county's holding every bureau's folder, a program's) run in by mistake."""
+    try:
+        names = [entry.name for entry in folder.iterdir() if entry.name != ".git"]
+    except OSError:
+        return False
+    return all(name in _SERVER_FILES or name.upper().startswith(("README", "LICENSE")) for name in names)
 
 
 def _not_a_file(path: Path) -> str | None:

@@ -20,8 +20,10 @@ from gongkai.model.request import (
     CONFIRMED_HINT,
     ONCE_ONLY_HINTS,
     ONE_RESULT_HINT,
+    applicant_choice,
     column_hint,
     shown_in_register,
+    withheld,
 )
 
 
@@ -154,13 +156,16 @@ def unnamed(note: Note, model: type[BaseModel]) -> Note:
 
 
 def _unquoted(note: Note, value: Any) -> Note:
-    """*note* without the register's value it quotes, when that value may name someone (it is not plain ASCII)."""
+    """*note* without the register's value it quotes, when that value may name someone (it is not plain ASCII).
+
+    Not within the register's own words (withheld): 「复议」 taken out of the whole hint took it out of the choices too
+    (「可选的值：行政……、行政诉讼」), and the clerk was not told what to write."""
     if not isinstance(value, str) or shown_in_register(value):
         return note
     said = (_shown(value), value, value.strip())
     message, hint = note.message, note.hint
     for text in said:
-        message, hint = message.replace(text, REGISTER_VALUE), hint.replace(text, REGISTER_VALUE)
+        message, hint = withheld(message, text, REGISTER_VALUE), withheld(hint, text, REGISTER_VALUE)
     return replace(note, message=message, hint=hint + REGISTER_VALUE_HINT) if message != note.message else note
 
 
@@ -230,6 +235,8 @@ def _explain(error: Any, model: type[BaseModel]) -> Note:
         if isinstance(value, str) and (meant := _ambiguous(value, names)):  # 「第三方合法权益」: 商业秘密 or 个人隐私
             hint = (f"「{value.strip()}」可以是{'，也可以是'.join(f'「{m}」' for m in meant)}，不能替您选："
                     f"按实际情况写其中一个。" + hint)
+        elif label == "申请人类型" and isinstance(value, str) and (choose := applicant_choice(value)):
+            hint = f"{choose}。" + hint  # 律师, 个体工商户: two columns of table 三, not a guess's one
         elif label == "有效性" and isinstance(value, str) and (unsaid := vocab.VALIDITY_UNSAID.get(vocab.spelling(value))):
             hint = f"「{value.strip()}」不是四种有效性之一，不能替您选：{unsaid}" + hint  # 部分失效 is not 失效
         elif isinstance(value, str) and value.strip()[:1] in UNTICKED and value.strip():  # 「□两微一端」 from the table

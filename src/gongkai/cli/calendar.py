@@ -11,12 +11,13 @@ import typer
 from gongkai.catalog import load_catalog
 from gongkai.catalog.listing import CatalogNotFound
 from gongkai.cli.app import EXIT_OK, app, out
-from gongkai.cli.options import parse_date
+from gongkai.cli.options import parse_date, today
 from gongkai.errors import UsageProblem
 from gongkai.holidays import calendar_of
 from gongkai.model.deadline import ARTICLE_26_WORKDAYS, parse_deadline
 from gongkai.model import Record
 from gongkai.model.request import REPLY_WORKDAYS, Request
+from gongkai.publication.handover import Delivery, delivery_of
 from gongkai.publication.periods import is_notice, over_before_publication, safe_notice_end
 from gongkai.workdays import CalendarMissing, DueDate, Step, WorkdayCalendar, override_note
 
@@ -129,8 +130,33 @@ def explain_command(
         _explain_notice(strict, record)
     if record.is_public and loaded.agency is not None:
         n = loaded.agency.handover.limit_workdays
-        explain_add(calendar, record.formed, n, f"移交两馆时限（福建：成文后{n}个工作日内）")
+        due = explain_add(calendar, record.formed, n, f"移交两馆时限（福建：成文后{n}个工作日内）")
+        now = today(None)
+        _handover_verdict(delivery_of(loaded, record, now), due, now)
     return EXIT_OK
+
+
+def _handover_verdict(delivery: Delivery, due: DueDate, now: dt.date) -> None:
+    """Whether the record went to the 两馆 in time, as validate says it (GK506, GK507): the day alone left the clerk
+    to find the ledgers, and a withdrawn record seemed owed to them for ever."""
+    if delivery.day is not None and delivery.by_hand:
+        out.print(f"  启用 gongkai 前已人工送交两馆（补登台账 {delivery.ledger}），不计时限。", markup=False)
+    elif delivery.day is not None:
+        _verdict(delivery.day, due, "送交两馆")
+        out.print(f"  （台账 {delivery.ledger}）", markup=False)
+    elif delivery.withdrawn is not None:
+        out.print(f"  {delivery.withdrawn} 已撤回，送交两馆之前撤回的信息不送交，不计时限。", markup=False)
+    elif not delivery.kept:
+        out.print("  目录中还没有移交台账（gongkai handover 送交后写入），无法说明是否已送交两馆。", markup=False)
+    elif delivery.not_out is not None:
+        late = f"，已超过期限 {due}" if now > due.date else f"；期限是 {due}"
+        out.print(f"  尚未送交两馆{late}：公开日期 {delivery.not_out} 还没到，公开后的第一个移交日随那一批送交。",
+                  markup=False)
+    elif now > due.date:
+        out.print(f"  尚未送交两馆，已超过期限 {due}（gongkai validate 报 GK507）：在下一个移交日运行 "
+                  "gongkai handover --date 移交日 补送。", markup=False)
+    else:
+        out.print(f"  尚未送交两馆；期限是 {due}，在这天或之前的移交日送交。", markup=False)
 
 
 def _explain_notice(strict: WorkdayCalendar, record: Record) -> None:

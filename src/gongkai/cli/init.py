@@ -84,8 +84,8 @@ def init_command(
     desk_office: Annotated[str | None, typer.Option("--desk-office", help="依申请公开受理机构，默认「机关名称办公室」", show_default=False)] = None,
     desk_hours: Annotated[str | None, typer.Option("--desk-hours", help="依申请公开办公时间", show_default=False)] = None,
     online: Annotated[str | None, typer.Option("--online-url", help="网上申请地址（县政府依申请公开系统）", show_default=False)] = None,
-    review_body: Annotated[str | None, typer.Option("--review-body", help="行政复议机关，默认「县名人民政府」", show_default=False)] = None,
-    court: Annotated[str | None, typer.Option("--court", help="行政诉讼法院，默认「县名人民法院」", show_default=False)] = None,
+    review_body: Annotated[str | None, typer.Option("--review-body", help="行政复议机关，默认「县名人民政府」（市辖区带市名）", show_default=False)] = None,
+    court: Annotated[str | None, typer.Option("--court", help="行政诉讼法院，默认「县名人民法院」（市辖区带市名）", show_default=False)] = None,
     ci: Annotated[str | None, typer.Option("--ci", help="CI 模板：github（默认）、gitlab 或 无", show_default=False)] = None,
     through: Annotated[str | None, typer.Option("--baseline", help="启用前最后一次人工送交两馆的日期：补登台账（handover baseline）", show_default=False)] = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="不询问：没写的用默认值（在脚本、CI 中运行时也不询问）")] = False,
@@ -121,7 +121,7 @@ def init_command(
     now = _now(today(when))
     if answers.baseline is not None and (problem := baseline_problem(answers.baseline, now.date())):
         raise UsageProblem(problem)  # before anything is written
-    setup = resolve(answers)
+    setup = resolve(answers, {**FLAGS, "领导": "--leader 姓名:职务"}, now.year)
     outer = enclosing_repository(folder)
     result = init_catalog(folder, setup, now, table, from_xlsx.name if from_xlsx else "目录表")
     _show(result, from_xlsx)
@@ -230,8 +230,8 @@ def _ask(answers: Answers) -> dict[str, Any]:
     if answers.handover_days is None:
         choice = typer.prompt("移交两馆：1 每月5日、20日（福建）；2 每月5日；3 自定", default="1").strip()
         ask("移交日", lambda: HANDOVER_CHOICES.get(choice) or _days(typer.prompt("每月几日（用逗号分隔，如 10,25）")))
-    text("档案馆", "接收的档案馆", f"{place.name}档案馆")
-    text("图书馆", "接收的图书馆", f"{place.name}图书馆")
+    text("档案馆", "接收的档案馆", f"{place.formal_name}档案馆")
+    text("图书馆", "接收的图书馆", f"{place.formal_name}图书馆")
     text("索引号前缀", "索引号前缀（索引号为「前缀-年份-00001」）", default_index_prefix(name, code))
     text("基础地址", "本栏目在县政府门户网站上的地址（https://…，可不填）")
     if answers.desk is None:

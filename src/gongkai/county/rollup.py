@@ -9,6 +9,7 @@ from gongkai.reports.annual import RESULTS, AnnualReport, Table2, Table3Row, che
 from gongkai.reports.render import TABLE4_GROUPS
 
 BALANCED = "平衡"
+NOT_SUMMED = "无法读取，没有计入汇总（表二、表三、表四少了该部门的数字）"
 
 
 @dataclass
@@ -16,7 +17,7 @@ class Rollup:
     """The summed report (its problems are the sum's own check) and every department's check."""
 
     report: AnnualReport
-    checks: list[tuple[str, str]]  # (department, 平衡 or what is wrong with its report: department_check)
+    checks: list[tuple[str, str]]  # (department, 平衡 or what is wrong with its report: department_check; or NOT_SUMMED)
     missing_data: list[str]  # departments without annual/<year>.yaml (figures of table 二 only that file gives: 0 in the sum)
 
     @property
@@ -34,6 +35,8 @@ def roll_up(view: CountyView, title: str) -> Rollup:
     # (each department's report is built without the day; the sum says it once, in its check sheet and on the screen)
     summed.notes = [note for note in (year_not_over(view.year, view.today),) if note]
     checks = [(name, department_check(r)) for name, r in reports]
+    # a department that could not be read is in none of the sums: said where the sums are, not only on the scorecard
+    checks += [(d.name, f"{NOT_SUMMED}：{d.problem}") for d in view.unreadable]
     missing = [name for name, r in reports if r.data is None]
     return Rollup(summed, checks, missing)
 

@@ -120,9 +120,13 @@ def withhold_attachments(changes: list[Change], parsed: Iterable[ParsedFile]) ->
     shown = []
     for change in changes:
         owner = next((withheld[p] for p in (change.new_path, change.old_path) if p in withheld and p not in public), None)
-        shown.append(change if owner is None else
-                     replace(change, id=f"{owner} 的附件", old_path=None, new_path=None, withheld=True))
+        shown.append(change if owner is None else withheld_attachment(change, owner))
     return shown
+
+
+def withheld_attachment(change: Change, owner: str) -> Change:
+    """*change* of an attachment of the record *owner*, not 主动公开: named by the record, not by its file."""
+    return replace(change, id=f"{owner} 的附件", old_path=None, new_path=None, withheld=True)
 
 
 def compare_unread(triples: Iterable[tuple[str, str | None, str | None]],

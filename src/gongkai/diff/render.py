@@ -22,6 +22,7 @@ SPLIT = "仅拆分、合并条目或改了分隔符（、，；。），条目�
 HIDDEN_HOW = {"added": "新填", "removed": "删去", "order": "仅调整顺序", "whitespace": "仅空白或换行变化",
               "width": "仅全角、半角写法变化", "alias": "别称改为标准名称", "repeated": "仅重复写的条目变化",
               "split": SPLIT}
+MASKED_ONLY = "（改动在遮盖显示的号码、门牌之中）"
 _BREAKS = re.compile("[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -63,9 +64,9 @@ def describe_field(change: FieldChange) -> str:
     elif how == "changed" and isinstance(change.old, dict) and isinstance(change.new, dict):
         text = "；".join(_inner(change.old, change.new)) or f"「{_value(change.old)}」→「{_value(change.new)}」"
     elif how == "changed" and isinstance(change.old, str) and isinstance(change.new, str):
-        text = "「{}」→「{}」".format(*_around(change.old, change.new))
+        text = _arrow(*_around(change.old, change.new))
     elif how == "changed":
-        text = f"「{_value(change.old)}」→「{_value(change.new)}」"
+        text = _arrow(_value(change.old), _value(change.new))
     elif how == "added":
         text = f"新填「{_value(change.new)}」"
     elif how == "removed":
@@ -109,8 +110,14 @@ def _inner(old: dict[str, Any], new: dict[str, Any], where: str = "") -> list[st
         elif b in (None, "", [], {}):
             parts.append(f"{where}{key} 删去（原为「{_value(a)}」）")
         else:
-            parts.append(f"{where}{key}「{_value(a)}」→「{_value(b)}」")
+            parts.append(f"{where}{key}{_arrow(_value(a), _value(b))}")
     return parts
+
+
+def _arrow(old: str, new: str) -> str:
+    """「old」→「new」, as shown (masked): two values that differ only where they are masked (a phone's middle digits,
+    a house number: 河滨北路168号 → 188号) read the same, so the reader is told that they changed there."""
+    return f"「{old}」→「{new}」" + (MASKED_ONLY if old == new else "")
 
 
 def _each(value: Any) -> str:

@@ -82,7 +82,7 @@ def due_recalls(known: Known, day: dt.date, ledgers: dict[dt.date, Ledger]) -> l
 def _action(known: Known, record: Record, day: dt.date) -> str | None:
     if not record.is_public:
         return WITHDRAW
-    if record.withdrawn is not None and record.withdrawn.date <= day:
+    if record.withdrawn_by(day):
         return WITHDRAW
     replaced = replacement_of(known, record)
     if replaced is None and record.replaced_by is None:

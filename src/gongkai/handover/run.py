@@ -165,7 +165,7 @@ def _refuse_withdrawn_by(batch: Batch, now: dt.date, today: dt.date) -> None:
     """A batch is delivered on the real date: made for an earlier --today, it would carry a record withdrawn since
     (the gate of that day still admits it) to the 两馆 — the 图书馆 lends it to the public — and ask for its 撤换 by
     letter afterwards. Refused, naming each. (A list whose 公示 has ended goes to the 两馆 on any day.)"""
-    gone = [e.record for e in batch.entries if e.record.withdrawn is not None and e.record.withdrawn.date <= now]
+    gone = [e.record for e in batch.entries if e.record.withdrawn_by(now)]
     if not gone:
         return
     lines = "\n".join(f"  {r.id}「{r.title}」：已于{chinese_day(r.withdrawn.date)}撤回" for r in gone if r.withdrawn)

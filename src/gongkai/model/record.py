@@ -139,6 +139,10 @@ class Record(CatalogModel):
         """主动公开 with a 公开日期 on or before *day*: a 公开日期 still to come (filled in ahead, GK405) is not out yet."""
         return self.is_public and self.published is not None and self.published <= day
 
+    def withdrawn_by(self, day: dt.date) -> bool:
+        """撤回 on or before *day*: from then on it leaves every channel, and no batch hands it to the 两馆."""
+        return self.withdrawn is not None and self.withdrawn.date <= day
+
     @property
     def in_force(self) -> bool:
         """Not marked 失效, 废止 or 已修改 (a record with no 有效性 counts as in force unless it has a 废止日期)."""

@@ -9,10 +9,11 @@ Requests never reach the public site: no publisher reads these kinds.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
-from typing import Annotated, Literal, Protocol
+from typing import Annotated, Literal, Protocol, get_args
 
 from pydantic import BeforeValidator, Field
 
@@ -37,8 +38,27 @@ CHANNEL_ALIASES: dict[str, str] = {
 # Table 三 columns: 自然人, then 法人或其他组织 in five kinds.
 APPLICANT_TYPES: tuple[str, ...] = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
 # (法人或其他组织 alone names no column: the clerk is asked which of the five)
-APPLICANT_ALIASES: dict[str, str] = {"公民": "自然人", "个人": "自然人", "企业": "商业企业", "公司": "商业企业",
-                                     "律师事务所": "法律服务机构"}
+# What a register writes for an applicant that can only be one column: counted there, as the column's own word.
+APPLICANT_ALIASES: dict[str, str] = {
+    **dict.fromkeys(("公民", "个人", "公民个人", "个人申请人", "群众", "村民", "居民"), "自然人"),
+    **dict.fromkeys(("企业", "公司", "企业法人", "有限公司", "有限责任公司", "股份有限公司", "民营企业", "私营企业",
+                     "国有企业", "外资企业"), "商业企业"),
+    **dict.fromkeys(("科研院所", "研究所", "研究院", "研究机构"), "科研机构"),
+    **dict.fromkeys(("公益组织", "公益机构", "慈善组织", "基金会"), "社会公益组织"),
+    **dict.fromkeys(("律师事务所", "律所", "法律服务所", "基层法律服务所", "法律援助中心", "法律援助机构", "公证处",
+                     "公证机构", "司法鉴定机构"), "法律服务机构"),
+}
+# What a register writes for an applicant that may be one column or another: counted in one the bureau did not choose,
+# table 三 would be wrong, so the clerk is told how to choose (validate, and a key of 上年结转).
+APPLICANT_CHOICES: dict[str, str] = {
+    **dict.fromkeys(("律师", "代理律师", "执业律师"),
+                    "律师以本人名义申请的，计入「自然人」；以律师事务所名义（所函）申请的，计入「法律服务机构」"),
+    **dict.fromkeys(("个体工商户", "个体户"),
+                    "以个体工商户的字号（营业执照）名义申请的，计入「商业企业」；经营者以本人名义申请的，计入「自然人」"),
+    **dict.fromkeys(("社会组织", "社会团体", "社团", "协会", "行业协会", "商会", "民办非企业单位"),
+                    "以公益为宗旨的（慈善组织、公益性社会团体、公益性民办非企业单位）计入「社会公益组织」；"
+                    "行业协会、商会等其他社会组织计入「其他」"),
+}
 
 # Table 三 rows (三): outcome categories and their numbered sub-reasons, in printed order.
 OUTCOMES: dict[str, tuple[str, ...]] = {
@@ -88,7 +108,8 @@ BLOCK_HINTS: dict[str, str] = {
 # A 其他处理 without a 理由 (a request the applicant withdrew, say) is counted on its last row, 3. 其他.
 DEFAULT_REASONS: dict[str, str] = {"其他处理": "其他"}
 OUTCOME_ALIASES: dict[str, str] = {
-    "公开": "予以公开", "全部公开": "予以公开", "部分公开（区分处理）": "部分公开",
+    "公开": "予以公开", "全部公开": "予以公开", "同意公开": "予以公开", "准予公开": "予以公开", "全部予以公开": "予以公开",
+    "部分公开（区分处理）": "部分公开", "部分予以公开": "部分公开", "部分同意公开": "部分公开", "不公开": "不予公开",
     "撤回": "其他处理", "撤回申请": "其他处理", "申请人撤回": "其他处理", "申请人撤回申请": "其他处理",
 }
 # Short spellings people write for a sub-reason (the table's text is long).
@@ -146,6 +167,18 @@ def canonical_outcome(value: str | None) -> str | None:
         return None
     text = OUTCOME_ALIASES.get(value.strip(), value.strip())
     return text if text in OUTCOMES else None
+
+
+# How a 办理结果 with its ground in the same line is written: 「不予公开（过程性信息）」「无法提供：本机关不掌握」.
+_GROUND_AFTER = re.compile(r"^(.+?)\s*(?:[（(【\[]|[：:，,；;—-]|\s)")
+
+
+def outcome_before_ground(value: str | None) -> str | None:
+    """The table-三 category a 办理结果 opens with when the ground follows it in the same line, or None: 表三 counts
+    the ground from 「理由」."""
+    if value is None or (found := _GROUND_AFTER.match(value.strip())) is None:
+        return None
+    return canonical_outcome(found.group(1))
 
 
 def canonical_reason(outcome: str, value: str | None) -> str | None:
@@ -345,6 +378,12 @@ class Request(CatalogModel):
 AppealKind = Literal["行政复议", "行政诉讼"]
 AppealRoute = Literal["未经复议直接起诉", "复议后起诉"]
 AppealResult = Literal["维持", "纠正", "其他", "尚未审结"]
+# How a 登记簿 writes the kind and the route short: table 四's columns all the same.
+KIND_ALIASES: dict[str, str] = {"复议": "行政复议", "行政复议申请": "行政复议", "诉讼": "行政诉讼", "起诉": "行政诉讼",
+                                "行政起诉": "行政诉讼", "行政诉讼案件": "行政诉讼"}
+ROUTE_ALIASES: dict[str, str] = {"直接起诉": "未经复议直接起诉", "未经复议": "未经复议直接起诉", "直诉": "未经复议直接起诉",
+                                 "复议后": "复议后起诉", "经复议后起诉": "复议后起诉", "经复议起诉": "复议后起诉",
+                                 "复议后诉讼": "复议后起诉"}
 _RESULT_ALIASES = {"结果维持": "维持", "结果纠正": "纠正", "其他结果": "其他", "未审结": "尚未审结", "审理中": "尚未审结"}
 # The decision as written on it, by the words its operative part opens with after 判决/裁定/决定 (撤销被申请人作出的答复，
 # 责令重新答复; 维持原答复; 纠错; 裁定驳回起诉): 纠正 is the act set aside, changed, held unlawful or ordered done; a case
@@ -380,6 +419,7 @@ def _appeal_result(value: object) -> object:
 _DECISION_OPENINGS = (*_DECIDED_BY, *(opening for opening, _ in _RESULT_OPENINGS), "驳回", "调解", "不予受理")
 # The names of table 三's columns that are not one (法人或其他组织 holds five).
 _COLUMN_NAMES = ("法人", "法人或其他组织")
+_ORGANISATION_KINDS = "".join(f"「{kind}」" for kind in APPLICANT_TYPES[1:])
 
 
 def column_hint(key: str, allowed: Collection[str]) -> str | None:
@@ -388,11 +428,23 @@ def column_hint(key: str, allowed: Collection[str]) -> str | None:
     if not set(APPLICANT_TYPES) <= set(allowed):
         return None
     if key in _COLUMN_NAMES:
-        kinds = "".join(f"「{kind}」" for kind in APPLICANT_TYPES[1:])
-        return (f"「{key}」是表三五列的合称，不是一列：按申请人是哪一类，分别写在{kinds}中，"
+        return (f"「{key}」是表三五列的合称，不是一列：按申请人是哪一类，分别写在{_ORGANISATION_KINDS}中，"
                 "如「上年结转: {自然人: 1, 商业企业: 1, 社会公益组织: 1}」。")
     if (meant := APPLICANT_ALIASES.get(key)) is not None:
         return f"表三的列名是「{meant}」：把键名改为「{meant}」。"
+    if (choose := applicant_choice(key)) is not None:
+        return f"{choose}：把键名改为其中一列，按实际情况分开计数。"
+    return None
+
+
+def applicant_choice(value: str) -> str | None:
+    """How to choose the column of table 三 for an applicant written as a word that may be two of them (律师, 个体工商户,
+    社会组织), or for 法人或其他组织 (five of them); None for any other word."""
+    text = value.strip()
+    if text in _COLUMN_NAMES:
+        return f"「{text}」是表三五列的合称，不是一列：按申请人是哪一类，写{_ORGANISATION_KINDS}中的一个"
+    if (choose := APPLICANT_CHOICES.get(text)) is not None:
+        return f"「{text}」可以计入表三的不同列，不能替您选：{choose}"
     return None
 
 
@@ -427,18 +479,54 @@ def register_word(value: str) -> bool:
 _WORDS_APART = re.compile(r"[、，,/／；;\s\u3000]+|和|与|及")
 
 
+def _register_words() -> tuple[str, ...]:
+    """The words of the registers' own: their channels, applicant types, results, reasons, appeal kinds and routes,
+    each with the spellings accepted for it."""
+    return (*CHANNELS, *CHANNEL_ALIASES, *APPLICANT_TYPES, *APPLICANT_ALIASES, *APPLICANT_CHOICES, *_COLUMN_NAMES,
+            *OUTCOMES, *OUTCOME_ALIASES, *(reason for reasons in OUTCOMES.values() for reason in reasons),
+            *REASON_ALIASES, *get_args(AppealKind), *KIND_ALIASES, *get_args(AppealRoute), *ROUTE_ALIASES,
+            *get_args(AppealResult), *_RESULT_ALIASES)
+
+
 def _one_register_word(text: str) -> bool:
-    words = (*CHANNELS, *CHANNEL_ALIASES, *APPLICANT_TYPES, *APPLICANT_ALIASES, *_COLUMN_NAMES, *OUTCOMES, *OUTCOME_ALIASES)
-    return (text in words or any(canonical_reason(outcome, text) for outcome in OUTCOMES)
+    return (text in _register_words() or any(canonical_reason(outcome, text) for outcome in OUTCOMES)
             or text.startswith(_DECISION_OPENINGS))
+
+
+@functools.cache
+def _within_words() -> re.Pattern[str]:
+    """The registers' words and their fields' names, longest first, as a message may show them."""
+    fields = (field.alias for model in (Request, Appeal, AnnualData, Carryover, RuleCounts, Extension, Consultation,
+                                        Correction, FeeNotice) for field in model.model_fields.values() if field.alias)
+    words = sorted({*_register_words(), *fields}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def withheld(text: str, value: str, mask: str) -> str:
+    """*text* with each *value* (a register's value that may name someone) in it replaced by *mask*, except where it is
+    part of a word of the registers' own or a field's name the text shows: 「复议后起」 masked in the choices too made
+    them 「未经复议直接起诉、……诉」, and the clerk was not told what to write."""
+    kept = [match.span() for match in _within_words().finditer(text)]
+    parts, done = [], 0
+    start = text.find(value)
+    while start >= 0 and value:
+        end = start + len(value)
+        if any(first <= start and end <= last for first, last in kept):
+            start = text.find(value, start + 1)
+            continue
+        parts += [text[done:start], mask]
+        done = end
+        start = text.find(value, end)
+    return "".join(parts) + text[done:]
 
 
 class Appeal(CatalogModel):
     """A 行政复议 or 行政诉讼 about disclosure (table 四)."""
 
     id: ObjectId = Field(alias="编号", title="编号", description="与文件名一致，如 FY-2026-001")
-    kind: AppealKind = Field(alias="类型", title="类型", description="行政复议 或 行政诉讼")
-    route: AppealRoute | None = Field(None, alias="起诉方式", title="起诉方式", description="行政诉讼须写：未经复议直接起诉 或 复议后起诉")
+    kind: Annotated[AppealKind, _alias(KIND_ALIASES)] = Field(alias="类型", title="类型", description="行政复议 或 行政诉讼")
+    route: Annotated[AppealRoute, _alias(ROUTE_ALIASES)] | None = Field(
+        None, alias="起诉方式", title="起诉方式", description="行政诉讼须写：未经复议直接起诉 或 复议后起诉")
     received: Day = Field(alias="收到日期", title="收到日期")
     result: Annotated[AppealResult, BeforeValidator(_appeal_result)] = Field("尚未审结", alias="结果", title="结果")
     closed: Day | None = Field(None, alias="结案日期", title="结案日期")

@@ -30,6 +30,40 @@ class Gap:
     remark: str
 
 
+def handed_over(catalog: Catalog) -> dict[str, list[tuple[str, Ledger]]]:
+    """Record id → every (ledger path, ledger) that lists it, oldest batch first."""
+    found: dict[str, list[tuple[str, Ledger]]] = {}
+    for path, ledger in sorted(catalog.models("ledger"), key=lambda pl: pl[1].date):
+        for record_id in ledger.record_ids():
+            found.setdefault(record_id, []).append((path, ledger))
+    return found
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """Where a 主动公开 record stands with the 两馆 on a day, as validate judges it: the batch that first sent it
+    (GK506 times that one), or why none will (withdrawn first), or that it waits (GK507 once past its time)."""
+
+    ledger: str | None = None  # the ledger of the batch that first sent it
+    day: dt.date | None = None  # the day that batch was really handed over (its 生成日期 when made late)
+    by_hand: bool = False  # a 补登 ledger: sent by hand before gongkai, on no day anyone timed
+    withdrawn: dt.date | None = None  # withdrawn before any batch sent it: no batch ever will
+    kept: bool = True  # whether the catalog keeps ledgers at all (without them nothing is known either way)
+    not_out: dt.date | None = None  # a 公开日期 still to come: no batch sends it before
+
+
+def delivery_of(catalog: Catalog, record: Record, today: dt.date) -> Delivery:
+    """Whether and when *record* was handed over to the 两馆, as of *today*."""
+    batches = handed_over(catalog).get(record.id)
+    if batches:
+        path, ledger = batches[0]
+        return Delivery(path, ledger.delivered, ledger.baseline)
+    if record.withdrawn is not None and record.withdrawn_by(today):
+        return Delivery(withdrawn=record.withdrawn.date)
+    later = record.published if record.published is not None and not record.out_by(today) else None
+    return Delivery(kept=bool(catalog.models("ledger")), not_out=later)
+
+
 def handover_gaps(catalog: Catalog, record: Record) -> list[Gap]:
     """What *record* lacks to be handed over: a PDF/CEB attachment that exists, 页数, 索引号."""
     gaps: list[Gap] = []

@@ -10,6 +10,7 @@ from gongkai.catalog import Catalog
 from gongkai.days import year_slip
 from gongkai.diagnostics import Location, Severity
 from gongkai.model.request import APPLICANT_TYPES, OUTCOME_LABELS, OUTCOMES, AnnualData, Appeal, Request, canonical_reason
+from gongkai.model.record import Record
 from gongkai.model.vocab import OUT_OF_FORCE  # table 二 (本年废止件数, 现行有效件数)
 from gongkai.privacy import annual_findings, placed
 from gongkai.privacy.mask import mask_log
@@ -103,6 +104,10 @@ def build_annual(catalog: Catalog, year: int, today: dt.date | None = None) -> A
         # (the registers hold what was entered: before gongkai, requests were kept on paper, if at all)
         report.notes.append(f"gongkai.yaml 的启用日期是 {adopted}：{year}年在这一天之前收到或答复的申请、复议诉讼，没有补登到 requests/、"
                             f"appeals/ 的，表三、表四中没有它们。核对纸质登记簿，补登后再生成（上年结转也可写在 annual/{year}.yaml 的「上年结转」中）")
+        if not any(r.formed < adopted for r in _own_normative(catalog)):  # table 二 counts the records entered too
+            report.notes.append(f"gongkai.yaml 的启用日期是 {adopted}，启用前制发的行政规范性文件一件也没有登记：表二「行政规范性文件」"
+                                "的本年制发件数、现行有效件数只算登记了的，启用前的不在其中。把本年制发的和仍然有效的补登为"
+                                "「文种: 规范性文件」的信息（写「补录」）后再生成；确实没有的，不必理会")
     if data is not None and (unfilled := unfilled_figures(data)):
         report.notes.append(f"annual/{year}.yaml 没有写{''.join(f'「{name}」' for name in unfilled)}：表二中这几格写着「待填写」，"
                             "填上本年的数字后再生成（本年没有的，写 0）")
@@ -304,11 +309,16 @@ def _figures(counts: dict[str, int]) -> str:
     return "、".join(f"{kind} {n} 件" for kind, n in counts.items() if n) or "0 件"
 
 
+def _own_normative(catalog: Catalog) -> list[Record]:
+    """The bureau's own 行政规范性文件: 第二十条第（一）项 counts those, not a provincial one kept in the catalog to be
+    forwarded (责任者: 福建省民政厅). 责任者 defaults to the bureau; a joint one names it."""
+    return [r for r in catalog.records.values()
+            if r.kind == NORMATIVE and (r.author is None or catalog.name in r.author)]
+
+
 def _table2(catalog: Catalog, year: int, data: AnnualData | None) -> Table2:
     end = dt.date(year, 12, 31)
-    # 第二十条第（一）项 counts the bureau's own documents: a provincial one kept in the catalog to be forwarded
-    # (责任者: 福建省民政厅) is not issued, repealed or in force here. 责任者 defaults to the bureau; a joint one names it.
-    normative = [r for r in catalog.records.values() if r.kind == NORMATIVE and (r.author is None or catalog.name in r.author)]
+    normative = _own_normative(catalog)
     issued = sum(r.formed.year == year for r in normative)
     # 有效性 (or the older 废止日期) on 31 December, judged as the site judges it on its day (publication.standing)
     at_end = [validity_on(r, end) for r in normative if r.formed <= end]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from gongkai.catalog import Catalog
 from gongkai.diagnostics import Location, Severity
 from gongkai.holidays import calendar_of
 from gongkai.model.base import number_key
-from gongkai.model.ledger import WITHDRAWN, Ledger, holdings, ledger_path
+from gongkai.model.ledger import WITHDRAWN, holdings, ledger_path
 
 AGAIN = (WITHDRAWN, "更换")  # the 撤换 after which a record is sent again
 from gongkai.model.record import Record
@@ -20,6 +21,7 @@ from gongkai.publication.handover import (
     PUBLISHED_AFTER_HINT,
     RENUMBERED_HINT,
     altered,
+    handed_over,
     handover_gaps,
     held_marks,
     held_under_another,
@@ -38,17 +40,10 @@ E, W = Severity.ERROR, Severity.WARNING
 RULE_SOURCE = "闽政办函〔2016〕42号"
 
 
-def handed_over(catalog: Catalog) -> dict[str, list[tuple[str, Ledger]]]:
-    """Record id → every (ledger path, ledger) that lists it, oldest batch first."""
-    found: dict[str, list[tuple[str, Ledger]]] = {}
-    for path, ledger in sorted(catalog.models("ledger"), key=lambda pl: pl[1].date):
-        for record_id in ledger.record_ids():
-            found.setdefault(record_id, []).append((path, ledger))
-    return found
-
-
 def _waiting(ctx: Context) -> Iterator[tuple[str, Record]]:
-    """主动公开 records published and not yet handed over — once the catalog keeps ledgers at all.
+    """主动公开 records published and not yet handed over — once the catalog keeps ledgers at all. A record withdrawn
+    by today is not waiting: no batch sends it (gongkai handover leaves it out without a word), and telling the clerk
+    to 「补送」 it, or to give it a PDF, would never end.
 
     A catalog whose bureau does not (yet) hand over with gongkai has no ledger; warning about every record there
     would drown everything else, and gongkai handover reports the same gaps when the first batch is made.
@@ -57,7 +52,8 @@ def _waiting(ctx: Context) -> Iterator[tuple[str, Record]]:
         return
     sent = holdings(ledger for _, ledger in ctx.catalog.models("ledger"))  # asked back and public again: waiting
     for path, record in ctx.catalog.models("record"):
-        if record.is_public and record.published is not None and record.id not in sent:
+        if (record.is_public and record.published is not None and record.id not in sent
+                and not record.withdrawn_by(ctx.today)):
             yield path, record
 
 
@@ -134,7 +130,16 @@ def handover_overdue(ctx: Context) -> Iterator[Finding]:
         due = ctx.dated(lambda calendar: calendar.due(formed, limit), here)
         if due is not None and ctx.today > due.date:
             yield Finding(here, f"信息成文于 {record.formed}，应于 {due} 前送交两馆，至今（{ctx.today}）尚未送交",
-                          "在下一个移交日运行 gongkai handover --date 移交日，补送这条信息。" + due.note())
+                          _overdue_hint(record, ctx.today) + due.note())
+
+
+def _overdue_hint(record: Record, today: dt.date) -> str:
+    """What to do: send it with the next batch — unless its 公开日期 is still to come, when no batch can send it yet
+    (gongkai handover sends only what is out by the batch day) and 「补送」 sent the clerk to a batch without it."""
+    if record.out_by(today):
+        return "在下一个移交日运行 gongkai handover --date 移交日，补送这条信息。"
+    return (f"它的公开日期 {record.published} 还没到，公开以前不能送交两馆：公开后的第一个移交日，gongkai handover 会把它"
+            "列入那一批；公开日期写错的，请改正。")
 
 
 @rule("GK508", "ledger-record-not-public", "台账中有不可移交的信息", E,

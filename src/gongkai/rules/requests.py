@@ -16,6 +16,7 @@ from gongkai.model.request import (
     Due,
     Request,
     canonical_reason,
+    outcome_before_ground,
 )
 from gongkai.rules.base import FILE, VIEW, Context, Finding, rule
 from gongkai.workdays import IMPORT_COMMAND, DueDate
@@ -144,10 +145,21 @@ def request_replied_late(ctx: Context) -> Iterator[Finding]:
 def request_outcome_unknown(ctx: Context) -> Iterator[Finding]:
     for path, request in _requests(ctx):
         if request.outcome is not None and request.category is None:
-            several = sum(category in request.outcome for category in OUTCOMES) > 1  # 「予以公开、不予公开」
             yield Finding(Location(path, request.id, ("办理结果",)),  # (what is written is not quoted: see below)
-                          f"申请 {request.id} 的办理结果不是年度报告表三的类别",
-                          ONE_RESULT_HINT if several else f"改为以下之一：{CATEGORIES}。")
+                          f"申请 {request.id} 的办理结果不是年度报告表三的类别", _outcome_hint(request.outcome))
+
+
+def _outcome_hint(outcome: str) -> str:
+    """How to write a 办理结果 that is no category: one result for several; the category alone, its ground in 理由,
+    for 「不予公开（过程性信息）」; else the categories."""
+    if sum(category in outcome for category in OUTCOMES) > 1:  # 「予以公开、不予公开」
+        return ONE_RESULT_HINT
+    if (opening := outcome_before_ground(outcome)) is None:
+        return f"改为以下之一：{CATEGORIES}。"
+    if not OUTCOMES[opening]:  # 「予以公开（已邮寄）」: nothing for 理由
+        return f"「办理结果」只写表三的类别：改为「办理结果: {opening}」，后面的说明写入「备注」。"
+    return (f"「办理结果」只写表三的类别：改为「办理结果: {opening}」，把后面的具体情形移到下一行「理由: ……」中"
+            f"（可选：{'；'.join(OUTCOMES[opening])}）。")
 
 
 @rule("GK705", "request-reason-invalid", "办理结果的具体情形有误", E,

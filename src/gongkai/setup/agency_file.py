@@ -17,7 +17,8 @@ from gongkai.setup.resolve import Setup
 
 CONFIRM = "待确认"  # the comment on every generated 空白说明 until the clerk has checked it (rule GK550)
 
-HEADER = """{name} 政务公开目录 总配置（由 gongkai init 于 {day} 生成）
+INIT_MARK = "总配置（由 gongkai init 于"  # on the first line of every gongkai.yaml init writes
+HEADER = "{name} 政务公开目录 " + INIT_MARK + """ {day} 生成）
 修改说明（给维护本文件的同志）：
   1. 冒号后面要有一个空格；缩进一律用两个空格，不要用 Tab 键。
   2. 区划代码、邮编、电话号码请加英文双引号，避免被当成数字。
@@ -93,8 +94,8 @@ def _units(units: list[Unit], adopted: dt.date) -> CommentedSeq:
 
 def _handover(setup: Setup) -> CommentedMap:
     a = setup.answers
-    recipients = CommentedSeq([_map([("编号", "dag"), ("名称", a.archive or f"{setup.county.name}档案馆")]),
-                               _map([("编号", "tsg"), ("名称", a.library or f"{setup.county.name}图书馆")])])
+    recipients = CommentedSeq([_map([("编号", "dag"), ("名称", a.archive or f"{setup.county.formal_name}档案馆")]),
+                               _map([("编号", "tsg"), ("名称", a.library or f"{setup.county.formal_name}图书馆")])])
     return _map([("接收单位", recipients), ("移交日", document.as_yaml_value("移交日", setup.handover_days)), ("份数", 2), ("联系人", a.contact),
                  ("联系电话", _q(a.phone)), ("时限工作日", 20)])
 

@@ -20,6 +20,7 @@ from gongkai.interchange.plan import ImportPlan
 from gongkai.processes import interrupts_deferred
 from gongkai.setup import repo
 from gongkai.setup.resolve import Setup
+from gongkai.setup.agency_file import INIT_MARK
 from gongkai.setup.scaffold import CATALOG, IGNORE, merged_ignore, repository_files
 from gongkai.setup.table import for_table, import_table
 from gongkai.validate import validate
@@ -51,6 +52,8 @@ def refuse_existing(target: Path) -> None:
         raise UsageProblem(f"「{target / CATALOG}」是一个文件，不是目录文件夹：gongkai init 要在「{target}」中建立 {CATALOG} "
                            "文件夹。请把这个文件改名或移走后再运行，或换一个新的文件夹。")
     for place in (target / "gongkai.yaml", target / CATALOG / "gongkai.yaml"):
+        if place.exists() and place.parent == target / CATALOG and _unfinished(target, place):
+            raise UsageProblem(_unfinished_message(target, place))
         if place.exists():
             raise UsageProblem(f"「{place}」已经存在：这里已经有目录了，gongkai init 不会覆盖已有的目录。"
                                f"要改机关名称、单位、移交日等设置，直接编辑 {place}，再运行 gongkai validate 检查；"
@@ -62,6 +65,35 @@ def refuse_existing(target: Path) -> None:
         raise UsageProblem(f"「{target / CATALOG}」已经存在，但其中没有 gongkai.yaml，不是 gongkai 的目录：gongkai init 要在"
                            f"「{target}」中新建 {CATALOG} 文件夹，不写进已有的文件夹。请把它改名或移走后再运行（其中的文件"
                            "需要时再放回），或换一个新的文件夹。")
+
+
+# What init writes besides .gitignore (which may be the clone's own): named when an earlier init was cut short.
+_WRITTEN = (CATALOG, "schema", ".vscode/settings.json", ".github/workflows/gongkai.yml", ".gitlab-ci.yml",
+            ".pre-commit-config.yaml")
+
+
+def _unfinished(target: Path, settings: Path) -> bool:
+    """Whether *settings* is a gongkai.yaml gongkai init wrote into *target* that has no commit behind it: an init cut
+    short between writing and committing (a power cut, a killed process, a crash), or its files copied without .git."""
+    try:
+        with settings.open(encoding="utf-8", errors="replace") as text:
+            first = text.readline()
+    except OSError:
+        return False
+    if (target / ".git").exists():
+        return INIT_MARK in first and not repo.has_commit(target)
+    # no repository of its own: unfinished unless another one holds it (a county's repository with every bureau's)
+    return INIT_MARK in first and repo.enclosing_repository(target) is None
+
+
+def _unfinished_message(target: Path, settings: Path) -> str:
+    present = "、".join(name + ("/" if (target / name).is_dir() else "")
+                       for name in _WRITTEN if (target / name).exists())
+    steps = "git add -A、git commit" if (target / ".git").exists() else "git init、git add -A、git commit"
+    where = f"在「{target}」中运行 {steps}"
+    return (f"「{settings}」是 gongkai init 写的，但「{target}」中还没有第一次提交：多半是上次的 "
+            "gongkai init 被中断了（断电、进程被强行结束），或是复制目录时没有带上 .git。其中没有要保留的内容时，删去上次写入的 "
+            f"{present} 后重新运行 gongkai init；要保留的，{where} 提交它，再运行 gongkai validate。")
 
 
 def init_catalog(target: Path, setup: Setup, now: dt.datetime, table: bytes | None = None,

@@ -22,6 +22,16 @@ class County:
         """Province, prefecture and county, as addresses are written: 福建省泉州市永春县."""
         return f"{self.province}{self.prefecture}{self.name}"
 
+    @property
+    def formal_name(self) -> str:
+        """The name its government, court, archives and library carry: a 市辖区's with its city (成都市武侯区人民政府,
+        北京市朝阳区人民法院; there are six 鼓楼区 and two 新城区), a county's or a county-level city's alone (安溪县,
+        宜兴市), as is 神农架林区, under no city."""
+        if not self.name.endswith("区"):
+            return self.name
+        city = self.prefecture or (self.province if self.province.endswith("市") else "")
+        return city + self.name
+
 
 @dataclass(frozen=True)
 class Town:

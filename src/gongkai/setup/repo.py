@@ -84,6 +84,18 @@ def branch_of(folder: Path) -> str:
         return BRANCH
 
 
+def has_commit(folder: Path) -> bool:
+    """Whether *folder* is a repository of its own with at least one commit (one gongkai cannot read counts as one:
+    git says what is wrong with it when it is used)."""
+    if not (folder / ".git").exists():
+        return False
+    module = _git()
+    try:
+        return bool(_open(folder).head.is_valid())
+    except (module.exc.GitError, ValueError, OSError):
+        return True
+
+
 def refuse_staged(folder: Path) -> None:
     """UsageProblem when *folder* is a repository with work staged but not committed: the adoption commit takes the
     whole index, and would carry the clerk's unfinished work along with it. Also when git's index is locked."""
@@ -96,13 +108,18 @@ def refuse_staged(folder: Path) -> None:
     module = _git()
     try:
         existing = _open(folder)
-        staged = [str(d.a_path or d.b_path) for d in existing.index.diff("HEAD")] if existing.head.is_valid() else \
+        committed = existing.head.is_valid()
+        staged = [str(d.a_path or d.b_path) for d in existing.index.diff("HEAD")] if committed else \
             [str(path) for path, _stage in existing.index.entries]
     except (module.exc.GitError, ValueError, OSError):
         return  # a repository gongkai cannot read: git itself says so when init commits
+    # git restore --staged needs a commit to restore from: in a repository without one it stops at 「could not
+    # resolve HEAD」, so there the way out is git rm --cached (the files themselves stay)
+    undo = " git restore --staged 撤销暂存" if committed else \
+        f"在「{folder}」中运行 git rm -r -q --cached . 撤销暂存（仓库还没有提交，git restore --staged 用不了；文件本身不删）"
     if staged:
         raise UsageProblem(f"「{folder}」的 git 仓库中有已暂存（git add）还没有提交的修改：{'、'.join(sorted(staged)[:10])}。"
-                           "请先 git commit 提交，或 git restore --staged 撤销暂存，再运行 gongkai init"
+                           f"请先 git commit 提交，或{undo}，再运行 gongkai init"
                            "（启用 gongkai 的第一次提交只放 gongkai init 写的文件）。")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from pypinyin import Style, lazy_pinyin
@@ -238,9 +239,15 @@ def index_pattern(prefix: str) -> str:
     return "^" + re.sub(r"([.^$*+?{}\[\]\\|()])", r"\\\1", prefix) + r"-\d{4}-\d{5}$"
 
 
-def resolve(answers: Answers) -> Setup:
-    """The complete plan, or UsageProblem listing every answer that is missing or wrong."""
-    problems = [f"缺少「{label}」" for name, label in REQUIRED if not getattr(answers, name)]
+def resolve(answers: Answers, flags: Mapping[str, str] | None = None, year: int | None = None) -> Setup:
+    """The complete plan, or UsageProblem listing every answer that is missing or wrong.
+
+    *flags* names the option each answer is given by (地址: --address), for a missing one: init run in CI with
+    every answer as an option learns which option to add, not only the key of the answers file. *year* is the one
+    the first 索引号 will be of (<前缀>-<year>-00001): checked against an 索引号格式 written with the prefix.
+    """
+    problems = [f"缺少「{label}」" + (f"（选项 {flags[label]}，或答案文件中的「{label}」）" if flags and label in flags else "")
+                for name, label in REQUIRED if not getattr(answers, name)]
     code = (answers.division_code or "").strip()
     if code and (why := check_code(code, answers.name or "")):
         problems.append(why)
@@ -255,6 +262,9 @@ def resolve(answers: Answers) -> Setup:
     assert place is not None
     units, seeds = _units(answers, picked, town is not None)
     prefix = answers.index_prefix or default_index_prefix(answers.name or "", code)
+    pattern = answers.index_pattern
+    if pattern and year is not None and (problem := _numbering_problem(prefix, pattern, year)):
+        raise UsageProblem(problem)
     return Setup(
         answers=answers, county=place, towns=towns, units=units + _town_units(towns, picked), seeds=seeds,
         domains=_domains(answers, picked), handover_days=sorted(set(answers.handover_days or [5, 20])),
@@ -262,6 +272,22 @@ def resolve(answers: Answers) -> Setup:
         index_pattern=answers.index_pattern or index_pattern(prefix),
         ci=answers.ci or "github", leaders=list(answers.leaders or []), town=town,
     )
+
+
+def _numbering_problem(prefix: str, pattern: str, year: int) -> str | None:
+    """Why the 索引号 gongkai new record numbers with *prefix* would not fit the 索引号格式 *pattern* written with it
+    (every record's 索引号 then fails validate, GK209), or None. A pattern that is no regular expression is said by
+    validate (GK211) when init checks what it wrote."""
+    first = f"{prefix}-{year}-00001"
+    try:
+        fits = re.fullmatch(pattern, first) is not None
+    except re.error:
+        return None
+    if fits:
+        return None
+    return (f"索引号前缀「{prefix}」编出的索引号（第一个是「{first}」）不符合索引号格式「{pattern}」：gongkai new record "
+            "编的每一个索引号都会被校验为格式不对（GK209）。请改正 --index-prefix 或 --index-pattern（答案文件的「索引号前缀」"
+            "「索引号格式」）使两者一致；只写前缀时，格式按前缀生成。没有建立目录")
 
 
 def _without_repeats(answers: Answers, problems: list[str]) -> Answers:
@@ -406,7 +432,7 @@ def _desk(answers: Answers, place: County) -> RequestDesk:
         "受理机构": given.office or f"{answers.name}办公室", "地址": given.address or answers.address,
         "邮编": given.postcode or answers.postcode, "电话": given.phone or answers.phone, "传真": given.fax,
         "电子邮箱": given.email or answers.email, "办公时间": given.hours or DEFAULT_HOURS, "方式": ways,
-        "网上申请地址": given.online, "复议机关": given.review_body or f"{place.name}人民政府",
-        "诉讼法院": given.court or f"{place.name}人民法院",
+        "网上申请地址": given.online, "复议机关": given.review_body or f"{place.formal_name}人民政府",
+        "诉讼法院": given.court or f"{place.formal_name}人民法院",
     }
     return RequestDesk.model_validate({k: v for k, v in values.items() if v is not None})
