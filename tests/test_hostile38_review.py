@@ -66,9 +66,10 @@ def test_a_ground_typed_wrong_is_asked_again_and_an_alias_is_taken(gk: Gk, cat: 
 
 def test_new_item_asks_again_for_a_domain_a_channel_or_a_level(gk: Gk, cat: CatalogDir,
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    """Before: 「领域「社会救主」不在 gongkai.yaml 中」 after the last of thirteen questions; 「政府网页」 in 公开渠道 the same."""
+    """Before: 「领域「社会救主」不在 gongkai.yaml 中」 after the last of thirteen questions; 「政府网页」 in 公开渠道 the same.
+    One board's name written with 「、」 between its parts is one channel, as the file reads it."""
     _answer(monkeypatch, "社会救主", "社会救助", "服务公开", "临时救助", "审批信息", "救助对象、救助金额", "", "", "",
-            "政府网页、两微一端", "政府网站、两微一端", "", "", "镇级", "县级", "shjzg")
+            "政府网页、两微一端", "社区、企事业单位、村公示栏（电子屏）", "", "", "镇级", "县级", "shjzg")
     run = gk("new", "item", "-C", cat.root, "-i", "--today", TODAY)
     assert run.code == 0, run.err
     assert "「社会救主」不是可选的领域（可选：社会救助）" in run.err
@@ -76,7 +77,7 @@ def test_new_item_asks_again_for_a_domain_a_channel_or_a_level(gk: Gk, cat: Cata
     assert "「镇级」不是可选的公开层级（可选：县级、乡级）" in run.err
     assert run.err.count("请重新输入。") == 3
     text = (cat.root / "items/shjz/SHJZ-002.yaml").read_text(encoding="utf-8")
-    assert "一级事项: 临时救助\n" in text and "公开渠道:\n  - 政府网站\n  - 两微一端\n公开对象" in text, text
+    assert "一级事项: 临时救助\n" in text and "公开渠道:\n  - 社区/企事业单位/村公示栏（电子屏）\n公开对象" in text, text
 
 
 # 2. A mobile written with +86 is a mobile, never a landline 「013…」 --------------------------------------------------

@@ -14,8 +14,8 @@ from typing import Annotated, Any
 import typer
 
 from gongkai.authoring.fmt import format_paths
-from gongkai.authoring.new import (Item, Record, chosen, item_id, item_path, new_item_fields, new_record_fields,
-                                   record_path, write_new)
+from gongkai.authoring.new import (Item, Record, chosen, chosen_list, item_id, item_path, new_item_fields,
+                                   new_record_fields, record_path, write_new)
 from gongkai.catalog import Catalog, find_root, load_catalog
 from gongkai.catalog.listing import catalog_root_of
 from gongkai.catalog.normalize import normalize
@@ -73,7 +73,7 @@ class Asker:
         if values:
             return values
         def each(joined: str) -> str:  # every part one of *choices*, in its standard name
-            return "、".join(chosen(label, part, choices) for part in _parts(joined))
+            return "、".join(chosen_list(label, joined, choices))
 
         joined = self.one(None, f"{label}，多项用「、」分隔", flag, choices, "、".join(default) if default else None,
                           check=each if choices else None)
