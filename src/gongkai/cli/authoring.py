@@ -72,6 +72,7 @@ class Asker:
              default: list[str] | None = None) -> list[str] | None:
         if values:
             return values
+
         def each(joined: str) -> str:  # every part one of *choices*, in its standard name
             return "、".join(chosen_list(label, joined, choices))
 
