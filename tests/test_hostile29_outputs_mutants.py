@@ -303,7 +303,7 @@ def test_the_output_scan_stops_a_build_on_each_kind_of_copied_file(gk, tmp_path,
         "  files/2026/b.docx（word/document.xml 第1行）：手机号码「139****1234」，来自信息 R2026-001",
         "  files/2026/c.pdf（第1页）：手机号码「137****1234」，来自信息 R2026-001",
         "  files/2026/d.xlsx（Sheet!B2（按单元格的数字格式显示））：手机号码「136****1234」，来自信息 R2026-001",
-        "  records/R2026-001.html（第45行）：手机号码「133****1234」，来自信息 R2026-001",
+        "  records/R2026-001.html（第46行）：手机号码「133****1234」，来自信息 R2026-001",
     ]
     assert not site.exists()
     assert "1330595" not in run.out + run.err

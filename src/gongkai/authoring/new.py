@@ -13,10 +13,11 @@ from pydantic import BaseModel, ValidationError
 from gongkai.authoring import document
 from gongkai.authoring.existing import ItemFile, item_files, named_by_records, next_item_id, taken_ids, unread
 from gongkai.catalog import Catalog, invisible
+from gongkai.catalog.normalize import FIELDS, normalize
 from gongkai.catalog.schema_errors import explain_errors
 from gongkai.errors import UsageProblem
 from gongkai.files_io import write_atomic
-from gongkai.model import Item, Record
+from gongkai.model import Item, Record, vocab
 
 
 def next_record_id(catalog: Catalog, year: int) -> str:
@@ -122,6 +123,25 @@ def item_id(catalog: Catalog, typed: str) -> str:
                        "未新建；请写事项编号或名称，或先用 gongkai new item 新建事项")
 
 
+def chosen(label: str, typed: str, names: tuple[str, ...]) -> str:
+    """The one of *names* that *typed* is, as the file reads the field *label* (its aliases, full-width, 繁體: 「主动」 is
+    主动公开), in its standard name; UsageProblem naming the choices when it is none of them."""
+    spec = FIELDS.get(label)
+    found = vocab.canonical(typed, names, spec.aliases if spec else {})
+    if found is None:
+        raise UsageProblem(f"「{typed.strip()}」不是可选的{label}（可选：{'、'.join(names)}）")
+    return found
+
+
+def chosen_list(label: str, typed: str, names: tuple[str, ...]) -> list[str]:
+    """The ones of *names* a line *typed* lists (「、」 「，」 between them), as the file reads the list field *label*
+    (「社区、企事业单位、村公示栏（电子屏）」 is one box); UsageProblem at the first that is none of them."""
+    read = normalize({label: typed})[0][label] if label in FIELDS else None
+    if isinstance(read, list) and all(name in names for name in read):
+        return read
+    return [chosen(label, part, names) for part in re.split(r"[、，,]", typed) if part.strip()]
+
+
 def _items_named(files: list[ItemFile], typed: str) -> list[ItemFile]:
     """The items whose whole name is *typed*; else those whose 一级事项 is (several, when the 二级事项 is left out)."""
     key = _name_key(typed)
@@ -162,4 +182,5 @@ def record_path(fields: dict[str, Any]) -> str:
     return f"records/{str(fields['成文日期'])[:4]}/{fields['编号']}.yaml"
 
 
-__all__ = ["Item", "Record", "item_id", "item_path", "new_item_fields", "new_record_fields", "record_path", "write_new"]
+__all__ = ["Item", "Record", "chosen", "chosen_list", "item_id", "item_path", "new_item_fields", "new_record_fields",
+           "record_path", "write_new"]

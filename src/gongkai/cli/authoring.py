@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 import unicodedata
@@ -13,8 +14,8 @@ from typing import Annotated, Any
 import typer
 
 from gongkai.authoring.fmt import format_paths
-from gongkai.authoring.new import (Item, Record, item_id, item_path, new_item_fields, new_record_fields, record_path,
-                                   write_new)
+from gongkai.authoring.new import (Item, Record, chosen, chosen_list, item_id, item_path, new_item_fields,
+                                   new_record_fields, record_path, write_new)
 from gongkai.catalog import Catalog, find_root, load_catalog
 from gongkai.catalog.listing import catalog_root_of
 from gongkai.catalog.normalize import normalize
@@ -46,15 +47,19 @@ class Asker:
 
     def one(self, value: str | None, label: str, flag: str, choices: tuple[str, ...] = (), default: str | None = None,
             check: Callable[[str], object] | None = None) -> str | None:
-        """*check* refuses an answer (UsageProblem) as it is given: asked again, the answers before it are kept."""
+        """*check* refuses an answer (UsageProblem) as it is given: asked again, the answers before it are kept; the
+        text it returns is the answer as read. Without one, an answer must be one of *choices* (chosen: 「主动」 is
+        主动公开)."""
         if value:
             return value
+        if check is None and choices:
+            check = functools.partial(chosen, label, names=choices)
         while self.interactive:
             hint = f"（{' / '.join(choices)}）" if choices else ""
             answer = typer.prompt(f"{label}{hint}", default=default or "", show_default=bool(default)).strip()
             try:
-                if answer and check is not None:
-                    check(answer)
+                if answer and check is not None and isinstance(read := check(answer), str):
+                    answer = read
             except UsageProblem as problem:
                 err.print(str(problem).replace("未新建；", "").replace("，未新建", "") + "。请重新输入。", markup=False)
                 continue
@@ -67,12 +72,22 @@ class Asker:
              default: list[str] | None = None) -> list[str] | None:
         if values:
             return values
-        joined = self.one(None, f"{label}，多项用「、」分隔", flag, choices, "、".join(default) if default else None)
-        return [p.strip() for p in joined.replace("，", "、").replace(",", "、").split("、") if p.strip()] if joined else None
+
+        def each(joined: str) -> str:  # every part one of *choices*, in its standard name
+            return "、".join(chosen_list(label, joined, choices))
+
+        joined = self.one(None, f"{label}，多项用「、」分隔", flag, choices, "、".join(default) if default else None,
+                          check=each if choices else None)
+        return _parts(joined) if joined else None
 
     def finish(self) -> None:
         if self.missing:
             raise UsageProblem("缺少：" + "、".join(self.missing) + "。请用选项写明，或加 -i 逐项填写")
+
+
+def _parts(joined: str) -> list[str]:
+    """The answers of one line, written 「、」 「，」 or 「,」 between them."""
+    return [p.strip() for p in joined.replace("，", "、").replace(",", "、").split("、") if p.strip()]
 
 
 def _open(catalog: Path) -> tuple[Path, Catalog, Agency]:
@@ -192,7 +207,8 @@ def new_record(
     fields["事项"] = ask.one(item, "所属公开事项（编号或名称）", "--item", default="" if ask.interactive else None,
                            check=lambda typed: item_id(loaded, typed)) or None
     fields["公开属性"] = ask.one(attribute, "公开属性", "--attribute", vocab.ATTRIBUTES)
-    fields["成文日期"] = parse_date(ask.one(formed, "成文日期", "--formed", default=day) or day, "--formed")
+    fields["成文日期"] = parse_date(ask.one(formed, "成文日期", "--formed", default=day,
+                                        check=lambda typed: parse_date(typed, "成文日期")) or day, "--formed")
     ask.finish()
     fields["责任单位"] = _unit_id(agency, fields["责任单位"]) if fields["责任单位"] else None
     fields = normalize(fields)[0]  # 「主动」「依申请」 are 主动公开, 依申请公开: the defaults below depend on it
@@ -222,7 +238,8 @@ def _review(ask: Asker, reviewer: str | None, date: str | None, conclusion: str 
     if ask.interactive and not reviewer:
         reviewer = ask.one(None, "保密审查人（尚未审查请直接回车）", "--reviewer", default="")
     if ask.interactive and reviewer and not date:
-        date = ask.one(None, "保密审查日期（YYYY-MM-DD）", "--review-date")
+        date = ask.one(None, "保密审查日期（YYYY-MM-DD）", "--review-date",
+                       check=lambda typed: parse_date(typed, "保密审查日期"))
     if not reviewer and not date:
         return None
     if not reviewer or not date:

@@ -797,7 +797,10 @@ _COUNTRY_CODE = re.compile(r"^(?:\+|＋|00)860?(?=[1-9])")
 def landline_digits(text: str) -> str | None:
     """The digits of the landline *text* is (0595-2345 6789, (0595)23456789, 2345678; +86-595-2345 6789 is
     05952345 6789), or None."""
-    digits = _COUNTRY_CODE.sub("0", _PHONE_MARKS.sub("", ascii_digits(text.strip())))
+    written = _PHONE_MARKS.sub("", ascii_digits(text.strip()))
+    if _COUNTRY_CODE.match(written) and classify(_COUNTRY_CODE.sub("", written)) == "mobile":
+        return None  # +86 138 5901 2345: a mobile written for a caller from abroad, no area code 0138
+    digits = _COUNTRY_CODE.sub("0", written)
     return digits if _PLAIN_LANDLINE.fullmatch(digits) else None
 
 

@@ -180,7 +180,7 @@ def ledger_record_not_public(ctx: Context) -> Iterator[Finding]:
       what="检查同一条信息是否出现在两个移交台账中；尚未送交的信息是否用了两馆已收到的信息的索引号（改了编号，会被再送一次）。",
       why="每条主动公开信息只送交两馆一次；重复送交会让两馆的馆藏重复、台账对不上。更换已送文件应另行发函撤换。",
       example="handover/2026-03-05.yaml 和 handover/2026-03-20.yaml 都列出 R2026-012",
-      instead="从后一个台账中删去重复的一条。",
+      instead="从后一个台账中删去重复的一条，台账开头的「件数」相应减少。",
       scope=KEYED)
 def handover_twice(ctx: Context) -> Iterator[Finding]:
     ledgers = [ledger for _, ledger in ctx.catalog.models("ledger")]
@@ -193,7 +193,8 @@ def handover_twice(ctx: Context) -> Iterator[Finding]:
                                                                    for e in other.recalls) for other in ledgers):
                 index = ledger.record_ids().index(record_id)
                 yield Finding(Location(path, ledger.id, ("信息", index, "编号")),
-                              f"信息 {record_id} 已在 {before} 的批次中送交，不应再次送交", "删去重复的一条。")
+                              f"信息 {record_id} 已在 {before} 的批次中送交，不应再次送交",
+                              "删去重复的一条，并把这个台账开头「件数」中的信息和电子文件减去这一条的（否则 GK514）。")
             before = ledger.date
     # not sent yet, but under the 索引号 of a record the 两馆 hold: renamed after it was sent, the next batch would send
     # it again (gongkai handover stops on the same finding)

@@ -31,7 +31,7 @@ def portal_ledger_date(ctx: Context) -> Iterator[Finding]:
       what="检查一个门户导出台账是否把同一条信息列了两次。",
       why=WHY + "一次导出中每条信息只有一个操作（新增、更新或撤回）。",
       example="信息:\n  - 编号: R2026-012\n    操作: 新增\n  - 编号: R2026-012\n    操作: 撤回",
-      instead="删去多余的一条，保留这次导出实际做的操作。",
+      instead="删去多余的一条，保留这次导出实际做的操作；台账开头的「件数」减一。",
       scope=FILE)
 def portal_ledger_twice(ctx: Context) -> Iterator[Finding]:
     for path, ledger in ctx.catalog.models("portal"):
@@ -39,7 +39,8 @@ def portal_ledger_twice(ctx: Context) -> Iterator[Finding]:
         for index, entry in enumerate(ledger.records):
             if entry.id in seen:
                 yield Finding(Location(path, ledger.id, ("信息", index, "编号")),
-                              f"信息 {entry.id} 在这个台账中出现了不止一次", "删去重复的一条。")
+                              f"信息 {entry.id} 在这个台账中出现了不止一次",
+                              "删去重复的一条，并把台账开头的「件数」减一（否则 GK522）。")
             seen.add(entry.id)
 
 
