@@ -252,9 +252,13 @@ def test_a_run_for_one_town_remembers_the_other_units_boards(gk, cat, tmp_path):
 
 
 # 12. A wechat run into a print folder (the same index.html name) does not take the board's sheets for articles.
+# (fortieth session, h197) It no longer replaces the print folder at all: the board's sheets stay, nothing is written.
 def test_a_wechat_run_into_a_print_folder_lists_no_board_sheet(gk, cat, tmp_path):
     out = tmp_path / "out"
     _posted_in_september(gk, cat, out, "print")
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     cat.item(ITEM)  # the item loses 两微一端: the board sheet was never an article
     run = gk("wechat", cat.root, "--from", "2026-11-01", "--to", "2026-11-30", "--out", out)
-    assert run.code == 0 and SAID["wechat"] not in run.out, run.out
+    assert run.code == 2 and SAID["wechat"] not in run.out, run.out
+    assert "「index.html」不是这个命令上次生成的" in run.err, run.err
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
