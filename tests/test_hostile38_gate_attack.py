@@ -7,7 +7,7 @@ conftest's day, 2026-11-27.
 
 Found by this pass (before the fix → now):
 1. A 民政局's own 公告 of its 社会组织's yearly inspection lists each organisation with its 统一社会信用代码; one in ten
-   all-digit codes (older organisations keep their old 组织机构代码: 513505245001237752) passes a bank card's Luhn
+   all-digit codes (older organisations keep their old 组织机构代码: 513505245001248270) passes a bank card's Luhn
    check, and validate called it 「未遮盖的银行卡号」(GK603) — the 公告 could not be published, and 「mask」 would
    have starred an organisation's public code. Now a code whose GB 32100 check digit is right (privacy.numbers.
    credit_code) is no card; an account so written after 「账号」 and a card that fails that check still are.
@@ -68,11 +68,11 @@ def announcing(cat: CatalogDir, body: str) -> None:
 CODES = """\
   | 社会组织名称 | 统一社会信用代码 | 年检结论 |
   |---|---|---|
-  | 测试县老年人体育协会 | 513505245001234940 | 合格 |
-  | 测试县慈善总会 | 513505245001237752 | 合格 |
-  | 测试县阳光社会工作服务中心 | 523505245001236746 | 基本合格 |
+  | 测试县老年人体育协会 | 513505245001236648 | 合格 |
+  | 测试县慈善总会 | 513505245001248270 | 合格 |
+  | 测试县阳光社会工作服务中心 | 523505245001231382 | 基本合格 |
 
-  测试县某某物业管理有限公司（统一社会信用代码913505245001234496）承接服务。
+  测试县某某物业管理有限公司（统一社会信用代码913505245001230668）承接服务。
 """
 
 
@@ -83,7 +83,7 @@ def test_organisations_credit_codes_are_no_bank_cards(gk, cat, tmp_path):
     run = gk("build-site", cat.root, "--out", tmp_path / "site")
     assert run.code == 0, run.out + run.err
     site = everything(tmp_path / "site")
-    assert "513505245001237752" in site and "913505245001234496" in site
+    assert "513505245001248270" in site and "913505245001230668" in site
 
 
 def test_a_card_with_a_credit_code_s_shape_but_not_its_check_is_still_a_card(gk, cat):
@@ -96,8 +96,19 @@ def test_a_card_with_a_credit_code_s_shape_but_not_its_check_is_still_a_card(gk,
                         "（已遮盖显示）［R2026-001］"]
 
 
+def test_a_card_that_passes_the_credit_codes_check_but_not_its_organisation_code_is_a_card(gk, cat):
+    """(fortieth session, from h202's review) 513505245001237752 passes Luhn and the GB 32100 check digit; the
+    组织机构代码 inside it (500123775) fails its GB 11714 check digit (6 would be right): a card, not a code."""
+    announcing(cat, "  | 社会组织名称 | 统一社会信用代码 | 年检结论 |\n  |---|---|---|\n"
+                    "  | 测试县老年人体育协会 | 513505245001237752 | 合格 |\n")
+    run = gk("validate", cat.root)
+    assert run.code == 1
+    assert gk6(run) == ["19:1 错误 GK603 正文表格第1行第2列（统一社会信用代码）有未遮盖的银行卡号「51*************752」"
+                        "（已遮盖显示）［R2026-001］"]
+
+
 def test_an_account_after_its_label_is_reported_whatever_its_check(gk, cat):
-    announcing(cat, "  捐赠请汇入陈水生个人账号：513505245001237752。\n")
+    announcing(cat, "  捐赠请汇入陈水生个人账号：513505245001248270。\n")
     run = gk("validate", cat.root)
     assert run.code == 1
     assert [line[:40] for line in gk6(run)] == ["17:1 错误 GK603 正文第1行有未遮盖的银行卡号「51*********"]
