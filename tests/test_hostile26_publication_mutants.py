@@ -500,6 +500,15 @@ def test_a_short_period_told_in_the_body_says_to_mend_the_body(gk, cat):
     assert findings(gk, cat, "GK412") == []
 
 
+def test_a_short_field_and_a_short_body_are_one_sentence(gk, cat):
+    # (fortieth session, h203's report) both short: the two fixes joined read 「改为「公示期: 7」。；把正文…」
+    stated = "公示期：2026年9月3日至9月9日"
+    cat.record(rec(公示截止="公示期: 6").replace("  经审核，现将名单予以公示。\n", f"  经审核，现将名单予以公示。{stated}。\n"))
+    [found] = findings(gk, cat, "GK412")
+    assert found["hint"] == (f"改为「公示期: 7」；把正文写的「{stated}」改为到2026年9月11日或更晚（至少7个工作日），"
+                             "与登记的公示期一致。")
+
+
 def test_a_short_period_in_calendar_days_with_both_fields_says_to_drop_one(gk, cat):
     # an item promising 「公示7天」: 09-03 … 09-09; 公示截止 09-08 (six days) with a 公示期 of 7 working days
     cat.item(ITEM.replace("一级事项: 最低生活保障", "一级事项: 临时救助")

@@ -102,7 +102,8 @@ def notice_period_too_short(ctx: Context) -> Iterator[Finding]:
             said = f"正文写的「{stated.text}」" if stated is not None and [f for f, _ in short] == ["正文"] else "公示期"
             yield Finding(Location(path, record.id, (short[0][0] if short else field,)),
                           f"{said}只有{days}{minimum.unit}{provisional}，少于规定的{minimum.days}{minimum.unit}（{minimum.source}）",
-                          "；".join(fix for _, fix in short) if short else f"改为「公示期: {minimum.days}」。")
+                          "；".join(fix.removesuffix("。") for _, fix in short) + "。" if short
+                          else f"改为「公示期: {minimum.days}」。")
 
 
 def _short_parts(record: Record, minimum: NoticeMinimum, stated: StatedPeriod | None,
