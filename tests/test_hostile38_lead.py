@@ -209,3 +209,17 @@ def test_log_given_a_folder_says_it_wants_an_id(gk: Callable[..., Run], cat: Cat
     run = gk("log", typed, "-C", cat.root)
     assert run.code == 2
     assert f"「{typed}」是文件夹，不是编号" in run.err and "gongkai log SHJZ-001 -C catalog" in run.err, run.err
+
+
+@pytest.mark.parametrize(("written", "warned"), [("即时", False), ("长期", False), ("即时公开", False),
+                                                 ("及时更新", True), ("实时更新", True)])
+def test_a_deadline_of_now_or_always_written_alone_is_understood(gk: Callable[..., Run], cat: CatalogDir,
+                                                                 written: str, warned: bool) -> None:
+    """(h195's report) 「即时」「长期」 alone, as tables write them, were GK401 while 「即时公开」 and 「实时」 were understood;
+    「及时更新」 says nothing of when the information is made public and stays a warning."""
+    from conftest import ITEM
+
+    assert "公开时限: 制定或获取信息之日起10个工作日内" in ITEM
+    cat.item(ITEM.replace("公开时限: 制定或获取信息之日起10个工作日内", f"公开时限: {written}"))
+    run = gk("validate", cat.root, "--format", "json")
+    assert ("GK401" in [d["code"] for d in run.json()["diagnostics"]]) is warned, run.out

@@ -32,7 +32,8 @@ _NOTICE = re.compile(rf"公示(?:期限|时间|期间|期)?[：:]?(?:{_FROM_DAY}
 # … and the period before the word: 「进行为期7天的公示」, 「为期7个工作日的公示」.
 _NOTICE_BEFORE = re.compile(r"为期" + _NUM.replace("(", "(?P<days>", 1) + rf"\s*个?(?P<unit>{_NOTICE_UNITS})的?公示")
 _WEEK = ("周", "星期")
-_REALTIME = re.compile(r"^(实时|及时|即时|常态化?|长期)公开$|^实时$|^及时$")
+# (fortieth session) 「即时」「长期」 alone as 「实时」「及时」 are: a table writes them so (h195's report)
+_REALTIME = re.compile(r"^(实时|及时|即时|常态化?|长期)公开$|^(实时|及时|即时|长期)$")
 _PERIODIC = re.compile(r"^(每|按)(?P<period>季度|月|半年|年度?|周)(?P<rest>.*)$")
 
 
