@@ -275,7 +275,8 @@ def broken_ledgers(catalog: Catalog) -> list[Diagnostic]:
 def cut_ledgers(catalog: Catalog) -> list[Diagnostic]:
     """An error (GK514, as validate says) at each ledger whose lists disagree with the 件数 written above them: what it
     lost would go in this batch again, or a batch made again from it would not be the one the 两馆 signed."""
-    return [catalog.diagnostic("GK514", Severity.ERROR, why + LEDGER_CUT_RISK, Location(path, ledger.id, ("件数",)), ledger_cut_hint(path))
+    return [catalog.diagnostic("GK514", Severity.ERROR, why + LEDGER_CUT_RISK, Location(path, ledger.id, ("件数",)),
+                               ledger_cut_hint(path))
             for path, ledger in catalog.models("ledger") if (why := ledger_cut(ledger)) is not None]
 
 

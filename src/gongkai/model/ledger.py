@@ -54,8 +54,8 @@ class RecallEntry(CatalogModel):
 
 
 class Counts(CatalogModel):
-    """What a ledger lists, counted as it was written: a ledger cut short (a bad merge, a copy interrupted, lines deleted
-    by hand) loads as a smaller batch — what it lost would be sent again — unless its counts say otherwise."""
+    """What a ledger lists, counted as it was written: a ledger cut short (a bad merge, a copy interrupted, lines
+    deleted by hand) loads as a smaller batch — what it lost would be sent again — unless its counts say otherwise."""
 
     records: int = Field(alias="信息", ge=0, title="信息件数")
     files: int = Field(alias="电子文件", ge=0, title="电子文件件数")
