@@ -70,7 +70,7 @@ def _validate(path: Path, today: dt.date, use_cache: bool) -> Validation:
     key = f"{MEMO_PREFIX}{listing.fingerprint}:{today.isoformat()}"
     remembered = cache.memo(key)
     if isinstance(remembered, Report):
-        return _named(Validation(remembered, source, None, _names(source, listing, cache)), cache)
+        return _shown(remembered, source, None, listing, cache)
     if cache.db is None:  # no cache (--no-cache): the reference an incremental run must equal, every rule on all
         from gongkai.catalog.loader import load
         from gongkai.lint import lint
@@ -81,24 +81,23 @@ def _validate(path: Path, today: dt.date, use_cache: bool) -> Validation:
 
     report, whole = recheck(source, listing, cache, today)
     cache.put_memo(key, report, replaces=MEMO_PREFIX)  # only the latest state is worth keeping
-    return _named(Validation(report, source, None if whole.partial else whole, _names(source, listing, cache)), cache)
+    return _shown(report, source, None if whole.partial else whole, listing, cache)
 
 
 NAMES_MEMO = "validate-names"  # blob → the names the record lists, of the record files findings were shown in
 
 
-def _names(source: Source, listing: Listing, cache: Cache) -> ListedNames | None:
-    """The names of the record files a finding is in, remembered by content from the last run."""
+def _shown(report: Report, source: Source, catalog: Catalog | None, listing: Listing, cache: Cache) -> Validation:
+    """The validation of *report*: with findings, the names their records list, remembered by content from the last
+    run and for the next one when they changed; a catalog with nothing to show reads nothing for them."""
+    if not report.diagnostics:
+        return Validation(report, source, catalog)
     from gongkai.output.names import ListedNames
 
     remembered = cache.memo(NAMES_MEMO)
-    return ListedNames(source, {path: blob for path, _, blob in listing.files},
-                       remembered if isinstance(remembered, dict) else None)
-
-
-def _named(validation: Validation, cache: Cache) -> Validation:
-    """*validation*, the names its findings' records list remembered for the next run when they changed."""
-    names = validation.names
-    if names is not None and names.changed:
+    names = ListedNames(source, {path: blob for path, _, blob in listing.files},
+                        remembered if isinstance(remembered, dict) else None)
+    validation = Validation(report, source, catalog, names)
+    if names.changed:
         cache.put_memo(NAMES_MEMO, names.used)
     return validation
